@@ -1,0 +1,57 @@
+//! One error enum per use case, so each says exactly which refusals it can give.
+
+use orgs_core::RuleViolation;
+use orgs_ports::StoreError;
+
+/// The refusals shared by every use case scoped to one organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    /// The organization does not exist or the caller cannot see it; never says which.
+    #[error("organization not found")]
+    NotFound,
+    #[error(transparent)]
+    Forbidden(RuleViolation),
+    /// An organization token called something only a person may do.
+    #[error("this operation needs a user, not an organization token")]
+    UserRequired,
+}
+
+impl From<RuleViolation> for Denied {
+    fn from(violation: RuleViolation) -> Self {
+        Denied::Forbidden(violation)
+    }
+}
+
+macro_rules! use_case_error {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, thiserror::Error)]
+        pub enum $name {
+            #[error(transparent)]
+            Denied(#[from] Denied),
+            $($(#[$vmeta])* $variant,)*
+            #[error(transparent)]
+            Store(#[from] StoreError),
+        }
+    };
+}
+
+use_case_error!(
+    /// `organizations.create`; `Denied` is only ever `UserRequired`.
+    CreateOrganizationError {}
+);
+use_case_error!(GetOrganizationError {});
+use_case_error!(ListOrganizationsError {});
+use_case_error!(UpdateOrganizationError {});
+use_case_error!(ListMembersError {});
+use_case_error!(RemoveMemberError {
+    #[error("the organization would be left without an owner")]
+    LastOwner,
+});
+use_case_error!(SetRoleError {
+    #[error("member not found")]
+    MemberNotFound,
+    #[error("the organization would be left without an owner")]
+    LastOwner,
+});
+use_case_error!(CreateTokenError {});

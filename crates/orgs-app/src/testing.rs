@@ -1,0 +1,49 @@
+//! Helpers for the use-case unit tests: an `App` over mocked ports.
+
+use crate::App;
+use chrono::{TimeZone, Utc};
+use orgs_core::{OrgId, OrgName, Organization, Timestamp};
+use orgs_ports::{MockClock, MockSecretGenerator, MockSecretHasher, MockStore, MockTx, StoreError};
+use std::sync::Arc;
+
+pub(crate) fn fixed_now() -> Timestamp {
+    Utc.with_ymd_and_hms(2026, 11, 29, 12, 0, 0).unwrap()
+}
+
+pub(crate) fn name(text: &str) -> OrgName {
+    OrgName::parse(text).unwrap()
+}
+
+pub(crate) fn organization() -> Organization {
+    Organization { id: OrgId::generate(), name: name("Acme"), created_at: fixed_now(), updated_at: fixed_now() }
+}
+
+pub(crate) fn store_failure() -> StoreError {
+    StoreError::Unavailable("connection refused".into())
+}
+
+pub(crate) fn expect_org(tx: &mut MockTx, org: &Organization) {
+    let found = org.clone();
+    tx.expect_find_organization().returning(move |_, _| Ok(Some(found.clone())));
+}
+
+pub(crate) fn app_with_store(store: MockStore) -> App {
+    let mut clock = MockClock::new();
+    clock.expect_now().returning(fixed_now);
+    let mut secrets = MockSecretGenerator::new();
+    secrets.expect_random_string().returning(|alphabet, len| {
+        std::iter::repeat_n(alphabet[0] as char, len).collect()
+    });
+    let mut hasher = MockSecretHasher::new();
+    hasher.expect_hash().returning(|secret| orgs_core::ApiTokenSecretHash(format!("hashed:{secret}")));
+    hasher.expect_verify().returning(|secret, hash| hash.0 == format!("hashed:{secret}"));
+    App::new(Arc::new(store), Arc::new(clock), Arc::new(secrets), Arc::new(hasher))
+}
+
+/// An app whose store hands out `tx` for the one transaction the use case opens.
+pub(crate) fn app_with_tx(tx: MockTx) -> App {
+    let mut store = MockStore::new();
+    let mut tx = Some(tx);
+    store.expect_begin().times(1).returning(move |_| Ok(Box::new(tx.take().expect("one transaction"))));
+    app_with_store(store)
+}

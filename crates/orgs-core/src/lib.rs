@@ -1,0 +1,23 @@
+//! The tenancy domain: organizations, members, roles, permissions and the rules that bind
+//! them. Nothing here performs I/O or knows about HTTP, SQL or JSON; adapters translate
+//! their own shapes into these types at the boundary.
+
+pub mod email;
+pub mod ids;
+pub mod model;
+pub mod name;
+pub mod role;
+pub mod rules;
+
+pub use email::{Email, InvalidEmail};
+pub use ids::{OrgId, TokenId, UserId};
+pub use model::{
+    ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization,
+    StoredApiToken, TokenEnv, TokenOwner, User,
+};
+pub use name::{InvalidName, OrgName, TokenName};
+pub use role::{Permission, Role, UnknownRole};
+pub use rules::{Access, RuleViolation};
+
+/// Every timestamp in the domain is UTC.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;

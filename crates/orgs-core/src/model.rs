@@ -1,0 +1,122 @@
+//! The records the use cases work with.
+
+use crate::{Email, OrgId, OrgName, Role, Timestamp, TokenId, TokenName, UserId};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organization {
+    pub id: OrgId,
+    pub name: OrgName,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub created_at: Timestamp,
+}
+
+/// One organization a user belongs to, with the role held there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub organization: Organization,
+    pub role: Role,
+}
+
+/// One member of an organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub user_id: UserId,
+    pub email: Email,
+    pub role: Role,
+    pub joined_at: Timestamp,
+}
+
+/// Who is making a request, once the credential has been verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// A person, through a personal API token or a JWT.
+    User(UserId),
+    /// An organization-owned API token: it acts only inside its organization, as an admin.
+    OrganizationToken(OrgId),
+}
+
+impl Caller {
+    /// The rank an organization token acts with inside its own organization.
+    pub const TOKEN_ROLE: Role = Role::Admin;
+
+    pub fn user(&self) -> Option<UserId> {
+        match self {
+            Caller::User(user) => Some(*user),
+            Caller::OrganizationToken(_) => None,
+        }
+    }
+}
+
+/// Whether a token is for production or testing; shown in its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TokenEnv {
+    #[default]
+    Live,
+    Test,
+}
+
+impl TokenEnv {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenEnv::Live => "live",
+            TokenEnv::Test => "test",
+        }
+    }
+}
+
+/// Who a token speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenOwner {
+    User(UserId),
+    Organization(OrgId),
+}
+
+/// An argon2id hash in PHC string form. Never the secret itself.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiTokenSecretHash(pub String);
+
+impl fmt::Debug for ApiTokenSecretHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ApiTokenSecretHash(..)")
+    }
+}
+
+/// A token about to be stored: everything but the secret, which is only ever hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApiToken {
+    pub id: TokenId,
+    pub key: String,
+    pub secret_hash: ApiTokenSecretHash,
+    pub owner: TokenOwner,
+    pub name: Option<TokenName>,
+    pub env: TokenEnv,
+    pub last_four: String,
+    pub created_by: Option<UserId>,
+    pub created_at: Timestamp,
+}
+
+/// A token as authentication reads it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredApiToken {
+    pub id: TokenId,
+    pub key: String,
+    pub secret_hash: ApiTokenSecretHash,
+    pub owner: TokenOwner,
+    pub revoked: bool,
+}
+
+/// A person as an external identity provider vouches for them in a verified JWT.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalIdentity {
+    pub issuer: String,
+    pub subject: String,
+    pub email: Email,
+}

@@ -1,0 +1,15 @@
+//! Ports: the traits the use cases drive and the adapters implement.
+//!
+//! Each trait is `Send + Sync + 'static` and shared through `Arc<dyn ...>`, so the server
+//! picks adapters once at start and the use cases never name a concrete backend.
+
+mod credentials;
+mod store;
+
+pub use credentials::{Clock, IdentityError, IdentityVerifier, SecretGenerator, SecretHasher};
+pub use store::{RowLock, Store, StoreError, Tx, TxMode};
+
+#[cfg(feature = "mocks")]
+pub use credentials::{MockClock, MockIdentityVerifier, MockSecretGenerator, MockSecretHasher};
+#[cfg(feature = "mocks")]
+pub use store::{MockStore, MockTx};

@@ -1,0 +1,94 @@
+//! The storage port. Use cases open one transaction each and run every read and write of
+//! the operation inside it, so a failure half way leaves nothing behind.
+
+use async_trait::async_trait;
+use orgs_core::{
+    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role,
+    StoredApiToken, Timestamp, User, UserId,
+};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// What went wrong below the port. Adapters translate their driver's errors into this at
+/// the boundary, so nothing above knows which database answered.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be reached or the pool timed out; worth retrying later.
+    #[error("the database is unavailable")]
+    Unavailable(#[source] BoxError),
+    /// Anything else: a bug, a broken invariant, a corrupt row.
+    #[error("the database failed")]
+    Other(#[source] BoxError),
+}
+
+/// Whether a transaction will write. Adapters may take their write lock up front for
+/// `Write` (SQLite's `BEGIN IMMEDIATE`), so a read-then-write never fails to upgrade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxMode {
+    Read,
+    Write,
+}
+
+/// Whether to lock the organization row for the rest of the transaction.
+///
+/// Every change to an organization's memberships takes `ForUpdate` first, so two such
+/// changes to one organization run one after the other and each sees the other's result:
+/// this is what keeps the last-owner count honest under concurrency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowLock {
+    None,
+    ForUpdate,
+}
+
+#[cfg_attr(feature = "mocks", mockall::automock)]
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Opens a transaction. Dropping it without `commit` rolls it back.
+    ///
+    /// # Errors
+    /// `Unavailable` when no connection can be had in time.
+    async fn begin(&self, mode: TxMode) -> Result<Box<dyn Tx>, StoreError>;
+
+    /// Looks a token up by its public key, revoked ones included. One indexed read.
+    async fn find_api_token(&self, key: &str) -> Result<Option<StoredApiToken>, StoreError>;
+
+    /// The user an external identity was linked to on first use, if any.
+    async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError>;
+
+    /// Answers only when the database does; backs `/readyz`.
+    async fn ping(&self) -> Result<(), StoreError>;
+}
+
+#[cfg_attr(feature = "mocks", mockall::automock)]
+#[async_trait]
+pub trait Tx: Send {
+    /// Makes every change of this transaction durable at once.
+    async fn commit(&mut self) -> Result<(), StoreError>;
+
+    async fn find_organization(&mut self, id: OrgId, lock: RowLock) -> Result<Option<Organization>, StoreError>;
+    async fn insert_organization(&mut self, organization: &Organization) -> Result<(), StoreError>;
+    async fn rename_organization(&mut self, id: OrgId, name: &OrgName, at: Timestamp) -> Result<(), StoreError>;
+
+    /// The user's role in the organization, or `None` when not a member.
+    async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError>;
+    async fn insert_membership(&mut self, organization: OrgId, user: UserId, role: Role, at: Timestamp) -> Result<(), StoreError>;
+    async fn update_role(&mut self, organization: OrgId, user: UserId, role: Role) -> Result<(), StoreError>;
+    /// Returns whether a membership was there to delete.
+    async fn delete_membership(&mut self, organization: OrgId, user: UserId) -> Result<bool, StoreError>;
+    async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError>;
+
+    /// The user's memberships, oldest first (ties broken by organization id).
+    async fn list_memberships(&mut self, user: UserId) -> Result<Vec<Membership>, StoreError>;
+    /// The organization's members, longest-standing first (ties broken by user id).
+    async fn list_members(&mut self, organization: OrgId) -> Result<Vec<Member>, StoreError>;
+
+    async fn insert_api_token(&mut self, token: &NewApiToken) -> Result<(), StoreError>;
+
+    /// Finds the user with this email, or stores `candidate` when there is none. Safe
+    /// against a concurrent insert of the same email: both callers get the same user.
+    async fn find_or_insert_user(&mut self, candidate: &User) -> Result<User, StoreError>;
+    async fn find_user_by_email(&mut self, email: &Email) -> Result<Option<User>, StoreError>;
+    /// Links an external identity to a user unless it is linked already; returns the user
+    /// it ends up linked to.
+    async fn link_identity(&mut self, identity: &ExternalIdentity, user: UserId) -> Result<UserId, StoreError>;
+}

@@ -1,1 +1,95 @@
-//! placeholder
+//! The PostgreSQL adapter of the `Store` port.
+//!
+//! Membership changes lock their organization's row (`SELECT ... FOR UPDATE`) before
+//! reading anything they decide on, so concurrent changes to one organization queue up
+//! and each reads the other's committed result. Read committed isolation is then enough.
+
+mod rows;
+mod tx;
+
+pub mod test_database;
+
+use async_trait::async_trait;
+use orgs_core::{StoredApiToken, UserId};
+use orgs_ports::{Store, StoreError, Tx, TxMode};
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+use std::str::FromStr;
+use std::time::Duration;
+use tracing::instrument;
+
+pub use rows::map_error;
+
+/// The migrations of `migrations/postgres`, embedded in the binary.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/postgres");
+
+#[derive(Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    /// Connects lazily: the server starts, and `/readyz` reports the database, even
+    /// while PostgreSQL is still coming up.
+    pub fn connect_lazy(url: &str, max_connections: u32, acquire_timeout: Duration) -> Result<Self, StoreError> {
+        let options = PgConnectOptions::from_str(url).map_err(|err| StoreError::Other(err.into()))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(acquire_timeout)
+            .connect_lazy_with(options);
+        Ok(Self { pool })
+    }
+
+    pub fn from_pool(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Applies pending migrations. sqlx holds an advisory lock meanwhile, so two
+    /// processes starting together apply each migration once.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        MIGRATOR.run(&self.pool).await.map_err(|err| StoreError::Other(err.into()))
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    #[instrument(skip_all, level = "debug")]
+    async fn begin(&self, _mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
+        let tx = self.pool.begin().await.map_err(map_error)?;
+        Ok(Box::new(tx::PgTx::new(tx)))
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_api_token(&self, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked
+             FROM api_tokens WHERE key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(map_error)?;
+        row.map(|row| rows::api_token(&row)).transpose()
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError> {
+        let id: Option<uuid::Uuid> = sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
+            .bind(issuer)
+            .bind(subject)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(id.map(UserId::from_uuid))
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map_err(map_error)?;
+        Ok(())
+    }
+}

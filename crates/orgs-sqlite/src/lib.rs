@@ -1,1 +1,110 @@
-//! placeholder
+//! The SQLite adapter of the `Store` port: the embedded default, one file on disk.
+//!
+//! SQLite allows one writer at a time. Write transactions start with `BEGIN IMMEDIATE`,
+//! taking that lock before their first read, so a read-then-write never fails to upgrade
+//! and concurrent membership changes run one after the other.
+
+mod rows;
+mod tx;
+
+use async_trait::async_trait;
+use orgs_core::{StoredApiToken, UserId};
+use orgs_ports::{Store, StoreError, Tx, TxMode};
+use sqlx::SqlitePool;
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+use tracing::instrument;
+
+pub use rows::map_error;
+
+/// The migrations of `migrations/sqlite`, embedded in the binary.
+pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/sqlite");
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if missing) the database file named by a `sqlite://` URL.
+    pub async fn open(url: &str, max_connections: u32, busy_timeout: Duration) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|err| StoreError::Other(err.into()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(busy_timeout);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(busy_timeout)
+            .connect_with(options)
+            .await
+            .map_err(map_error)?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Applies pending migrations. SQLite has no advisory lock, so a second process
+    /// racing the first may fail half way; it then retries and finds the work done.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let mut attempt = 0;
+        loop {
+            match MIGRATOR.run(&self.pool).await {
+                Ok(()) => return Ok(()),
+                Err(_) if attempt < 10 => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(50 * attempt)).await;
+                }
+                Err(err) => return Err(StoreError::Other(err.into())),
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    #[instrument(skip_all, level = "debug")]
+    async fn begin(&self, mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
+        let tx = match mode {
+            TxMode::Read => self.pool.begin().await,
+            TxMode::Write => self.pool.begin_with("BEGIN IMMEDIATE").await,
+        }
+        .map_err(map_error)?;
+        Ok(Box::new(tx::SqliteTx::new(tx)))
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_api_token(&self, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked
+             FROM api_tokens WHERE key = ?",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(map_error)?;
+        row.map(|row| rows::api_token(&row)).transpose()
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError> {
+        let id: Option<uuid::Uuid> = sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?")
+            .bind(issuer)
+            .bind(subject)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(id.map(UserId::from_uuid))
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map_err(map_error)?;
+        Ok(())
+    }
+}

@@ -1,1 +1,69 @@
-//! placeholder
+//! The store contract: one suite, written once against the `Store` port, that every
+//! adapter runs through `store_contract_tests!`. An adapter passes when it behaves
+//! exactly like the others, concurrency included.
+
+mod contract;
+mod races;
+
+pub use contract::*;
+pub use races::*;
+
+use orgs_ports::Store;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+type Teardown = Box<dyn FnOnce() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send>;
+
+/// A store made fresh for one test, and how to throw it away afterwards.
+pub struct TestStore {
+    pub store: Arc<dyn Store>,
+    teardown: Teardown,
+}
+
+impl TestStore {
+    pub fn new<F, Fut>(store: Arc<dyn Store>, teardown: F) -> Self
+    where
+        F: FnOnce() -> Fut + Send + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        Self { store, teardown: Box::new(move || Box::pin(teardown())) }
+    }
+
+    pub async fn teardown(self) {
+        (self.teardown)().await;
+    }
+}
+
+/// Expands to one `#[tokio::test]` per contract test, each on a fresh store from
+/// `$make: async fn() -> TestStore`.
+#[macro_export]
+macro_rules! store_contract_tests {
+    ($make:path) => {
+        $crate::store_contract_tests!(@each $make;
+            organization_round_trip,
+            unknown_organizations_are_absent,
+            membership_lifecycle,
+            members_are_listed_longest_standing_first,
+            memberships_are_listed_oldest_first,
+            users_are_unique_by_email,
+            concurrent_user_creation_yields_one_user,
+            api_tokens_round_trip,
+            an_identity_stays_linked_to_its_first_user,
+            an_uncommitted_transaction_leaves_nothing,
+            racing_owners_demoting_each_other_leave_one_owner,
+            racing_owners_removing_each_other_leave_one_owner,
+            racing_owners_stepping_down_leave_one_owner,
+        );
+    };
+    (@each $make:path; $($test:ident),* $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $test() {
+                let fixture = $make().await;
+                $crate::$test(fixture.store.clone()).await;
+                fixture.teardown().await;
+            }
+        )*
+    };
+}

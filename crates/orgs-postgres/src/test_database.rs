@@ -1,0 +1,45 @@
+//! Fresh, uniquely named PostgreSQL databases for tests, dropped afterwards.
+//!
+//! Tests point at a server with `ORGS_TEST_DATABASE_URL` (default: the local server's
+//! `postgres` database); each test gets its own database so they can run in parallel.
+
+use crate::PgStore;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{Connection, Executor, PgConnection};
+use std::str::FromStr;
+
+pub const DEFAULT_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+pub fn admin_url() -> String {
+    std::env::var("ORGS_TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned())
+}
+
+/// A migrated database of its own. Call `drop_database` when done with it.
+pub struct TestDatabase {
+    pub name: String,
+    pub url: String,
+    pub store: PgStore,
+}
+
+impl TestDatabase {
+    pub async fn create() -> Self {
+        let admin = admin_url();
+        let name = format!("orgs_test_{}", uuid::Uuid::now_v7().simple());
+        let mut conn = PgConnection::connect(&admin).await.expect("PostgreSQL is reachable (see README: Tests)");
+        conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create the test database");
+        conn.close().await.ok();
+        let options = PgConnectOptions::from_str(&admin).expect("a valid URL").database(&name);
+        let url = format!("{}/{name}", admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base));
+        let pool = PgPoolOptions::new().max_connections(8).connect_with(options).await.expect("connect to the test database");
+        let store = PgStore::from_pool(pool);
+        store.migrate().await.expect("migrations apply");
+        Self { name, url, store }
+    }
+
+    pub async fn drop_database(self) {
+        self.store.pool().close().await;
+        if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {
+            let _ = conn.execute(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name).as_str()).await;
+        }
+    }
+}

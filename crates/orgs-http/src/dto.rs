@@ -1,0 +1,269 @@
+//! Wire shapes: camelCase JSON as the product page spells it, with their OpenAPI schemas.
+//! Only this crate knows them; handlers convert to and from domain types.
+
+use chrono::SecondsFormat;
+use orgs_app::{MintedToken, RoleMatrixEntry};
+use orgs_core::{Member, Membership, Organization, Permission, Role, TokenEnv, Timestamp};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+fn time(at: Timestamp) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(as = OrgRole)]
+pub enum RoleDto {
+    Owner,
+    Admin,
+    Member,
+}
+
+impl From<RoleDto> for Role {
+    fn from(role: RoleDto) -> Self {
+        match role {
+            RoleDto::Owner => Role::Owner,
+            RoleDto::Admin => Role::Admin,
+            RoleDto::Member => Role::Member,
+        }
+    }
+}
+
+impl From<Role> for RoleDto {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Owner => RoleDto::Owner,
+            Role::Admin => RoleDto::Admin,
+            Role::Member => RoleDto::Member,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[schema(as = OrgPermission)]
+pub enum PermissionDto {
+    #[serde(rename = "org:view")]
+    OrgView,
+    #[serde(rename = "org:manage")]
+    OrgManage,
+    #[serde(rename = "members:view")]
+    MembersView,
+    #[serde(rename = "members:manage")]
+    MembersManage,
+}
+
+impl From<Permission> for PermissionDto {
+    fn from(permission: Permission) -> Self {
+        match permission {
+            Permission::OrgView => PermissionDto::OrgView,
+            Permission::OrgManage => PermissionDto::OrgManage,
+            Permission::MembersView => PermissionDto::MembersView,
+            Permission::MembersManage => PermissionDto::MembersManage,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(as = TokenEnv)]
+pub enum TokenEnvDto {
+    #[default]
+    Live,
+    Test,
+}
+
+impl From<TokenEnvDto> for TokenEnv {
+    fn from(env: TokenEnvDto) -> Self {
+        match env {
+            TokenEnvDto::Live => TokenEnv::Live,
+            TokenEnvDto::Test => TokenEnv::Test,
+        }
+    }
+}
+
+// ---- requests ----
+
+/// No input: send `{}` or nothing at all.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmptyRequest {}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CreateOrganizationRequest {
+    /// Trimmed; 1 to 100 characters, no control characters.
+    #[schema(example = "Acme")]
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct OrganizationIdRequest {
+    pub organization_id: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct UpdateOrganizationRequest {
+    pub organization_id: String,
+    /// Trimmed; 1 to 100 characters, no control characters.
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RemoveMemberRequest {
+    pub organization_id: String,
+    pub user_id: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SetRoleRequest {
+    pub organization_id: String,
+    pub user_id: String,
+    pub role: RoleDto,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CreateTokenRequest {
+    pub organization_id: String,
+    /// A label for people; trimmed, 1 to 100 characters.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `live` (the default) or `test`; shown in the key.
+    #[serde(default)]
+    pub env: Option<TokenEnvDto>,
+}
+
+// ---- responses ----
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(as = Organization)]
+pub struct OrganizationDto {
+    pub id: String,
+    pub name: String,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    #[schema(format = DateTime)]
+    pub updated_at: String,
+}
+
+impl From<Organization> for OrganizationDto {
+    fn from(organization: Organization) -> Self {
+        Self {
+            id: organization.id.to_string(),
+            name: organization.name.as_str().to_owned(),
+            created_at: time(organization.created_at),
+            updated_at: time(organization.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganizationResponse {
+    pub organization: OrganizationDto,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrgMembership)]
+pub struct MembershipDto {
+    pub organization: OrganizationDto,
+    pub role: RoleDto,
+}
+
+impl From<Membership> for MembershipDto {
+    fn from(membership: Membership) -> Self {
+        Self { organization: membership.organization.into(), role: membership.role.into() }
+    }
+}
+
+/// The caller's memberships, oldest first (ties by organization id).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListOrganizationsResponse {
+    pub organizations: Vec<MembershipDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoleMatrixEntryDto {
+    pub role: RoleDto,
+    pub permissions: Vec<PermissionDto>,
+}
+
+impl From<RoleMatrixEntry> for RoleMatrixEntryDto {
+    fn from(entry: RoleMatrixEntry) -> Self {
+        Self { role: entry.role.into(), permissions: entry.permissions.iter().map(|&p| p.into()).collect() }
+    }
+}
+
+/// Every role with its permissions, highest rank first.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrgRoleMatrix)]
+pub struct RoleMatrixDto {
+    pub roles: Vec<RoleMatrixEntryDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(as = OrgMember)]
+pub struct MemberDto {
+    pub user_id: String,
+    pub email: String,
+    pub role: RoleDto,
+    #[schema(format = DateTime)]
+    pub joined_at: String,
+}
+
+impl From<Member> for MemberDto {
+    fn from(member: Member) -> Self {
+        Self {
+            user_id: member.user_id.to_string(),
+            email: member.email.as_str().to_owned(),
+            role: member.role.into(),
+            joined_at: time(member.joined_at),
+        }
+    }
+}
+
+/// The organization's members, longest-standing first (ties by user id).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ListMembersResponse {
+    pub members: Vec<MemberDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OkResponse {
+    /// Always `true`.
+    #[schema(example = true)]
+    pub ok: bool,
+}
+
+impl OkResponse {
+    pub const OK: OkResponse = OkResponse { ok: true };
+}
+
+/// Shown once: the secret is stored only as an argon2id hash.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiTokenDto {
+    pub key: String,
+    pub secret: String,
+    pub last_four: String,
+    /// `<key>:<secret>`, ready for `Authorization: Bearer`.
+    pub bearer: String,
+}
+
+impl From<MintedToken> for ApiTokenDto {
+    fn from(token: MintedToken) -> Self {
+        Self { bearer: token.bearer(), key: token.key, secret: token.secret, last_four: token.last_four }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateTokenResponse {
+    pub api_token: ApiTokenDto,
+}

@@ -1,0 +1,164 @@
+//! The one place where refusals become HTTP statuses and the JSON error envelope.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use orgs_app::{
+    AuthError, CreateOrganizationError, CreateTokenError, Denied, GetOrganizationError, ListMembersError,
+    ListOrganizationsError, RemoveMemberError, SetRoleError, UpdateOrganizationError,
+};
+use orgs_ports::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Every error answer, whatever produced it.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    InvalidRequest(String),
+    #[error("authentication failed")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("user required")]
+    UserRequired,
+    #[error("not found")]
+    NotFound(&'static str),
+    #[error("last owner")]
+    LastOwner,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("the database is unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+}
+
+/// `{"error": {"code": "...", "message": "..."}}`
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorEnvelope {
+    pub error: ErrorBody,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A stable snake_case code; branch on this, not on the message.
+    #[schema(example = "invalid_request")]
+    pub code: &'static str,
+    /// One human-readable sentence.
+    pub message: String,
+}
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, String) {
+        use ApiError::*;
+        match self {
+            InvalidRequest(message) => (StatusCode::BAD_REQUEST, "invalid_request", message.clone()),
+            Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "A valid bearer credential is required.".into()),
+            Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Your role does not allow this.".into()),
+            UserRequired => (StatusCode::FORBIDDEN, "user_required", "Only a user, not an organization token, may do this.".into()),
+            NotFound(what) => (StatusCode::NOT_FOUND, "not_found", format!("{what} not found.")),
+            LastOwner => (StatusCode::CONFLICT, "last_owner", "The organization must keep at least one owner.".into()),
+            PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body exceeds 64 KiB.".into()),
+            MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This path does not accept that method.".into()),
+            Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is temporarily unavailable; retry shortly.".into()),
+            Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side.".into()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = self.parts();
+        let mut response = (status, axum::Json(ErrorEnvelope { error: ErrorBody { code, message } })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Unavailable(source) => {
+                tracing::warn!(error = %source, "database unavailable");
+                ApiError::Unavailable
+            }
+            StoreError::Other(source) => {
+                tracing::error!(error = %source, "database failure");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<Denied> for ApiError {
+    fn from(denied: Denied) -> Self {
+        match denied {
+            Denied::NotFound => ApiError::NotFound("Organization"),
+            Denied::Forbidden(_) => ApiError::Forbidden,
+            Denied::UserRequired => ApiError::UserRequired,
+        }
+    }
+}
+
+impl From<AuthError> for ApiError {
+    fn from(err: AuthError) -> Self {
+        match err {
+            AuthError::Unauthenticated(reason) => {
+                tracing::debug!(reason, "authentication refused");
+                ApiError::Unauthenticated
+            }
+            AuthError::Store(err) => err.into(),
+        }
+    }
+}
+
+/// Use-case errors made only of `Denied` and `Store` map through those two.
+macro_rules! plain_use_case_error {
+    ($($name:ident),*) => {$(
+        impl From<$name> for ApiError {
+            fn from(err: $name) -> Self {
+                match err {
+                    $name::Denied(denied) => denied.into(),
+                    $name::Store(err) => err.into(),
+                }
+            }
+        }
+    )*};
+}
+
+plain_use_case_error!(
+    CreateOrganizationError,
+    GetOrganizationError,
+    ListOrganizationsError,
+    UpdateOrganizationError,
+    ListMembersError,
+    CreateTokenError
+);
+
+impl From<RemoveMemberError> for ApiError {
+    fn from(err: RemoveMemberError) -> Self {
+        match err {
+            RemoveMemberError::Denied(denied) => denied.into(),
+            RemoveMemberError::LastOwner => ApiError::LastOwner,
+            RemoveMemberError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<SetRoleError> for ApiError {
+    fn from(err: SetRoleError) -> Self {
+        match err {
+            SetRoleError::Denied(denied) => denied.into(),
+            SetRoleError::MemberNotFound => ApiError::NotFound("Member"),
+            SetRoleError::LastOwner => ApiError::LastOwner,
+            SetRoleError::Store(err) => err.into(),
+        }
+    }
+}

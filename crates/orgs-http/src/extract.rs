@@ -1,0 +1,130 @@
+//! Extractors that answer every rejection with the JSON error envelope: the bearer
+//! credential, and a JSON body that names the offending field.
+
+use crate::{AppState, error::ApiError};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{StatusCode, header, request::Parts};
+use orgs_core::Caller;
+use serde::de::DeserializeOwned;
+
+/// The verified caller. Runs before the body is read, so a missing credential is
+/// answered `401` whatever the body holds.
+pub struct Authenticated(pub Caller);
+
+impl FromRequestParts<AppState> for Authenticated {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let header = parts.headers.get(header::AUTHORIZATION).ok_or(ApiError::Unauthenticated)?;
+        let value = header.to_str().map_err(|_| ApiError::Unauthenticated)?;
+        let (scheme, credential) = value.split_once(' ').ok_or(ApiError::Unauthenticated)?;
+        if !scheme.eq_ignore_ascii_case("bearer") || credential.trim().is_empty() {
+            return Err(ApiError::Unauthenticated);
+        }
+        let caller = state.auth.authenticate(credential.trim()).await?;
+        Ok(Self(caller))
+    }
+}
+
+/// A JSON request body. An empty body reads as `{}`, so endpoints without input accept
+/// both, and endpoints with required fields name the first one missing.
+pub struct JsonBody<T>(pub T);
+
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json")
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let content_type = request.headers().get(header::CONTENT_TYPE).cloned();
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::InvalidRequest("The request body could not be read.".into())
+            }
+        })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return parse(b"{}").map(Self);
+        }
+        let declared = content_type.as_ref().map(|value| value.to_str().unwrap_or_default());
+        if declared.is_some_and(|value| !is_json(value)) {
+            return Err(ApiError::InvalidRequest("Content-Type must be application/json.".into()));
+        }
+        parse(&bytes).map(Self)
+    }
+}
+
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let text = inner.to_string();
+        let detail = strip_position(&text);
+        let message = if path == "." { format!("Invalid body: {detail}.") } else { format!("Invalid field `{path}`: {detail}.") };
+        ApiError::InvalidRequest(message)
+    })?;
+    deserializer
+        .end()
+        .map_err(|_| ApiError::InvalidRequest("Invalid body: unexpected data after the JSON value.".into()))?;
+    Ok(value)
+}
+
+/// serde_json appends " at line 1 column 9"; the field path already says where.
+fn strip_position(message: &str) -> &str {
+    message.rsplit_once(" at line ").map_or(message, |(head, _)| head)
+}
+
+/// Parses a field with a domain parser, naming the field in the error.
+pub fn field<T, E: std::fmt::Display>(name: &str, parsed: Result<T, E>) -> Result<T, ApiError> {
+    parsed.map_err(|err| ApiError::InvalidRequest(format!("Invalid field `{name}`: {err}.")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[allow(dead_code)]
+    struct Probe {
+        organization_id: String,
+        max_uses: Option<u32>,
+    }
+
+    fn message(body: &str) -> String {
+        match parse::<Probe>(body.as_bytes()) {
+            Err(ApiError::InvalidRequest(message)) => message,
+            other => panic!("{body} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_name_the_offending_field() {
+        assert!(message(r#"{"organizationId": 7}"#).contains("`organizationId`"));
+        assert!(message(r#"{}"#).contains("missing field `organizationId`"));
+        assert!(message(r#"{"organizationId": "o", "bogus": 1}"#).contains("unknown field `bogus`"));
+        assert!(message(r#"{"organizationId": "o", "maxUses": -1}"#).contains("`maxUses`"));
+    }
+
+    #[test]
+    fn malformed_json_and_trailing_data_are_refused() {
+        assert!(message("{").starts_with("Invalid body"));
+        assert!(message(r#"{"organizationId": "o"} {}"#).contains("after the JSON value"));
+        assert!(!message("[1,").contains("line 1"));
+    }
+
+    #[test]
+    fn json_content_types_are_recognised() {
+        assert!(is_json("application/json"));
+        assert!(is_json("Application/JSON; charset=utf-8"));
+        assert!(!is_json("text/plain"));
+        assert!(!is_json("application/x-www-form-urlencoded"));
+    }
+}

@@ -1,0 +1,34 @@
+//! Routes for operators, outside `/v1` and outside the spec's paths.
+
+use crate::AppState;
+use crate::error::ApiError;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+use std::sync::Arc;
+
+pub(crate) fn routes(spec_json: Arc<str>) -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(|| async { Json(json!({"status": "ok"})) }))
+        .route("/readyz", get(readyz))
+        .route(
+            "/openapi.json",
+            get(move || {
+                let spec = spec_json.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], spec.to_string()) }
+            }),
+        )
+}
+
+/// Ready only while the database answers, so a load balancer stops sending traffic
+/// during an outage and resumes by itself afterwards.
+async fn readyz(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    state.app.ready().await.map_err(|err| {
+        tracing::warn!(error = %err, "not ready");
+        ApiError::Unavailable
+    })?;
+    Ok(Json(json!({"status": "ready"})))
+}

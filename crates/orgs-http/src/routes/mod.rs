@@ -1,0 +1,5 @@
+//! Handlers: body to domain request, one use case call, domain result to response.
+
+pub mod members;
+pub mod organizations;
+pub mod tokens;

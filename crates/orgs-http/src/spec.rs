@@ -1,0 +1,107 @@
+//! The OpenAPI document: paths come from the handlers' annotations through utoipa-axum;
+//! the error answers, the security scheme and the stamp are added here, once for all.
+
+use crate::AppState;
+use crate::error::{ErrorBody, ErrorEnvelope};
+use crate::routes::{members, organizations, tokens};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "orgs",
+        description = "Organizations, members, roles and organization-owned API tokens.\n\nGenerated from the orgs-http crate by `cargo xtask openapi`; do not edit openapi/openapi.json by hand.",
+        license(name = "Apache-2.0")
+    ),
+    components(schemas(ErrorEnvelope, ErrorBody)),
+    security(("bearer" = [])),
+    tags(
+        (name = "organizations", description = "Organizations and the role matrix."),
+        (name = "members", description = "An organization's members and their roles."),
+        (name = "tokens", description = "Organization-owned API tokens."),
+    )
+)]
+struct ApiDoc;
+
+pub(crate) fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(organizations::create))
+        .routes(routes!(organizations::get))
+        .routes(routes!(organizations::list))
+        .routes(routes!(organizations::update))
+        .routes(routes!(organizations::roles))
+        .routes(routes!(members::list))
+        .routes(routes!(members::remove))
+        .routes(routes!(members::set_role))
+        .routes(routes!(tokens::create))
+}
+
+/// The spec as served and committed.
+pub fn openapi() -> Spec {
+    finish(api_router().split_for_parts().1)
+}
+
+pub(crate) fn finish(mut spec: Spec) -> Spec {
+    ErrorResponses.modify(&mut spec);
+    BearerScheme.modify(&mut spec);
+    spec
+}
+
+/// The error statuses each operation can answer, beyond those every operation can.
+fn specific_errors(operation_id: &str) -> &'static [u16] {
+    match operation_id {
+        "organizations.list" | "organizations.roles" => &[],
+        "organizations.create" => &[403],
+        "organizations.members.remove" | "organizations.members.setRole" => &[403, 404, 409],
+        _ => &[403, 404],
+    }
+}
+
+const COMMON_ERRORS: &[u16] = &[400, 401, 413, 500, 503];
+
+fn describe(status: u16) -> &'static str {
+    match status {
+        400 => "`invalid_request`: the body does not parse or validate; the message names the field.",
+        401 => "`unauthenticated`: no credential, or an unknown, revoked or expired one.",
+        403 => "`forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation).",
+        404 => "`not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member.",
+        409 => "`last_owner`: the change would leave the organization without an owner.",
+        413 => "`payload_too_large`: the body exceeds 64 KiB.",
+        503 => "`unavailable`: the database cannot be reached; retry later.",
+        _ => "`internal`: an unexpected failure.",
+    }
+}
+
+struct ErrorResponses;
+
+impl Modify for ErrorResponses {
+    fn modify(&self, spec: &mut Spec) {
+        for item in spec.paths.paths.values_mut() {
+            let Some(operation) = item.post.as_mut() else { continue };
+            let id = operation.operation_id.clone().unwrap_or_default();
+            for &status in COMMON_ERRORS.iter().chain(specific_errors(&id)) {
+                let response = ResponseBuilder::new()
+                    .description(describe(status))
+                    .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorEnvelope"))).build())
+                    .build();
+                operation.responses.responses.insert(status.to_string(), RefOr::T(response));
+            }
+        }
+    }
+}
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, spec: &mut Spec) {
+        let components = spec.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some("A personal or organization API token `<key>:<secret>`, or a JWT from the configured identity provider."))
+            .build();
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}

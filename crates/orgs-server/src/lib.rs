@@ -1,0 +1,11 @@
+//! The `orgs-server` binary as a library: settings, telemetry, adapter selection and the
+//! commands, so tests drive exactly what the binary runs.
+
+pub mod cli;
+pub mod serve;
+pub mod settings;
+pub mod storage;
+pub mod telemetry;
+
+pub use serve::{Running, start};
+pub use settings::{LogFormat, Settings};

@@ -1,0 +1,73 @@
+//! Running the API until told to stop, then finishing requests in flight.
+
+use crate::settings::Settings;
+use crate::storage::Backend;
+use anyhow::Context;
+use orgs_app::{App, Authenticator};
+use orgs_auth::{Argon2Hasher, JwtSettings, JwtVerifier, OsSecrets, SystemClock};
+use orgs_http::AppState;
+use orgs_ports::IdentityVerifier;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+/// Wires the use cases and the authenticator over one store.
+pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyhow::Result<AppState> {
+    let jwt = JwtSettings {
+        hs256_secret: settings.jwt_hs256_secret.clone(),
+        jwks_file: settings.jwt_jwks_file.clone(),
+        issuer: settings.jwt_issuer.clone(),
+        audience: settings.jwt_audience.clone(),
+    };
+    let identities = JwtVerifier::from_settings(&jwt)?.map(|verifier| Arc::new(verifier) as Arc<dyn IdentityVerifier>);
+    let clock = Arc::new(SystemClock);
+    let hasher = Arc::new(Argon2Hasher);
+    let app = App::new(store.clone(), clock.clone(), Arc::new(OsSecrets), hasher.clone());
+    let auth = Authenticator::new(store, hasher, identities, clock);
+    Ok(AppState { app: Arc::new(app), auth: Arc::new(auth) })
+}
+
+/// A server accepting connections in the background.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub task: JoinHandle<std::io::Result<()>>,
+}
+
+/// Opens the store, migrates it, binds `settings.listen` and serves until `shutdown`
+/// resolves; then stops accepting and lets requests in flight finish.
+pub async fn start(settings: &Settings, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<Running> {
+    let backend = Backend::open(settings).await?;
+    backend.migrate().await?;
+    let state = app_state(backend.store(), settings)?;
+    let listener = TcpListener::bind(&settings.listen).await.with_context(|| format!("binding {}", settings.listen))?;
+    let addr = listener.local_addr()?;
+    let router = orgs_http::router(state);
+    let task = tokio::spawn(async move { axum::serve(listener, router).with_graceful_shutdown(shutdown).await });
+    tracing::info!(%addr, "listening");
+    Ok(Running { addr, task })
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

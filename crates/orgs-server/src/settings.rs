@@ -1,0 +1,188 @@
+//! Settings, layered: built-in defaults, then an optional TOML file (`--config` or
+//! `ORGS_CONFIG`), then `ORGS_*` environment variables, later ones winning.
+
+use anyhow::{Context, bail};
+use config::{Config, Environment, File, FileFormat};
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Clone, Deserialize)]
+pub struct Settings {
+    /// `address:port` to listen on.
+    pub listen: String,
+    /// `sqlite://FILE` or `postgres://...`; the scheme picks the adapter.
+    pub database_url: String,
+    /// The most connections the pool opens.
+    pub database_max_connections: u32,
+    /// How long a request waits for a connection (or SQLite's lock) before `503`.
+    #[serde(with = "humantime_serde_shim")]
+    pub database_timeout: Duration,
+    pub jwt_hs256_secret: Option<String>,
+    pub jwt_jwks_file: Option<PathBuf>,
+    pub jwt_issuer: Option<String>,
+    pub jwt_audience: Option<String>,
+    /// How long an invitation stays acceptable, e.g. `7d` or `90s`.
+    #[serde(with = "humantime_serde_shim")]
+    pub invitation_ttl: Duration,
+    pub log_format: LogFormat,
+    /// A tracing filter such as `info` or `orgs_http=debug,info`.
+    pub log_level: String,
+}
+
+/// Reads durations as humantime strings (`7d`, `90s`, `1h 30m`).
+mod humantime_serde_shim {
+    use serde::{Deserialize, Deserializer};
+    use std::time::Duration;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        humantime::parse_duration(text.trim()).map_err(|err| serde::de::Error::custom(format!("{text:?}: {err}")))
+    }
+}
+
+const DEFAULTS: &[(&str, &str)] = &[
+    ("listen", "127.0.0.1:8080"),
+    ("database_url", "sqlite://orgs.db"),
+    ("database_max_connections", "10"),
+    ("database_timeout", "5s"),
+    ("invitation_ttl", "7d"),
+    ("log_format", "pretty"),
+    ("log_level", "info"),
+];
+
+impl Settings {
+    /// Loads the layers. `file` wins over `ORGS_CONFIG` for naming the TOML file.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        Self::load_from(file, Environment::with_prefix("ORGS").ignore_empty(true))
+    }
+
+    pub fn load_from(file: Option<&Path>, environment: Environment) -> anyhow::Result<Self> {
+        let mut builder = Config::builder();
+        for (key, value) in DEFAULTS {
+            builder = builder.set_default(*key, *value)?;
+        }
+        let named = file.map(Path::to_path_buf).or_else(|| std::env::var_os("ORGS_CONFIG").map(PathBuf::from));
+        if let Some(path) = named {
+            let path_text = path.to_str().context("the config path is not UTF-8")?;
+            builder = builder.add_source(File::new(path_text, FileFormat::Toml).required(true));
+        }
+        let settings: Settings = builder
+            .add_source(environment)
+            .build()
+            .context("reading settings")?
+            .try_deserialize()
+            .context("invalid settings")?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.database_max_connections == 0 {
+            bail!("database_max_connections must be at least 1");
+        }
+        if self.invitation_ttl.is_zero() {
+            bail!("invitation_ttl must be positive");
+        }
+        if self.jwt_hs256_secret.is_some() && self.jwt_jwks_file.is_some() {
+            bail!("set either jwt_hs256_secret or jwt_jwks_file, not both");
+        }
+        Ok(())
+    }
+}
+
+/// Hides the JWT secret and any password in the database URL.
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("listen", &self.listen)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("database_max_connections", &self.database_max_connections)
+            .field("database_timeout", &self.database_timeout)
+            .field("jwt_hs256_secret", &self.jwt_hs256_secret.as_ref().map(|_| "<redacted>"))
+            .field("jwt_jwks_file", &self.jwt_jwks_file)
+            .field("jwt_issuer", &self.jwt_issuer)
+            .field("jwt_audience", &self.jwt_audience)
+            .field("invitation_ttl", &self.invitation_ttl)
+            .field("log_format", &self.log_format)
+            .field("log_level", &self.log_level)
+            .finish()
+    }
+}
+
+/// `postgres://user:secret@host/db` becomes `postgres://user:<redacted>@host/db`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let Some((userinfo, host)) = rest.split_once('@') else { return url.to_owned() };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:<redacted>@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> Environment {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Environment::with_prefix("ORGS").ignore_empty(true).source(Some(map))
+    }
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let settings = Settings::load_from(None, env(&[])).unwrap();
+        assert_eq!(settings.listen, "127.0.0.1:8080");
+        assert_eq!(settings.database_url, "sqlite://orgs.db");
+        assert_eq!(settings.invitation_ttl, Duration::from_secs(7 * 24 * 3600));
+        assert_eq!(settings.log_format, LogFormat::Pretty);
+        assert!(settings.jwt_hs256_secret.is_none());
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_file() {
+        let dir = std::env::temp_dir().join(format!("orgs-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("orgs.toml");
+        std::fs::write(&file, "listen = \"0.0.0.0:9000\"\ninvitation_ttl = \"90s\"\nlog_format = \"json\"\n").unwrap();
+        let settings = Settings::load_from(Some(&file), env(&[("ORGS_LISTEN", "127.0.0.1:7000"), ("ORGS_JWT_ISSUER", "idp")])).unwrap();
+        assert_eq!(settings.listen, "127.0.0.1:7000");
+        assert_eq!(settings.invitation_ttl, Duration::from_secs(90));
+        assert_eq!(settings.log_format, LogFormat::Json);
+        assert_eq!(settings.jwt_issuer.as_deref(), Some("idp"));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_a_reason() {
+        for pairs in [
+            &[("ORGS_INVITATION_TTL", "soon")][..],
+            &[("ORGS_LOG_FORMAT", "xml")][..],
+            &[("ORGS_DATABASE_MAX_CONNECTIONS", "0")][..],
+            &[("ORGS_JWT_HS256_SECRET", "s"), ("ORGS_JWT_JWKS_FILE", "/k.json")][..],
+        ] {
+            assert!(Settings::load_from(None, env(pairs)).is_err(), "{pairs:?}");
+        }
+    }
+
+    #[test]
+    fn debug_output_redacts_secrets() {
+        let settings = Settings::load_from(
+            None,
+            env(&[("ORGS_JWT_HS256_SECRET", "topsecret"), ("ORGS_DATABASE_URL", "postgres://app:hunter2@db/orgs")]),
+        )
+        .unwrap();
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("topsecret") && !shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("postgres://app:<redacted>@db/orgs"));
+    }
+}

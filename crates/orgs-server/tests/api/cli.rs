@@ -1,0 +1,78 @@
+//! The binary itself: `users create`, `migrate`, `openapi`, and `serve` stopping cleanly
+//! on SIGTERM.
+
+use serde_json::Value;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn binary() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_orgs-server"))
+}
+
+fn scratch() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("orgs-cli-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn users_create_prints_one_json_object_and_finds_existing_users() {
+    let dir = scratch();
+    let run = |email: &str| {
+        let out = binary().args(["users", "create", "--email", email]).current_dir(&dir).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(stdout.lines().count(), 1, "{stdout}");
+        serde_json::from_str::<Value>(&stdout).unwrap()
+    };
+    let first = run("Ops@Example.com");
+    let second = run("ops@example.com");
+    assert_eq!(first["userId"], second["userId"]);
+    assert_ne!(first["bearer"], second["bearer"]);
+    assert!(first["bearer"].as_str().unwrap().contains(':'));
+    assert!(dir.join("orgs.db").exists(), "the default store is orgs.db in the working directory");
+    let bad = binary().args(["users", "create", "--email", "nope"]).current_dir(&dir).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(bad.stdout.is_empty());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn migrate_and_openapi_commands_work() {
+    let dir = scratch();
+    let migrate = binary().arg("migrate").current_dir(&dir).output().unwrap();
+    assert!(migrate.status.success(), "{}", String::from_utf8_lossy(&migrate.stderr));
+    let spec = binary().arg("openapi").output().unwrap();
+    let spec: Value = serde_json::from_slice(&spec.stdout).unwrap();
+    assert_eq!(spec, serde_json::to_value(orgs_http::openapi()).unwrap());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let dir = scratch();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let mut child = binary()
+        .env("ORGS_LISTEN", format!("127.0.0.1:{port}"))
+        .current_dir(&dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            up = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(up, "the server never listened");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,215 @@
+//! Starting a server per test, seeding it through the store, and calling it over HTTP.
+
+use axum::body::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::{Method, Request};
+use hyper_util::client::legacy::{Client, connect::HttpConnector};
+use hyper_util::rt::TokioExecutor;
+use orgs_core::{OrgId, Role, UserId};
+use orgs_http::AppState;
+use orgs_ports::{Store, TxMode};
+use orgs_postgres::test_database::TestDatabase;
+use orgs_server::Settings;
+use orgs_server::serve::app_state;
+use orgs_server::storage::Backend;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+enum Cleanup {
+    Dir(PathBuf),
+    Database(Option<TestDatabase>),
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    client: Client<HttpConnector, Full<Bytes>>,
+    pub store: Arc<dyn Store>,
+    state: AppState,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    cleanup: Cleanup,
+}
+
+/// One HTTP answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: hyper::HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    /// The error envelope's code, or "" when the answer is not an error envelope.
+    pub fn code(&self) -> &str {
+        self.body["error"]["code"].as_str().unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: UserId,
+    pub bearer: String,
+}
+
+pub async fn spawn(db: Db) -> TestApp {
+    spawn_with(db, &[]).await
+}
+
+/// Starts a server with the given `ORGS_*` variables on top of the test defaults.
+pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
+    if std::env::var_os("TEST_LOG").is_some() {
+        orgs_server::telemetry::init(orgs_server::LogFormat::Pretty, "debug").unwrap();
+    }
+    let (url, cleanup) = match db {
+        Db::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("orgs-api-{}", uuid::Uuid::now_v7().simple()));
+            std::fs::create_dir_all(&dir).unwrap();
+            (format!("sqlite://{}", dir.join("orgs.db").display()), Cleanup::Dir(dir))
+        }
+        Db::Postgres => {
+            let database = TestDatabase::create().await;
+            (database.url.clone(), Cleanup::Database(Some(database)))
+        }
+    };
+    let mut vars: HashMap<String, String> =
+        [("ORGS_LISTEN", "127.0.0.1:0"), ("ORGS_DATABASE_URL", url.as_str()), ("ORGS_DATABASE_MAX_CONNECTIONS", "8")]
+            .iter()
+            .chain(extra)
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    vars.entry("ORGS_LOG_LEVEL".into()).or_insert_with(|| "warn".into());
+    let environment = config::Environment::with_prefix("ORGS").source(Some(vars));
+    let settings = Settings::load_from(None, environment).unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let running = orgs_server::start(&settings, async move {
+        let _ = rx.await;
+    })
+    .await
+    .unwrap();
+    let store = Backend::open(&settings).await.unwrap().store();
+    let state = app_state(store.clone(), &settings).unwrap();
+    TestApp {
+        addr: running.addr,
+        client: Client::builder(TokioExecutor::new()).build_http(),
+        store,
+        state,
+        shutdown: Some(tx),
+        cleanup,
+    }
+}
+
+impl TestApp {
+    /// Sends any request; the body is parsed as JSON (or `null` when it is not JSON).
+    pub async fn send(&self, method: Method, path: &str, headers: &[(&str, &str)], body: impl Into<Bytes>) -> Answer {
+        let mut request = Request::builder().method(method).uri(format!("http://{}{path}", self.addr));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self.client.request(request.body(Full::new(body.into())).unwrap()).await.unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Answer { status, headers, body }
+    }
+
+    /// A JSON POST, as every `/v1` call is.
+    pub async fn post(&self, path: &str, bearer: Option<&str>, body: Value) -> Answer {
+        let authorization = bearer.map(|bearer| format!("Bearer {bearer}"));
+        let mut headers = vec![("content-type", "application/json")];
+        if let Some(authorization) = &authorization {
+            headers.push(("authorization", authorization));
+        }
+        self.send(Method::POST, path, &headers, body.to_string()).await
+    }
+
+    /// What `orgs-server users create --email` does.
+    pub async fn user(&self, email: &str) -> TestUser {
+        let email = orgs_core::Email::parse(email).unwrap();
+        let made = self.state.app.create_user_token(email).await.unwrap();
+        TestUser { id: made.user.id, bearer: made.token.bearer() }
+    }
+
+    /// A fresh user with a unique address.
+    pub async fn someone(&self) -> TestUser {
+        self.user(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).await
+    }
+
+    /// Creates an organization through the API and returns its id.
+    pub async fn organization(&self, owner: &TestUser) -> String {
+        let answer = self.post("/v1/organizations/create", Some(&owner.bearer), serde_json::json!({"name": "Acme"})).await;
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.body["organization"]["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Adds a member straight through the store: invitations and join codes, the API's
+    /// ways in, arrive with the next feature.
+    pub async fn add_member(&self, organization: &str, user: &TestUser, role: Role) {
+        let mut tx = self.store.begin(TxMode::Write).await.unwrap();
+        let now = chrono::Utc::now();
+        tx.insert_membership(OrgId::from_wire(organization), user.id, role, now).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    /// Mints an organization token through the API.
+    pub async fn org_token(&self, organization: &str, owner: &TestUser) -> String {
+        let answer = self
+            .post("/v1/organizations/tokens/create", Some(&owner.bearer), serde_json::json!({"organizationId": organization}))
+            .await;
+        assert_eq!(answer.status, 200, "{answer:?}");
+        answer.body["apiToken"]["bearer"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        match &mut self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Database(database) => {
+                if let Some(database) = database.take() {
+                    // Drop cannot await; a short-lived runtime on its own thread can.
+                    std::thread::spawn(move || {
+                        tokio::runtime::Builder::new_current_thread()
+                            .enable_all()
+                            .build()
+                            .unwrap()
+                            .block_on(database.drop_database());
+                    })
+                    .join()
+                    .ok();
+                }
+            }
+        }
+    }
+}
+
+/// Expands each `async fn name(db: Db)` into a test on SQLite and one on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::helpers::Db::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::helpers::Db::Postgres).await;
+            }
+        }
+    )*};
+}

@@ -1,0 +1,11 @@
+//! The API over real HTTP: the real server on port 0, on a fresh SQLite file or a fresh
+//! PostgreSQL database per test, called as a client would.
+
+mod helpers;
+
+mod auth;
+mod cli;
+mod members;
+mod organizations;
+mod tokens;
+mod wire;

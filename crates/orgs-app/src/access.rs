@@ -20,7 +20,10 @@ where
     {
         return Err(Denied::NotFound.into());
     }
-    let found = tx.find_organization(organization, lock).await?.ok_or(Denied::NotFound)?;
+    let found = tx
+        .find_organization(organization, lock)
+        .await?
+        .ok_or(Denied::NotFound)?;
     let role: Role = match caller {
         Caller::User(user) => tx.find_role(organization, *user).await?.ok_or(Denied::NotFound)?,
         Caller::OrganizationToken(_) => Caller::TOKEN_ROLE,

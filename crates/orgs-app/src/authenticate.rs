@@ -44,7 +44,13 @@ impl Authenticator {
         clock: Arc<dyn orgs_ports::Clock>,
     ) -> Self {
         let capacity = NonZeroUsize::new(CREDENTIAL_CACHE_CAPACITY).expect("non-zero capacity");
-        Self { store, hasher, identities, clock, verified: Mutex::new(LruCache::new(capacity)) }
+        Self {
+            store,
+            hasher,
+            identities,
+            clock,
+            verified: Mutex::new(LruCache::new(capacity)),
+        }
     }
 
     /// Accepts `<key>:<secret>` API tokens and, when configured, JWTs (which never
@@ -60,7 +66,11 @@ impl Authenticator {
         if key.is_empty() || secret.is_empty() || key.len() > 100 || secret.len() > 200 {
             return Err(AuthError::Unauthenticated("malformed API token"));
         }
-        let stored = self.store.find_api_token(key).await?.ok_or(AuthError::Unauthenticated("unknown API token"))?;
+        let stored = self
+            .store
+            .find_api_token(key)
+            .await?
+            .ok_or(AuthError::Unauthenticated("unknown API token"))?;
         if stored.revoked {
             return Err(AuthError::Unauthenticated("revoked API token"));
         }
@@ -90,17 +100,28 @@ impl Authenticator {
     }
 
     async fn jwt(&self, jwt: &str) -> Result<Caller, AuthError> {
-        let verifier = self.identities.as_ref().ok_or(AuthError::Unauthenticated("JWTs are not configured"))?;
+        let verifier = self
+            .identities
+            .as_ref()
+            .ok_or(AuthError::Unauthenticated("JWTs are not configured"))?;
         let identity = verifier.verify(jwt).map_err(|err| match err {
             IdentityError::NotConfigured => AuthError::Unauthenticated("JWTs are not configured"),
             IdentityError::Refused(_) => AuthError::Unauthenticated("JWT refused"),
         })?;
-        if let Some(user) = self.store.find_user_by_identity(&identity.issuer, &identity.subject).await? {
+        if let Some(user) = self
+            .store
+            .find_user_by_identity(&identity.issuer, &identity.subject)
+            .await?
+        {
             return Ok(Caller::User(user));
         }
         // First use: find the user by email (made by the CLI, or by another issuer) or make
         // one, then link this identity. Both steps tolerate a concurrent first use.
-        let candidate = User { id: UserId::generate(), email: identity.email.clone(), created_at: self.clock.now() };
+        let candidate = User {
+            id: UserId::generate(),
+            email: identity.email.clone(),
+            created_at: self.clock.now(),
+        };
         let mut tx = self.store.begin(TxMode::Write).await?;
         let user = tx.find_or_insert_user(&candidate).await?;
         let linked = tx.link_identity(&identity, user.id).await?;
@@ -135,7 +156,11 @@ mod tests {
         hasher
     }
 
-    fn authenticator(store: MockStore, hasher: MockSecretHasher, identities: Option<MockIdentityVerifier>) -> Authenticator {
+    fn authenticator(
+        store: MockStore,
+        hasher: MockSecretHasher,
+        identities: Option<MockIdentityVerifier>,
+    ) -> Authenticator {
         let mut clock = MockClock::new();
         clock.expect_now().returning(crate::testing::fixed_now);
         Authenticator::new(
@@ -159,7 +184,10 @@ mod tests {
         let verifications = Arc::new(AtomicUsize::new(0));
         let auth = authenticator(store, counting_hasher(verifications.clone()), None);
         for _ in 0..3 {
-            assert_eq!(auth.authenticate("orgs_live_k:s3cret").await.unwrap(), Caller::OrganizationToken(org));
+            assert_eq!(
+                auth.authenticate("orgs_live_k:s3cret").await.unwrap(),
+                Caller::OrganizationToken(org)
+            );
         }
         assert_eq!(verifications.load(Ordering::SeqCst), 1);
         assert_eq!(lookups.load(Ordering::SeqCst), 3);
@@ -168,10 +196,15 @@ mod tests {
     #[tokio::test]
     async fn a_wrong_secret_is_refused_even_after_the_right_one_was_cached() {
         let mut store = MockStore::new();
-        store.expect_find_api_token().returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate()), false))));
+        store
+            .expect_find_api_token()
+            .returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate()), false))));
         let auth = authenticator(store, counting_hasher(Arc::default()), None);
         auth.authenticate("orgs_live_k:s3cret").await.unwrap();
-        assert!(matches!(auth.authenticate("orgs_live_k:guess").await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("orgs_live_k:guess").await,
+            Err(AuthError::Unauthenticated(_))
+        ));
     }
 
     #[tokio::test]
@@ -179,13 +212,19 @@ mod tests {
         let revoked = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag = revoked.clone();
         let mut store = MockStore::new();
-        store
-            .expect_find_api_token()
-            .returning(move |_| Ok(Some(stored(TokenOwner::User(UserId::generate()), flag.load(Ordering::SeqCst)))));
+        store.expect_find_api_token().returning(move |_| {
+            Ok(Some(stored(
+                TokenOwner::User(UserId::generate()),
+                flag.load(Ordering::SeqCst),
+            )))
+        });
         let auth = authenticator(store, counting_hasher(Arc::default()), None);
         auth.authenticate("orgs_live_k:s3cret").await.unwrap();
         revoked.store(true, Ordering::SeqCst);
-        assert!(matches!(auth.authenticate("orgs_live_k:s3cret").await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("orgs_live_k:s3cret").await,
+            Err(AuthError::Unauthenticated(_))
+        ));
     }
 
     #[tokio::test]
@@ -194,33 +233,46 @@ mod tests {
         store.expect_find_api_token().returning(|_| Ok(None));
         let calls = Arc::new(AtomicUsize::new(0));
         let auth = authenticator(store, counting_hasher(calls.clone()), None);
-        assert!(matches!(auth.authenticate("nope:nope").await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("nope:nope").await,
+            Err(AuthError::Unauthenticated(_))
+        ));
         assert_eq!(calls.load(Ordering::SeqCst), 0);
     }
 
     #[tokio::test]
     async fn a_jwt_is_refused_when_none_are_configured() {
         let auth = authenticator(MockStore::new(), MockSecretHasher::new(), None);
-        assert!(matches!(auth.authenticate("a.b.c").await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("a.b.c").await,
+            Err(AuthError::Unauthenticated(_))
+        ));
     }
 
     #[tokio::test]
     async fn a_jwt_first_use_creates_and_links_the_user() {
         let mut verifier = MockIdentityVerifier::new();
         verifier.expect_verify().returning(|_| {
-            Ok(ExternalIdentity { issuer: "idp".into(), subject: "u1".into(), email: Email::parse("a@example.com").unwrap() })
+            Ok(ExternalIdentity {
+                issuer: "idp".into(),
+                subject: "u1".into(),
+                email: Email::parse("a@example.com").unwrap(),
+            })
         });
         let mut store = MockStore::new();
         store.expect_find_user_by_identity().returning(|_, _| Ok(None));
         let mut tx = MockTx::new();
-        tx.expect_find_or_insert_user().returning(|candidate| Ok(candidate.clone()));
+        tx.expect_find_or_insert_user()
+            .returning(|candidate| Ok(candidate.clone()));
         tx.expect_link_identity()
             .withf(|identity, _| identity.subject == "u1")
             .times(1)
             .returning(|_, user| Ok(user));
         tx.expect_commit().times(1).returning(|| Ok(()));
         let mut tx = Some(tx);
-        store.expect_begin().returning(move |_| Ok(Box::new(tx.take().unwrap())));
+        store
+            .expect_begin()
+            .returning(move |_| Ok(Box::new(tx.take().unwrap())));
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier));
         assert!(matches!(auth.authenticate("a.b.c").await, Ok(Caller::User(_))));
     }
@@ -228,8 +280,13 @@ mod tests {
     #[tokio::test]
     async fn a_refused_jwt_is_unauthenticated() {
         let mut verifier = MockIdentityVerifier::new();
-        verifier.expect_verify().returning(|_| Err(IdentityError::Refused("expired".into())));
+        verifier
+            .expect_verify()
+            .returning(|_| Err(IdentityError::Refused("expired".into())));
         let auth = authenticator(MockStore::new(), MockSecretHasher::new(), Some(verifier));
-        assert!(matches!(auth.authenticate("a.b.c").await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("a.b.c").await,
+            Err(AuthError::Unauthenticated(_))
+        ));
     }
 }

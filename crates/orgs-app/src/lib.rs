@@ -4,6 +4,7 @@
 mod access;
 mod authenticate;
 mod errors;
+mod limits;
 mod members;
 mod organizations;
 mod secrets;
@@ -14,9 +15,10 @@ mod testing;
 
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
 pub use errors::{
-    CreateOrganizationError, CreateTokenError, Denied, GetOrganizationError, ListMembersError,
-    ListOrganizationsError, RemoveMemberError, SetRoleError, UpdateOrganizationError,
+    CreateOrganizationError, CreateTokenError, Denied, GetOrganizationError, ListMembersError, ListOrganizationsError,
+    RemoveMemberError, SetRoleError, UpdateOrganizationError,
 };
+pub use limits::FailureLimiter;
 pub use organizations::RoleMatrixEntry;
 pub use tokens::{MintedToken, NewUserToken};
 
@@ -38,7 +40,12 @@ impl App {
         secrets: Arc<dyn SecretGenerator>,
         hasher: Arc<dyn SecretHasher>,
     ) -> Self {
-        Self { store, clock, secrets, hasher }
+        Self {
+            store,
+            clock,
+            secrets,
+            hasher,
+        }
     }
 
     /// Succeeds only while the database answers.

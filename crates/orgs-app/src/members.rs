@@ -17,9 +17,15 @@ impl App {
 
     /// `organizations.members.remove`: idempotent for non-members; never removes the last
     /// owner. The organization row stays locked from the access check to the delete.
-    pub async fn remove_member(&self, caller: &Caller, organization: OrgId, user: UserId) -> Result<(), RemoveMemberError> {
+    pub async fn remove_member(
+        &self,
+        caller: &Caller,
+        organization: OrgId,
+        user: UserId,
+    ) -> Result<(), RemoveMemberError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<RemoveMemberError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+        let (_, access) =
+            resolve_access::<RemoveMemberError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let Some(current) = tx.find_role(organization, user).await? else {
             return Ok(());
@@ -36,11 +42,20 @@ impl App {
 
     /// `organizations.members.setRole`: the rank rule on both the granted and the current
     /// role, a no-op for the same role, never demotes the last owner.
-    pub async fn set_member_role(&self, caller: &Caller, organization: OrgId, user: UserId, role: Role) -> Result<(), SetRoleError> {
+    pub async fn set_member_role(
+        &self,
+        caller: &Caller,
+        organization: OrgId,
+        user: UserId,
+        role: Role,
+    ) -> Result<(), SetRoleError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) = resolve_access::<SetRoleError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
-        let current = tx.find_role(organization, user).await?.ok_or(SetRoleError::MemberNotFound)?;
+        let current = tx
+            .find_role(organization, user)
+            .await?
+            .ok_or(SetRoleError::MemberNotFound)?;
         access.may_manage(Some(role), Some(current)).map_err(Denied::from)?;
         if current == role {
             return Ok(());
@@ -78,7 +93,9 @@ mod tests {
         tx.expect_count_owners().returning(|_| Ok(1));
         tx.expect_delete_membership().never();
         tx.expect_commit().never();
-        let err = app_with_tx(tx).remove_member(&Caller::User(owner), OrgId::generate(), owner).await;
+        let err = app_with_tx(tx)
+            .remove_member(&Caller::User(owner), OrgId::generate(), owner)
+            .await;
         assert!(matches!(err, Err(RemoveMemberError::LastOwner)));
     }
 
@@ -89,7 +106,10 @@ mod tests {
         tx.expect_count_owners().returning(|_| Ok(2));
         tx.expect_delete_membership().times(1).returning(|_, _| Ok(true));
         tx.expect_commit().times(1).returning(|| Ok(()));
-        app_with_tx(tx).remove_member(&Caller::User(owner), OrgId::generate(), owner).await.unwrap();
+        app_with_tx(tx)
+            .remove_member(&Caller::User(owner), OrgId::generate(), owner)
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
@@ -97,15 +117,25 @@ mod tests {
         let owner = UserId::generate();
         let mut tx = tx_with_roles(owner, Role::Owner, None);
         tx.expect_delete_membership().never();
-        app_with_tx(tx).remove_member(&Caller::User(owner), OrgId::generate(), UserId::generate()).await.unwrap();
+        app_with_tx(tx)
+            .remove_member(&Caller::User(owner), OrgId::generate(), UserId::generate())
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
     async fn a_member_cannot_remove_even_a_non_member() {
         let member = UserId::generate();
         let tx = tx_with_roles(member, Role::Member, None);
-        let err = app_with_tx(tx).remove_member(&Caller::User(member), OrgId::generate(), UserId::generate()).await;
-        assert!(matches!(err, Err(RemoveMemberError::Denied(Denied::Forbidden(RuleViolation::MissingPermission(_))))));
+        let err = app_with_tx(tx)
+            .remove_member(&Caller::User(member), OrgId::generate(), UserId::generate())
+            .await;
+        assert!(matches!(
+            err,
+            Err(RemoveMemberError::Denied(Denied::Forbidden(
+                RuleViolation::MissingPermission(_)
+            )))
+        ));
     }
 
     #[tokio::test]
@@ -115,8 +145,13 @@ mod tests {
         expect_org(&mut tx, &org);
         tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
         tx.expect_delete_membership().never();
-        let err = app_with_tx(tx).remove_member(&Caller::OrganizationToken(org.id), org.id, UserId::generate()).await;
-        assert!(matches!(err, Err(RemoveMemberError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+        let err = app_with_tx(tx)
+            .remove_member(&Caller::OrganizationToken(org.id), org.id, UserId::generate())
+            .await;
+        assert!(matches!(
+            err,
+            Err(RemoveMemberError::Denied(Denied::Forbidden(RuleViolation::Outranked)))
+        ));
     }
 
     #[tokio::test]
@@ -124,23 +159,40 @@ mod tests {
         let admin = UserId::generate();
         let mut tx = tx_with_roles(admin, Role::Admin, Some(Role::Member));
         tx.expect_update_role().never();
-        let err = app_with_tx(tx).set_member_role(&Caller::User(admin), OrgId::generate(), UserId::generate(), Role::Owner).await;
-        assert!(matches!(err, Err(SetRoleError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+        let err = app_with_tx(tx)
+            .set_member_role(&Caller::User(admin), OrgId::generate(), UserId::generate(), Role::Owner)
+            .await;
+        assert!(matches!(
+            err,
+            Err(SetRoleError::Denied(Denied::Forbidden(RuleViolation::Outranked)))
+        ));
     }
 
     #[tokio::test]
     async fn an_admin_cannot_demote_an_owner() {
         let admin = UserId::generate();
         let tx = tx_with_roles(admin, Role::Admin, Some(Role::Owner));
-        let err = app_with_tx(tx).set_member_role(&Caller::User(admin), OrgId::generate(), UserId::generate(), Role::Member).await;
-        assert!(matches!(err, Err(SetRoleError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+        let err = app_with_tx(tx)
+            .set_member_role(
+                &Caller::User(admin),
+                OrgId::generate(),
+                UserId::generate(),
+                Role::Member,
+            )
+            .await;
+        assert!(matches!(
+            err,
+            Err(SetRoleError::Denied(Denied::Forbidden(RuleViolation::Outranked)))
+        ));
     }
 
     #[tokio::test]
     async fn an_unknown_member_is_not_found() {
         let owner = UserId::generate();
         let tx = tx_with_roles(owner, Role::Owner, None);
-        let err = app_with_tx(tx).set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin).await;
+        let err = app_with_tx(tx)
+            .set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .await;
         assert!(matches!(err, Err(SetRoleError::MemberNotFound)));
     }
 
@@ -150,7 +202,10 @@ mod tests {
         let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Admin));
         tx.expect_update_role().never();
         tx.expect_count_owners().never();
-        app_with_tx(tx).set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin).await.unwrap();
+        app_with_tx(tx)
+            .set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
@@ -159,7 +214,9 @@ mod tests {
         let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Owner));
         tx.expect_count_owners().returning(|_| Ok(1));
         tx.expect_update_role().never();
-        let err = app_with_tx(tx).set_member_role(&Caller::User(owner), OrgId::generate(), owner, Role::Admin).await;
+        let err = app_with_tx(tx)
+            .set_member_role(&Caller::User(owner), OrgId::generate(), owner, Role::Admin)
+            .await;
         assert!(matches!(err, Err(SetRoleError::LastOwner)));
     }
 
@@ -173,7 +230,10 @@ mod tests {
             .times(1)
             .returning(|_, _, _| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
-        app_with_tx(tx).set_member_role(&Caller::User(owner), OrgId::generate(), target, Role::Admin).await.unwrap();
+        app_with_tx(tx)
+            .set_member_role(&Caller::User(owner), OrgId::generate(), target, Role::Admin)
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
@@ -182,7 +242,9 @@ mod tests {
         let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Member));
         tx.expect_update_role().returning(|_, _, _| Ok(()));
         tx.expect_commit().returning(|| Err(store_failure()));
-        let err = app_with_tx(tx).set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin).await;
+        let err = app_with_tx(tx)
+            .set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .await;
         assert!(matches!(err, Err(SetRoleError::Store(_))));
     }
 
@@ -192,7 +254,9 @@ mod tests {
         expect_org(&mut tx, &organization());
         tx.expect_find_role().returning(|_, _| Ok(None));
         tx.expect_list_members().never();
-        let err = app_with_tx(tx).list_members(&Caller::User(UserId::generate()), OrgId::generate()).await;
+        let err = app_with_tx(tx)
+            .list_members(&Caller::User(UserId::generate()), OrgId::generate())
+            .await;
         assert!(matches!(err, Err(ListMembersError::Denied(Denied::NotFound))));
     }
 }

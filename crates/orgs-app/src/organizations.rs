@@ -1,8 +1,8 @@
 //! Use cases on organizations themselves: create, get, list, update, and the role matrix.
 
 use crate::{
-    App, CreateOrganizationError, Denied, GetOrganizationError, ListOrganizationsError,
-    UpdateOrganizationError, access::resolve_access,
+    App, CreateOrganizationError, Denied, GetOrganizationError, ListOrganizationsError, UpdateOrganizationError,
+    access::resolve_access,
 };
 use orgs_core::{Caller, Membership, OrgId, OrgName, Organization, Permission, Role};
 use orgs_ports::{RowLock, TxMode};
@@ -16,10 +16,19 @@ pub struct RoleMatrixEntry {
 
 impl App {
     /// `organizations.create`: the calling user becomes the first owner.
-    pub async fn create_organization(&self, caller: &Caller, name: OrgName) -> Result<Organization, CreateOrganizationError> {
+    pub async fn create_organization(
+        &self,
+        caller: &Caller,
+        name: OrgName,
+    ) -> Result<Organization, CreateOrganizationError> {
         let user = caller.user().ok_or(Denied::UserRequired)?;
         let now = self.clock.now();
-        let organization = Organization { id: OrgId::generate(), name, created_at: now, updated_at: now };
+        let organization = Organization {
+            id: OrgId::generate(),
+            name,
+            created_at: now,
+            updated_at: now,
+        };
         let mut tx = self.store.begin(TxMode::Write).await?;
         tx.insert_organization(&organization).await?;
         tx.insert_membership(organization.id, user, Role::Owner, now).await?;
@@ -30,7 +39,8 @@ impl App {
     /// `organizations.get`: needs `org:view`.
     pub async fn get_organization(&self, caller: &Caller, id: OrgId) -> Result<Organization, GetOrganizationError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (organization, access) = resolve_access::<GetOrganizationError>(&mut *tx, caller, id, RowLock::None).await?;
+        let (organization, access) =
+            resolve_access::<GetOrganizationError>(&mut *tx, caller, id, RowLock::None).await?;
         access.require(Permission::OrgView).map_err(Denied::from)?;
         tx.commit().await?;
         Ok(organization)
@@ -45,7 +55,10 @@ impl App {
             Caller::OrganizationToken(id) => tx
                 .find_organization(*id, RowLock::None)
                 .await?
-                .map(|organization| Membership { organization, role: Caller::TOKEN_ROLE })
+                .map(|organization| Membership {
+                    organization,
+                    role: Caller::TOKEN_ROLE,
+                })
                 .into_iter()
                 .collect(),
         };
@@ -54,7 +67,12 @@ impl App {
     }
 
     /// `organizations.update`: renames; needs `org:manage`.
-    pub async fn update_organization(&self, caller: &Caller, id: OrgId, name: OrgName) -> Result<(), UpdateOrganizationError> {
+    pub async fn update_organization(
+        &self,
+        caller: &Caller,
+        id: OrgId,
+        name: OrgName,
+    ) -> Result<(), UpdateOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) = resolve_access::<UpdateOrganizationError>(&mut *tx, caller, id, RowLock::ForUpdate).await?;
         access.require(Permission::OrgManage).map_err(Denied::from)?;
@@ -65,7 +83,13 @@ impl App {
 
     /// `organizations.roles`: the fixed matrix, highest rank first.
     pub fn role_matrix(&self) -> Vec<RoleMatrixEntry> {
-        Role::ALL.iter().map(|&role| RoleMatrixEntry { role, permissions: role.permissions() }).collect()
+        Role::ALL
+            .iter()
+            .map(|&role| RoleMatrixEntry {
+                role,
+                permissions: role.permissions(),
+            })
+            .collect()
     }
 }
 
@@ -80,14 +104,20 @@ mod tests {
     async fn create_makes_the_caller_the_first_owner_in_one_transaction() {
         let user = orgs_core::UserId::generate();
         let mut tx = MockTx::new();
-        tx.expect_insert_organization().withf(|org| org.name.as_str() == "Acme").times(1).returning(|_| Ok(()));
+        tx.expect_insert_organization()
+            .withf(|org| org.name.as_str() == "Acme")
+            .times(1)
+            .returning(|_| Ok(()));
         tx.expect_insert_membership()
             .withf(move |_, member, role, _| *member == user && *role == Role::Owner)
             .times(1)
             .returning(|_, _, _, _| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
         let app = app_with_tx(tx);
-        let org = app.create_organization(&Caller::User(user), name("Acme")).await.unwrap();
+        let org = app
+            .create_organization(&Caller::User(user), name("Acme"))
+            .await
+            .unwrap();
         assert_eq!(org.created_at, org.updated_at);
     }
 
@@ -105,10 +135,13 @@ mod tests {
     async fn create_does_not_commit_when_a_write_fails() {
         let mut tx = MockTx::new();
         tx.expect_insert_organization().returning(|_| Ok(()));
-        tx.expect_insert_membership().returning(|_, _, _, _| Err(store_failure()));
+        tx.expect_insert_membership()
+            .returning(|_, _, _, _| Err(store_failure()));
         tx.expect_commit().never();
         let app = app_with_tx(tx);
-        let err = app.create_organization(&Caller::User(orgs_core::UserId::generate()), name("Acme")).await;
+        let err = app
+            .create_organization(&Caller::User(orgs_core::UserId::generate()), name("Acme"))
+            .await;
         assert!(matches!(err, Err(CreateOrganizationError::Store(_))));
     }
 
@@ -118,7 +151,9 @@ mod tests {
         let mut tx = MockTx::new();
         expect_org(&mut tx, &org);
         tx.expect_find_role().returning(|_, _| Ok(None));
-        let err = app_with_tx(tx).get_organization(&Caller::User(orgs_core::UserId::generate()), org.id).await;
+        let err = app_with_tx(tx)
+            .get_organization(&Caller::User(orgs_core::UserId::generate()), org.id)
+            .await;
         assert!(matches!(err, Err(GetOrganizationError::Denied(Denied::NotFound))));
     }
 
@@ -138,7 +173,9 @@ mod tests {
         expect_org(&mut tx, &org);
         tx.expect_find_role().returning(|_, _| Ok(Some(Role::Member)));
         tx.expect_commit().returning(|| Ok(()));
-        let found = app_with_tx(tx).get_organization(&Caller::User(orgs_core::UserId::generate()), org.id).await;
+        let found = app_with_tx(tx)
+            .get_organization(&Caller::User(orgs_core::UserId::generate()), org.id)
+            .await;
         assert_eq!(found.unwrap(), org);
     }
 
@@ -152,10 +189,14 @@ mod tests {
             .returning(move |_, _| Ok(Some(found.clone())));
         tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
         tx.expect_rename_organization().never();
-        let err = app_with_tx(tx).update_organization(&Caller::User(orgs_core::UserId::generate()), org.id, name("New")).await;
+        let err = app_with_tx(tx)
+            .update_organization(&Caller::User(orgs_core::UserId::generate()), org.id, name("New"))
+            .await;
         assert!(matches!(
             err,
-            Err(UpdateOrganizationError::Denied(Denied::Forbidden(RuleViolation::MissingPermission(Permission::OrgManage))))
+            Err(UpdateOrganizationError::Denied(Denied::Forbidden(
+                RuleViolation::MissingPermission(Permission::OrgManage)
+            )))
         ));
     }
 
@@ -165,9 +206,15 @@ mod tests {
         let mut tx = MockTx::new();
         expect_org(&mut tx, &org);
         tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
-        tx.expect_rename_organization().withf(|_, name, _| name.as_str() == "New").times(1).returning(|_, _, _| Ok(()));
+        tx.expect_rename_organization()
+            .withf(|_, name, _| name.as_str() == "New")
+            .times(1)
+            .returning(|_, _, _| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
-        app_with_tx(tx).update_organization(&Caller::User(orgs_core::UserId::generate()), org.id, name("New")).await.unwrap();
+        app_with_tx(tx)
+            .update_organization(&Caller::User(orgs_core::UserId::generate()), org.id, name("New"))
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
@@ -177,15 +224,26 @@ mod tests {
         expect_org(&mut tx, &org);
         tx.expect_list_memberships().never();
         tx.expect_commit().returning(|| Ok(()));
-        let listed = app_with_tx(tx).list_organizations(&Caller::OrganizationToken(org.id)).await.unwrap();
-        assert_eq!(listed, vec![Membership { organization: org, role: Role::Admin }]);
+        let listed = app_with_tx(tx)
+            .list_organizations(&Caller::OrganizationToken(org.id))
+            .await
+            .unwrap();
+        assert_eq!(
+            listed,
+            vec![Membership {
+                organization: org,
+                role: Role::Admin
+            }]
+        );
     }
 
     #[tokio::test]
     async fn list_reports_an_unavailable_store() {
         let mut store = orgs_ports::MockStore::new();
         store.expect_begin().returning(|_| Err(store_failure()));
-        let err = app_with_store(store).list_organizations(&Caller::User(orgs_core::UserId::generate())).await;
+        let err = app_with_store(store)
+            .list_organizations(&Caller::User(orgs_core::UserId::generate()))
+            .await;
         assert!(matches!(err, Err(ListOrganizationsError::Store(_))));
     }
 

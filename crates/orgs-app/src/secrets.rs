@@ -10,7 +10,14 @@ pub(crate) const SECRET_LEN: usize = 43;
 pub(crate) const KEY_RANDOM_LEN: usize = 20;
 
 pub(crate) fn last_four(secret: &str) -> String {
-    secret.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect()
+    secret
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect()
 }
 
 #[cfg(test)]

@@ -15,7 +15,12 @@ pub(crate) fn name(text: &str) -> OrgName {
 }
 
 pub(crate) fn organization() -> Organization {
-    Organization { id: OrgId::generate(), name: name("Acme"), created_at: fixed_now(), updated_at: fixed_now() }
+    Organization {
+        id: OrgId::generate(),
+        name: name("Acme"),
+        created_at: fixed_now(),
+        updated_at: fixed_now(),
+    }
 }
 
 pub(crate) fn store_failure() -> StoreError {
@@ -24,19 +29,24 @@ pub(crate) fn store_failure() -> StoreError {
 
 pub(crate) fn expect_org(tx: &mut MockTx, org: &Organization) {
     let found = org.clone();
-    tx.expect_find_organization().returning(move |_, _| Ok(Some(found.clone())));
+    tx.expect_find_organization()
+        .returning(move |_, _| Ok(Some(found.clone())));
 }
 
 pub(crate) fn app_with_store(store: MockStore) -> App {
     let mut clock = MockClock::new();
     clock.expect_now().returning(fixed_now);
     let mut secrets = MockSecretGenerator::new();
-    secrets.expect_random_string().returning(|alphabet, len| {
-        std::iter::repeat_n(alphabet[0] as char, len).collect()
-    });
+    secrets
+        .expect_random_string()
+        .returning(|alphabet, len| std::iter::repeat_n(alphabet[0] as char, len).collect());
     let mut hasher = MockSecretHasher::new();
-    hasher.expect_hash().returning(|secret| orgs_core::ApiTokenSecretHash(format!("hashed:{secret}")));
-    hasher.expect_verify().returning(|secret, hash| hash.0 == format!("hashed:{secret}"));
+    hasher
+        .expect_hash()
+        .returning(|secret| orgs_core::ApiTokenSecretHash(format!("hashed:{secret}")));
+    hasher
+        .expect_verify()
+        .returning(|secret, hash| hash.0 == format!("hashed:{secret}"));
     App::new(Arc::new(store), Arc::new(clock), Arc::new(secrets), Arc::new(hasher))
 }
 
@@ -44,6 +54,9 @@ pub(crate) fn app_with_store(store: MockStore) -> App {
 pub(crate) fn app_with_tx(tx: MockTx) -> App {
     let mut store = MockStore::new();
     let mut tx = Some(tx);
-    store.expect_begin().times(1).returning(move |_| Ok(Box::new(tx.take().expect("one transaction"))));
+    store
+        .expect_begin()
+        .times(1)
+        .returning(move |_| Ok(Box::new(tx.take().expect("one transaction"))));
     app_with_store(store)
 }

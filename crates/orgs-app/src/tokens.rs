@@ -1,7 +1,8 @@
 //! Minting API tokens: organization tokens through the API, personal ones for the CLI.
 
 use crate::{
-    App, CreateTokenError, Denied, access::resolve_access,
+    App, CreateTokenError, Denied,
+    access::resolve_access,
     secrets::{BASE62, KEY_RANDOM_LEN, SECRET_LEN, last_four},
 };
 use orgs_core::{
@@ -26,7 +27,9 @@ impl MintedToken {
 
 impl std::fmt::Debug for MintedToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MintedToken").field("key", &self.key).finish_non_exhaustive()
+        f.debug_struct("MintedToken")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
     }
 }
 
@@ -40,11 +43,22 @@ pub struct NewUserToken {
 impl App {
     /// Draws the key and secret and hashes the secret. Done before any transaction opens,
     /// because argon2 takes tens of milliseconds and no lock should wait on it.
-    async fn mint(&self, key_prefix: &str, owner: TokenOwner, name: Option<TokenName>, env: TokenEnv, created_by: Option<UserId>) -> (MintedToken, NewApiToken) {
+    async fn mint(
+        &self,
+        key_prefix: &str,
+        owner: TokenOwner,
+        name: Option<TokenName>,
+        env: TokenEnv,
+        created_by: Option<UserId>,
+    ) -> (MintedToken, NewApiToken) {
         let key = format!("{key_prefix}_{}", self.secrets.random_string(BASE62, KEY_RANDOM_LEN));
         let secret = self.secrets.random_string(BASE62, SECRET_LEN);
         let secret_hash = self.hasher.hash(&secret).await;
-        let minted = MintedToken { last_four: last_four(&secret), key: key.clone(), secret };
+        let minted = MintedToken {
+            last_four: last_four(&secret),
+            key: key.clone(),
+            secret,
+        };
         let stored = NewApiToken {
             id: TokenId::generate(),
             key,
@@ -70,7 +84,13 @@ impl App {
     ) -> Result<MintedToken, CreateTokenError> {
         let prefix = format!("orgs_{}", env.as_str());
         let (minted, stored) = self
-            .mint(&prefix, TokenOwner::Organization(organization), name, env, caller.user())
+            .mint(
+                &prefix,
+                TokenOwner::Organization(organization),
+                name,
+                env,
+                caller.user(),
+            )
             .await;
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) = resolve_access::<CreateTokenError>(&mut *tx, caller, organization, RowLock::None).await?;
@@ -86,8 +106,14 @@ impl App {
     /// `orgs-server users create`: finds or creates the user by email and mints a personal
     /// token for it.
     pub async fn create_user_token(&self, email: Email) -> Result<NewUserToken, StoreError> {
-        let candidate = User { id: UserId::generate(), email, created_at: self.clock.now() };
-        let (minted, mut stored) = self.mint("orgs_user", TokenOwner::User(candidate.id), None, TokenEnv::Live, None).await;
+        let candidate = User {
+            id: UserId::generate(),
+            email,
+            created_at: self.clock.now(),
+        };
+        let (minted, mut stored) = self
+            .mint("orgs_user", TokenOwner::User(candidate.id), None, TokenEnv::Live, None)
+            .await;
         let mut tx = self.store.begin(TxMode::Write).await?;
         let user = tx.find_or_insert_user(&candidate).await?;
         stored.owner = TokenOwner::User(user.id);
@@ -152,12 +178,21 @@ mod tests {
         let err = app_with_tx(tx)
             .create_organization_token(&Caller::User(UserId::generate()), org.id, None, TokenEnv::Live)
             .await;
-        assert!(matches!(err, Err(CreateTokenError::Denied(Denied::Forbidden(RuleViolation::MissingPermission(_))))));
+        assert!(matches!(
+            err,
+            Err(CreateTokenError::Denied(Denied::Forbidden(
+                RuleViolation::MissingPermission(_)
+            )))
+        ));
     }
 
     #[tokio::test]
     async fn users_create_reuses_an_existing_user() {
-        let existing = User { id: UserId::generate(), email: Email::parse("a@example.com").unwrap(), created_at: fixed_now() };
+        let existing = User {
+            id: UserId::generate(),
+            email: Email::parse("a@example.com").unwrap(),
+            created_at: fixed_now(),
+        };
         let found = existing.clone();
         let mut tx = MockTx::new();
         tx.expect_find_or_insert_user().returning(move |_| Ok(found.clone()));

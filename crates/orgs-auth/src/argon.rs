@@ -1,7 +1,7 @@
 //! Argon2id hashing of API token secrets, off the async runtime's worker threads.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use async_trait::async_trait;
 use orgs_core::ApiTokenSecretHash;
 use orgs_ports::SecretHasher;
@@ -14,7 +14,9 @@ fn hash_blocking(secret: &str) -> ApiTokenSecretHash {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).expect("the OS CSPRNG is available");
     let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
-    let hash = Argon2::default().hash_password(secret.as_bytes(), &salt).expect("argon2 accepts any secret");
+    let hash = Argon2::default()
+        .hash_password(secret.as_bytes(), &salt)
+        .expect("argon2 accepts any secret");
     ApiTokenSecretHash(hash.to_string())
 }
 
@@ -26,12 +28,16 @@ fn verify_blocking(secret: &str, hash: &ApiTokenSecretHash) -> bool {
 impl SecretHasher for Argon2Hasher {
     async fn hash(&self, secret: &str) -> ApiTokenSecretHash {
         let secret = secret.to_owned();
-        tokio::task::spawn_blocking(move || hash_blocking(&secret)).await.expect("hashing does not panic")
+        tokio::task::spawn_blocking(move || hash_blocking(&secret))
+            .await
+            .expect("hashing does not panic")
     }
 
     async fn verify(&self, secret: &str, hash: &ApiTokenSecretHash) -> bool {
         let (secret, hash) = (secret.to_owned(), hash.clone());
-        tokio::task::spawn_blocking(move || verify_blocking(&secret, &hash)).await.unwrap_or(false)
+        tokio::task::spawn_blocking(move || verify_blocking(&secret, &hash))
+            .await
+            .unwrap_or(false)
     }
 }
 
@@ -55,6 +61,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_corrupt_hash_never_verifies() {
-        assert!(!Argon2Hasher.verify("x", &ApiTokenSecretHash("not a phc string".into())).await);
+        assert!(
+            !Argon2Hasher
+                .verify("x", &ApiTokenSecretHash("not a phc string".into()))
+                .await
+        );
     }
 }

@@ -63,8 +63,14 @@ impl JwtVerifier {
     /// `None` when neither a secret nor a JWKS file is configured: JWTs are then refused.
     pub fn from_settings(settings: &JwtSettings) -> Result<Option<Self>, JwtSetupError> {
         let keys = if let Some(path) = &settings.jwks_file {
-            let text = std::fs::read_to_string(path).map_err(|source| JwtSetupError::Read { path: path.clone(), source })?;
-            let set: JwkSet = serde_json::from_str(&text).map_err(|source| JwtSetupError::Parse { path: path.clone(), source })?;
+            let text = std::fs::read_to_string(path).map_err(|source| JwtSetupError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let set: JwkSet = serde_json::from_str(&text).map_err(|source| JwtSetupError::Parse {
+                path: path.clone(),
+                source,
+            })?;
             let keys: Vec<_> = set
                 .keys
                 .iter()
@@ -83,7 +89,11 @@ impl JwtVerifier {
         } else {
             return Ok(None);
         };
-        Ok(Some(Self { keys, issuer: settings.issuer.clone(), audience: settings.audience.clone() }))
+        Ok(Some(Self {
+            keys,
+            issuer: settings.issuer.clone(),
+            audience: settings.audience.clone(),
+        }))
     }
 
     fn key_for(&self, algorithm: Algorithm, kid: Option<&str>) -> Option<&DecodingKey> {
@@ -118,13 +128,21 @@ fn refused(reason: impl std::fmt::Display) -> IdentityError {
 impl IdentityVerifier for JwtVerifier {
     fn verify(&self, jwt: &str) -> Result<ExternalIdentity, IdentityError> {
         let header = decode_header(jwt).map_err(refused)?;
-        let key = self.key_for(header.alg, header.kid.as_deref()).ok_or_else(|| refused("no key for this algorithm and kid"))?;
-        let claims = decode::<Claims>(jwt, key, &self.validation(header.alg)).map_err(refused)?.claims;
+        let key = self
+            .key_for(header.alg, header.kid.as_deref())
+            .ok_or_else(|| refused("no key for this algorithm and kid"))?;
+        let claims = decode::<Claims>(jwt, key, &self.validation(header.alg))
+            .map_err(refused)?
+            .claims;
         let email = Email::parse(&claims.email).map_err(|_| refused("the email claim is not an address"))?;
         if claims.sub.is_empty() {
             return Err(refused("empty sub"));
         }
-        Ok(ExternalIdentity { issuer: claims.iss.unwrap_or_default(), subject: claims.sub, email })
+        Ok(ExternalIdentity {
+            issuer: claims.iss.unwrap_or_default(),
+            subject: claims.sub,
+            email,
+        })
     }
 }
 
@@ -147,7 +165,12 @@ mod tests {
     }
 
     fn sign(claims: serde_json::Value) -> String {
-        encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(SECRET.as_bytes()).unwrap()).unwrap()
+        encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(SECRET.as_bytes()).unwrap(),
+        )
+        .unwrap()
     }
 
     fn in_an_hour() -> i64 {
@@ -168,7 +191,12 @@ mod tests {
         let good = json!({"sub": "u1", "email": "a@b.co", "exp": in_an_hour(), "iss": "idp", "aud": "orgs"});
         assert!(v.verify(&sign(good.clone())).is_ok());
         let mut cases = Vec::new();
-        for (field, value) in [("exp", json!(1_000_000)), ("iss", json!("other")), ("aud", json!("else")), ("email", json!("nope"))] {
+        for (field, value) in [
+            ("exp", json!(1_000_000)),
+            ("iss", json!("other")),
+            ("aud", json!("else")),
+            ("email", json!("nope")),
+        ] {
             let mut claims = good.clone();
             claims[field] = value;
             cases.push(sign(claims));
@@ -176,7 +204,12 @@ mod tests {
         let mut no_exp = good.clone();
         no_exp.as_object_mut().unwrap().remove("exp");
         cases.push(sign(no_exp));
-        let forged = encode(&Header::new(Algorithm::HS256), &good, &EncodingKey::from_secret(b"another secret").unwrap()).unwrap();
+        let forged = encode(
+            &Header::new(Algorithm::HS256),
+            &good,
+            &EncodingKey::from_secret(b"another secret").unwrap(),
+        )
+        .unwrap();
         cases.push(forged);
         cases.push("not.a.jwt".into());
         for jwt in cases {

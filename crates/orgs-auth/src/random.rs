@@ -42,6 +42,9 @@ mod tests {
 
     #[test]
     fn two_draws_differ() {
-        assert_ne!(OsSecrets.random_string(b"0123456789", 40), OsSecrets.random_string(b"0123456789", 40));
+        assert_ne!(
+            OsSecrets.random_string(b"0123456789", 40),
+            OsSecrets.random_string(b"0123456789", 40)
+        );
     }
 }

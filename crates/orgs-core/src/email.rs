@@ -61,12 +61,25 @@ mod tests {
 
     #[test]
     fn is_trimmed_and_lower_cased() {
-        assert_eq!(Email::parse("  Alice@Example.COM ").unwrap().as_str(), "alice@example.com");
+        assert_eq!(
+            Email::parse("  Alice@Example.COM ").unwrap().as_str(),
+            "alice@example.com"
+        );
     }
 
     #[test]
     fn rejects_what_cannot_be_an_address() {
-        for raw in ["", "   ", "alice", "@example.com", "alice@", "a b@example.com", "a@b@c", "a@.com", "a@x..y"] {
+        for raw in [
+            "",
+            "   ",
+            "alice",
+            "@example.com",
+            "alice@",
+            "a b@example.com",
+            "a@b@c",
+            "a@.com",
+            "a@x..y",
+        ] {
             assert!(Email::parse(raw).is_err(), "{raw:?} was accepted");
         }
         assert!(Email::parse(&format!("{}@example.com", "a".repeat(250))).is_err());

@@ -12,8 +12,8 @@ pub mod rules;
 pub use email::{Email, InvalidEmail};
 pub use ids::{OrgId, TokenId, UserId};
 pub use model::{
-    ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization,
-    StoredApiToken, TokenEnv, TokenOwner, User,
+    ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization, StoredApiToken,
+    TokenEnv, TokenOwner, User,
 };
 pub use name::{InvalidName, OrgName, TokenName};
 pub use role::{Permission, Role, UnknownRole};

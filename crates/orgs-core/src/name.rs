@@ -72,7 +72,10 @@ mod tests {
         assert_eq!(OrgName::parse("  Acme  ").unwrap().as_str(), "Acme");
         assert!(OrgName::parse(&"x".repeat(100)).is_ok());
         assert!(OrgName::parse(&"x".repeat(101)).is_err());
-        assert!(OrgName::parse(&"é".repeat(100)).is_ok(), "the limit counts characters, not bytes");
+        assert!(
+            OrgName::parse(&"é".repeat(100)).is_ok(),
+            "the limit counts characters, not bytes"
+        );
     }
 
     #[test]

@@ -54,7 +54,10 @@ impl Role {
     }
 
     pub fn parse(text: &str) -> Result<Self, UnknownRole> {
-        Role::ALL.into_iter().find(|role| role.as_str() == text).ok_or(UnknownRole)
+        Role::ALL
+            .into_iter()
+            .find(|role| role.as_str() == text)
+            .ok_or(UnknownRole)
     }
 
     /// Higher outranks lower; only comparisons between ranks carry meaning.
@@ -104,7 +107,10 @@ mod tests {
         assert_eq!(
             table,
             vec![
-                ("owner", vec!["org:view", "org:manage", "members:view", "members:manage"]),
+                (
+                    "owner",
+                    vec!["org:view", "org:manage", "members:view", "members:manage"]
+                ),
                 ("admin", vec!["org:view", "members:view", "members:manage"]),
                 ("member", vec!["org:view", "members:view"]),
             ]

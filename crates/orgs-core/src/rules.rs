@@ -82,8 +82,14 @@ mod tests {
     #[test]
     fn an_admin_cannot_grant_or_touch_owner() {
         let admin = as_role(Admin);
-        assert_eq!(admin.may_manage(Some(Owner), Some(Member)), Err(RuleViolation::Outranked));
-        assert_eq!(admin.may_manage(Some(Member), Some(Owner)), Err(RuleViolation::Outranked));
+        assert_eq!(
+            admin.may_manage(Some(Owner), Some(Member)),
+            Err(RuleViolation::Outranked)
+        );
+        assert_eq!(
+            admin.may_manage(Some(Member), Some(Owner)),
+            Err(RuleViolation::Outranked)
+        );
         assert_eq!(admin.may_manage(None, Some(Owner)), Err(RuleViolation::Outranked));
         assert!(admin.may_manage(Some(Admin), Some(Member)).is_ok());
         assert!(admin.may_manage(Some(Member), Some(Admin)).is_ok());

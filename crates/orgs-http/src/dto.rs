@@ -3,7 +3,7 @@
 
 use chrono::SecondsFormat;
 use orgs_app::{MintedToken, RoleMatrixEntry};
-use orgs_core::{Member, Membership, Organization, Permission, Role, TokenEnv, Timestamp};
+use orgs_core::{Member, Membership, Organization, Permission, Role, Timestamp, TokenEnv};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -177,7 +177,10 @@ pub struct MembershipDto {
 
 impl From<Membership> for MembershipDto {
     fn from(membership: Membership) -> Self {
-        Self { organization: membership.organization.into(), role: membership.role.into() }
+        Self {
+            organization: membership.organization.into(),
+            role: membership.role.into(),
+        }
     }
 }
 
@@ -188,6 +191,7 @@ pub struct ListOrganizationsResponse {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OrgRoleMatrixEntry)]
 pub struct RoleMatrixEntryDto {
     pub role: RoleDto,
     pub permissions: Vec<PermissionDto>,
@@ -195,7 +199,10 @@ pub struct RoleMatrixEntryDto {
 
 impl From<RoleMatrixEntry> for RoleMatrixEntryDto {
     fn from(entry: RoleMatrixEntry) -> Self {
-        Self { role: entry.role.into(), permissions: entry.permissions.iter().map(|&p| p.into()).collect() }
+        Self {
+            role: entry.role.into(),
+            permissions: entry.permissions.iter().map(|&p| p.into()).collect(),
+        }
     }
 }
 
@@ -248,6 +255,7 @@ impl OkResponse {
 /// Shown once: the secret is stored only as an argon2id hash.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = ApiToken)]
 pub struct ApiTokenDto {
     pub key: String,
     pub secret: String,
@@ -258,7 +266,12 @@ pub struct ApiTokenDto {
 
 impl From<MintedToken> for ApiTokenDto {
     fn from(token: MintedToken) -> Self {
-        Self { bearer: token.bearer(), key: token.key, secret: token.secret, last_four: token.last_four }
+        Self {
+            bearer: token.bearer(),
+            key: token.key,
+            secret: token.secret,
+            last_four: token.last_four,
+        }
     }
 }
 

@@ -29,6 +29,8 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("method not allowed")]
     MethodNotAllowed,
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: u64 },
     #[error("the database is unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -43,27 +45,85 @@ pub struct ErrorEnvelope {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
-    /// A stable snake_case code; branch on this, not on the message.
-    #[schema(example = "invalid_request")]
-    pub code: &'static str,
+    /// A stable code; branch on this, not on the message.
+    pub code: ErrorCode,
     /// One human-readable sentence.
     pub message: String,
 }
 
+/// Every error code the API answers with. Codes are part of the contract; messages are not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidRequest,
+    Unauthenticated,
+    Forbidden,
+    UserRequired,
+    EmailMismatch,
+    NotFound,
+    InvalidInvitation,
+    InvalidJoinCode,
+    MethodNotAllowed,
+    LastOwner,
+    AlreadyMember,
+    JoinCodeExhausted,
+    PayloadTooLarge,
+    RateLimited,
+    Internal,
+    Unavailable,
+}
+
 impl ApiError {
-    fn parts(&self) -> (StatusCode, &'static str, String) {
+    fn parts(&self) -> (StatusCode, ErrorCode, String) {
         use ApiError::*;
         match self {
-            InvalidRequest(message) => (StatusCode::BAD_REQUEST, "invalid_request", message.clone()),
-            Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "A valid bearer credential is required.".into()),
-            Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Your role does not allow this.".into()),
-            UserRequired => (StatusCode::FORBIDDEN, "user_required", "Only a user, not an organization token, may do this.".into()),
-            NotFound(what) => (StatusCode::NOT_FOUND, "not_found", format!("{what} not found.")),
-            LastOwner => (StatusCode::CONFLICT, "last_owner", "The organization must keep at least one owner.".into()),
-            PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body exceeds 64 KiB.".into()),
-            MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This path does not accept that method.".into()),
-            Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is temporarily unavailable; retry shortly.".into()),
-            Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side.".into()),
+            InvalidRequest(message) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidRequest, message.clone()),
+            Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthenticated,
+                "A valid bearer credential is required.".into(),
+            ),
+            Forbidden => (
+                StatusCode::FORBIDDEN,
+                ErrorCode::Forbidden,
+                "Your role does not allow this.".into(),
+            ),
+            UserRequired => (
+                StatusCode::FORBIDDEN,
+                ErrorCode::UserRequired,
+                "Only a user, not an organization token, may do this.".into(),
+            ),
+            NotFound(what) => (StatusCode::NOT_FOUND, ErrorCode::NotFound, format!("{what} not found.")),
+            LastOwner => (
+                StatusCode::CONFLICT,
+                ErrorCode::LastOwner,
+                "The organization must keep at least one owner.".into(),
+            ),
+            PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::PayloadTooLarge,
+                "The request body exceeds 64 KiB.".into(),
+            ),
+            MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                ErrorCode::MethodNotAllowed,
+                "This path does not accept that method.".into(),
+            ),
+            RateLimited { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                format!("Too many failed attempts; retry in {retry_after_secs} seconds."),
+            ),
+            Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "The service is temporarily unavailable; retry shortly.".into(),
+            ),
+            Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "Something went wrong on our side.".into(),
+            ),
         }
     }
 }
@@ -71,12 +131,27 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code, message) = self.parts();
-        let mut response = (status, axum::Json(ErrorEnvelope { error: ErrorBody { code, message } })).into_response();
+        let mut response = (
+            status,
+            axum::Json(ErrorEnvelope {
+                error: ErrorBody { code, message },
+            }),
+        )
+            .into_response();
         if status == StatusCode::UNAUTHORIZED {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let ApiError::RateLimited { retry_after_secs } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
         response
     }

@@ -3,10 +3,12 @@
 
 use crate::{AppState, error::ApiError};
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::{StatusCode, header, request::Parts};
+use orgs_app::AuthError;
 use orgs_core::Caller;
 use serde::de::DeserializeOwned;
+use std::net::SocketAddr;
 
 /// The verified caller. Runs before the body is read, so a missing credential is
 /// answered `401` whatever the body holds.
@@ -16,15 +18,42 @@ impl FromRequestParts<AppState> for Authenticated {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let header = parts.headers.get(header::AUTHORIZATION).ok_or(ApiError::Unauthenticated)?;
-        let value = header.to_str().map_err(|_| ApiError::Unauthenticated)?;
-        let (scheme, credential) = value.split_once(' ').ok_or(ApiError::Unauthenticated)?;
-        if !scheme.eq_ignore_ascii_case("bearer") || credential.trim().is_empty() {
-            return Err(ApiError::Unauthenticated);
+        let client = client_address(parts);
+        state
+            .auth_failures
+            .check(&client)
+            .map_err(|retry_after| ApiError::RateLimited {
+                retry_after_secs: retry_after.as_secs_f64().ceil() as u64,
+            })?;
+        match bearer(parts) {
+            Some(credential) => match state.auth.authenticate(credential).await {
+                Ok(caller) => Ok(Self(caller)),
+                Err(AuthError::Unauthenticated(reason)) => {
+                    state.auth_failures.record_failure(&client);
+                    Err(AuthError::Unauthenticated(reason).into())
+                }
+                Err(err) => Err(err.into()),
+            },
+            // No credential at all is a client bug, not a guess; it costs no budget.
+            None => Err(ApiError::Unauthenticated),
         }
-        let caller = state.auth.authenticate(credential.trim()).await?;
-        Ok(Self(caller))
     }
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, credential) = value.split_once(' ')?;
+    let credential = credential.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !credential.is_empty()).then_some(credential)
+}
+
+/// The peer's IP address. Behind a proxy every request shares the proxy's address; see
+/// docs/architecture.md for what that means for rate limits.
+fn client_address(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(addr)| addr.ip().to_string())
 }
 
 /// A JSON request body. An empty body reads as `{}`, so endpoints without input accept
@@ -53,7 +82,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
         }
         let declared = content_type.as_ref().map(|value| value.to_str().unwrap_or_default());
         if declared.is_some_and(|value| !is_json(value)) {
-            return Err(ApiError::InvalidRequest("Content-Type must be application/json.".into()));
+            return Err(ApiError::InvalidRequest(
+                "Content-Type must be application/json.".into(),
+            ));
         }
         parse(&bytes).map(Self)
     }
@@ -66,7 +97,11 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let inner = err.into_inner();
         let text = inner.to_string();
         let detail = strip_position(&text);
-        let message = if path == "." { format!("Invalid body: {detail}.") } else { format!("Invalid field `{path}`: {detail}.") };
+        let message = if path == "." || path == "?" {
+            format!("Invalid body: {detail}.")
+        } else {
+            format!("Invalid field `{path}`: {detail}.")
+        };
         ApiError::InvalidRequest(message)
     })?;
     deserializer
@@ -115,7 +150,8 @@ mod tests {
 
     #[test]
     fn malformed_json_and_trailing_data_are_refused() {
-        assert!(message("{").starts_with("Invalid body"));
+        let eof = message("{");
+        assert!(eof.starts_with("Invalid body"), "{eof}");
         assert!(message(r#"{"organizationId": "o"} {}"#).contains("after the JSON value"));
         assert!(!message("[1,").contains("line 1"));
     }

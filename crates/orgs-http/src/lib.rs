@@ -8,14 +8,14 @@ mod operational;
 mod routes;
 mod spec;
 
-pub use error::{ApiError, ErrorEnvelope};
+pub use error::{ApiError, ErrorCode, ErrorEnvelope};
 pub use spec::openapi;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use orgs_app::{App, Authenticator};
+use orgs_app::{App, Authenticator, FailureLimiter};
 use std::sync::Arc;
 use std::time::Instant;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -28,6 +28,8 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub app: Arc<App>,
     pub auth: Arc<Authenticator>,
+    /// Failed authentications per client address.
+    pub auth_failures: Arc<FailureLimiter>,
 }
 
 /// The whole HTTP surface: the `/v1` API, `/healthz`, `/readyz` and `/openapi.json`.
@@ -38,7 +40,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { ApiError::NotFound("Path") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(CatchPanicLayer::custom(|_| ApiError::Internal.into_response()))
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a handler panicked");
+            ApiError::Internal.into_response()
+        }))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
 }

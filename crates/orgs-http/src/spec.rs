@@ -2,10 +2,10 @@
 //! the error answers, the security scheme and the stamp are added here, once for all.
 
 use crate::AppState;
-use crate::error::{ErrorBody, ErrorEnvelope};
+use crate::error::{ErrorBody, ErrorCode, ErrorEnvelope};
 use crate::routes::{members, organizations, tokens};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, ResponseBuilder};
+use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, Required, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -16,7 +16,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
         description = "Organizations, members, roles and organization-owned API tokens.\n\nGenerated from the orgs-http crate by `cargo xtask openapi`; do not edit openapi/openapi.json by hand.",
         license(name = "Apache-2.0")
     ),
-    components(schemas(ErrorEnvelope, ErrorBody)),
+    components(schemas(ErrorEnvelope, ErrorBody, ErrorCode)),
     security(("bearer" = [])),
     tags(
         (name = "organizations", description = "Organizations and the role matrix."),
@@ -60,16 +60,23 @@ fn specific_errors(operation_id: &str) -> &'static [u16] {
     }
 }
 
-const COMMON_ERRORS: &[u16] = &[400, 401, 413, 500, 503];
+const COMMON_ERRORS: &[u16] = &[400, 401, 413, 429, 500, 503];
 
 fn describe(status: u16) -> &'static str {
     match status {
         400 => "`invalid_request`: the body does not parse or validate; the message names the field.",
         401 => "`unauthenticated`: no credential, or an unknown, revoked or expired one.",
-        403 => "`forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation).",
-        404 => "`not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member.",
+        403 => {
+            "`forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation)."
+        }
+        404 => {
+            "`not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member."
+        }
         409 => "`last_owner`: the change would leave the organization without an owner.",
         413 => "`payload_too_large`: the body exceeds 64 KiB.",
+        429 => {
+            "`rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry."
+        }
         503 => "`unavailable`: the database cannot be reached; retry later.",
         _ => "`internal`: an unexpected failure.",
     }
@@ -82,12 +89,25 @@ impl Modify for ErrorResponses {
         for item in spec.paths.paths.values_mut() {
             let Some(operation) = item.post.as_mut() else { continue };
             let id = operation.operation_id.clone().unwrap_or_default();
+            if matches!(id.as_str(), "organizations.list" | "organizations.roles")
+                && let Some(body) = operation.request_body.as_mut()
+            {
+                body.required = Some(Required::False);
+            }
             for &status in COMMON_ERRORS.iter().chain(specific_errors(&id)) {
                 let response = ResponseBuilder::new()
                     .description(describe(status))
-                    .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorEnvelope"))).build())
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("ErrorEnvelope")))
+                            .build(),
+                    )
                     .build();
-                operation.responses.responses.insert(status.to_string(), RefOr::T(response));
+                operation
+                    .responses
+                    .responses
+                    .insert(status.to_string(), RefOr::T(response));
             }
         }
     }

@@ -3,8 +3,8 @@
 
 use async_trait::async_trait;
 use orgs_core::{
-    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role,
-    StoredApiToken, Timestamp, User, UserId,
+    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, StoredApiToken,
+    Timestamp, User, UserId,
 };
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -71,7 +71,13 @@ pub trait Tx: Send {
 
     /// The user's role in the organization, or `None` when not a member.
     async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError>;
-    async fn insert_membership(&mut self, organization: OrgId, user: UserId, role: Role, at: Timestamp) -> Result<(), StoreError>;
+    async fn insert_membership(
+        &mut self,
+        organization: OrgId,
+        user: UserId,
+        role: Role,
+        at: Timestamp,
+    ) -> Result<(), StoreError>;
     async fn update_role(&mut self, organization: OrgId, user: UserId, role: Role) -> Result<(), StoreError>;
     /// Returns whether a membership was there to delete.
     async fn delete_membership(&mut self, organization: OrgId, user: UserId) -> Result<bool, StoreError>;

@@ -12,9 +12,9 @@ pub mod test_database;
 use async_trait::async_trait;
 use orgs_core::{StoredApiToken, UserId};
 use orgs_ports::{Store, StoreError, Tx, TxMode};
+use sqlx::PgPool;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::PgPool;
 use std::str::FromStr;
 use std::time::Duration;
 use tracing::instrument;
@@ -52,7 +52,10 @@ impl PgStore {
     /// Applies pending migrations. sqlx holds an advisory lock meanwhile, so two
     /// processes starting together apply each migration once.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        MIGRATOR.run(&self.pool).await.map_err(|err| StoreError::Other(err.into()))
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|err| StoreError::Other(err.into()))
     }
 }
 
@@ -79,12 +82,13 @@ impl Store for PgStore {
 
     #[instrument(skip_all, level = "debug")]
     async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError> {
-        let id: Option<uuid::Uuid> = sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
-            .bind(issuer)
-            .bind(subject)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(map_error)?;
+        let id: Option<uuid::Uuid> =
+            sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
+                .bind(issuer)
+                .bind(subject)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(map_error)?;
         Ok(id.map(UserId::from_uuid))
     }
 

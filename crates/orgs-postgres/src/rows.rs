@@ -23,7 +23,10 @@ fn corrupt(what: &'static str) -> StoreError {
     StoreError::Other(format!("corrupt row: {what}").into())
 }
 
-fn get<'r, T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>>(row: &'r PgRow, column: &str) -> Result<T, StoreError> {
+fn get<'r, T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>>(
+    row: &'r PgRow,
+    column: &str,
+) -> Result<T, StoreError> {
     row.try_get(column).map_err(map_error)
 }
 
@@ -58,7 +61,10 @@ pub(crate) fn member(row: &PgRow) -> Result<Member, StoreError> {
 }
 
 pub(crate) fn api_token(row: &PgRow) -> Result<StoredApiToken, StoreError> {
-    let owner = match (get::<Option<Uuid>>(row, "user_id")?, get::<Option<Uuid>>(row, "organization_id")?) {
+    let owner = match (
+        get::<Option<Uuid>>(row, "user_id")?,
+        get::<Option<Uuid>>(row, "organization_id")?,
+    ) {
         (Some(user), None) => TokenOwner::User(UserId::from_uuid(user)),
         (None, Some(organization)) => TokenOwner::Organization(OrgId::from_uuid(organization)),
         _ => return Err(corrupt("api token owner")),

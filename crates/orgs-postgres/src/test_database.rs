@@ -25,12 +25,23 @@ impl TestDatabase {
     pub async fn create() -> Self {
         let admin = admin_url();
         let name = format!("orgs_test_{}", uuid::Uuid::now_v7().simple());
-        let mut conn = PgConnection::connect(&admin).await.expect("PostgreSQL is reachable (see README: Tests)");
-        conn.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create the test database");
+        let mut conn = PgConnection::connect(&admin)
+            .await
+            .expect("PostgreSQL is reachable (see README: Tests)");
+        conn.execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create the test database");
         conn.close().await.ok();
         let options = PgConnectOptions::from_str(&admin).expect("a valid URL").database(&name);
-        let url = format!("{}/{name}", admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base));
-        let pool = PgPoolOptions::new().max_connections(8).connect_with(options).await.expect("connect to the test database");
+        let url = format!(
+            "{}/{name}",
+            admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base)
+        );
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .expect("connect to the test database");
         let store = PgStore::from_pool(pool);
         store.migrate().await.expect("migrations apply");
         Self { name, url, store }
@@ -39,7 +50,9 @@ impl TestDatabase {
     pub async fn drop_database(self) {
         self.store.pool().close().await;
         if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {
-            let _ = conn.execute(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name).as_str()).await;
+            let _ = conn
+                .execute(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name).as_str())
+                .await;
         }
     }
 }

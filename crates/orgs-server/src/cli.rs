@@ -10,7 +10,11 @@ use orgs_core::Email;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "orgs-server", version, about = "Organizations, members, roles and org-owned API tokens over HTTP.")]
+#[command(
+    name = "orgs-server",
+    version,
+    about = "Organizations, members, roles and org-owned API tokens over HTTP."
+)]
 pub struct Cli {
     /// A TOML settings file (default: $ORGS_CONFIG, if set).
     #[arg(long, global = true, value_name = "PATH")]
@@ -51,7 +55,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load(cli.config.as_deref())?;
     let quiet = matches!(command, Command::Users(_) | Command::Migrate);
     // Commands that print for scripts keep the log to warnings unless asked otherwise.
-    let level = if quiet && std::env::var_os("ORGS_LOG_LEVEL").is_none() { "warn" } else { settings.log_level.as_str() };
+    let level = if quiet && std::env::var_os("ORGS_LOG_LEVEL").is_none() {
+        "warn"
+    } else {
+        settings.log_level.as_str()
+    };
     telemetry::init(settings.log_format, level)?;
     tracing::debug!(?settings, "settings loaded");
     match command {
@@ -78,4 +86,3 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Openapi => unreachable!("handled above"),
     }
 }
-

@@ -3,7 +3,7 @@
 use crate::settings::Settings;
 use crate::storage::Backend;
 use anyhow::Context;
-use orgs_app::{App, Authenticator};
+use orgs_app::{App, Authenticator, FailureLimiter};
 use orgs_auth::{Argon2Hasher, JwtSettings, JwtVerifier, OsSecrets, SystemClock};
 use orgs_http::AppState;
 use orgs_ports::IdentityVerifier;
@@ -26,7 +26,12 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
     let hasher = Arc::new(Argon2Hasher);
     let app = App::new(store.clone(), clock.clone(), Arc::new(OsSecrets), hasher.clone());
     let auth = Authenticator::new(store, hasher, identities, clock);
-    Ok(AppState { app: Arc::new(app), auth: Arc::new(auth) })
+    let auth_failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
+    Ok(AppState {
+        app: Arc::new(app),
+        auth: Arc::new(auth),
+        auth_failures: Arc::new(auth_failures),
+    })
 }
 
 /// A server accepting connections in the background.
@@ -37,14 +42,21 @@ pub struct Running {
 
 /// Opens the store, migrates it, binds `settings.listen` and serves until `shutdown`
 /// resolves; then stops accepting and lets requests in flight finish.
-pub async fn start(settings: &Settings, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<Running> {
+pub async fn start(
+    settings: &Settings,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<Running> {
     let backend = Backend::open(settings).await?;
     backend.migrate().await?;
     let state = app_state(backend.store(), settings)?;
-    let listener = TcpListener::bind(&settings.listen).await.with_context(|| format!("binding {}", settings.listen))?;
+    let listener = TcpListener::bind(&settings.listen)
+        .await
+        .with_context(|| format!("binding {}", settings.listen))?;
     let addr = listener.local_addr()?;
     let router = orgs_http::router(state);
-    let task = tokio::spawn(async move { axum::serve(listener, router).with_graceful_shutdown(shutdown).await });
+    // Connection info gives the rate limits each client's address.
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let task = tokio::spawn(async move { axum::serve(listener, service).with_graceful_shutdown(shutdown).await });
     tracing::info!(%addr, "listening");
     Ok(Running { addr, task })
 }

@@ -33,6 +33,10 @@ pub struct Settings {
     /// How long an invitation stays acceptable, e.g. `7d` or `90s`.
     #[serde(with = "humantime_serde_shim")]
     pub invitation_ttl: Duration,
+    /// Failed authentications a client address may make per `auth_failure_window`.
+    pub auth_failure_limit: u32,
+    #[serde(with = "humantime_serde_shim")]
+    pub auth_failure_window: Duration,
     pub log_format: LogFormat,
     /// A tracing filter such as `info` or `orgs_http=debug,info`.
     pub log_level: String,
@@ -55,6 +59,8 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("database_max_connections", "10"),
     ("database_timeout", "5s"),
     ("invitation_ttl", "7d"),
+    ("auth_failure_limit", "30"),
+    ("auth_failure_window", "1m"),
     ("log_format", "pretty"),
     ("log_level", "info"),
 ];
@@ -70,7 +76,9 @@ impl Settings {
         for (key, value) in DEFAULTS {
             builder = builder.set_default(*key, *value)?;
         }
-        let named = file.map(Path::to_path_buf).or_else(|| std::env::var_os("ORGS_CONFIG").map(PathBuf::from));
+        let named = file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("ORGS_CONFIG").map(PathBuf::from));
         if let Some(path) = named {
             let path_text = path.to_str().context("the config path is not UTF-8")?;
             builder = builder.add_source(File::new(path_text, FileFormat::Toml).required(true));
@@ -107,11 +115,16 @@ impl fmt::Debug for Settings {
             .field("database_url", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
             .field("database_timeout", &self.database_timeout)
-            .field("jwt_hs256_secret", &self.jwt_hs256_secret.as_ref().map(|_| "<redacted>"))
+            .field(
+                "jwt_hs256_secret",
+                &self.jwt_hs256_secret.as_ref().map(|_| "<redacted>"),
+            )
             .field("jwt_jwks_file", &self.jwt_jwks_file)
             .field("jwt_issuer", &self.jwt_issuer)
             .field("jwt_audience", &self.jwt_audience)
             .field("invitation_ttl", &self.invitation_ttl)
+            .field("auth_failure_limit", &self.auth_failure_limit)
+            .field("auth_failure_window", &self.auth_failure_window)
             .field("log_format", &self.log_format)
             .field("log_level", &self.log_level)
             .finish()
@@ -120,8 +133,12 @@ impl fmt::Debug for Settings {
 
 /// `postgres://user:secret@host/db` becomes `postgres://user:<redacted>@host/db`.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
-    let Some((userinfo, host)) = rest.split_once('@') else { return url.to_owned() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
     match userinfo.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:<redacted>@{host}"),
         None => url.to_owned(),
@@ -153,8 +170,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("orgs-settings-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("orgs.toml");
-        std::fs::write(&file, "listen = \"0.0.0.0:9000\"\ninvitation_ttl = \"90s\"\nlog_format = \"json\"\n").unwrap();
-        let settings = Settings::load_from(Some(&file), env(&[("ORGS_LISTEN", "127.0.0.1:7000"), ("ORGS_JWT_ISSUER", "idp")])).unwrap();
+        std::fs::write(
+            &file,
+            "listen = \"0.0.0.0:9000\"\ninvitation_ttl = \"90s\"\nlog_format = \"json\"\n",
+        )
+        .unwrap();
+        let settings = Settings::load_from(
+            Some(&file),
+            env(&[("ORGS_LISTEN", "127.0.0.1:7000"), ("ORGS_JWT_ISSUER", "idp")]),
+        )
+        .unwrap();
         assert_eq!(settings.listen, "127.0.0.1:7000");
         assert_eq!(settings.invitation_ttl, Duration::from_secs(90));
         assert_eq!(settings.log_format, LogFormat::Json);
@@ -178,7 +203,10 @@ mod tests {
     fn debug_output_redacts_secrets() {
         let settings = Settings::load_from(
             None,
-            env(&[("ORGS_JWT_HS256_SECRET", "topsecret"), ("ORGS_DATABASE_URL", "postgres://app:hunter2@db/orgs")]),
+            env(&[
+                ("ORGS_JWT_HS256_SECRET", "topsecret"),
+                ("ORGS_DATABASE_URL", "postgres://app:hunter2@db/orgs"),
+            ]),
         )
         .unwrap();
         let shown = format!("{settings:?}");

@@ -18,9 +18,15 @@ impl Backend {
         let shown = redact_url(url);
         let (max, timeout) = (settings.database_max_connections, settings.database_timeout);
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Backend::Postgres(PgStore::connect_lazy(url, max, timeout).with_context(|| format!("opening {shown}"))?))
+            Ok(Backend::Postgres(
+                PgStore::connect_lazy(url, max, timeout).with_context(|| format!("opening {shown}"))?,
+            ))
         } else if url.starts_with("sqlite:") {
-            Ok(Backend::Sqlite(SqliteStore::open(url, max, timeout).await.with_context(|| format!("opening {shown}"))?))
+            Ok(Backend::Sqlite(
+                SqliteStore::open(url, max, timeout)
+                    .await
+                    .with_context(|| format!("opening {shown}"))?,
+            ))
         } else {
             bail!("unsupported database_url {shown}: use sqlite://FILE or postgres://...")
         }

@@ -94,12 +94,13 @@ impl Store for SqliteStore {
 
     #[instrument(skip_all, level = "debug")]
     async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError> {
-        let id: Option<uuid::Uuid> = sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?")
-            .bind(issuer)
-            .bind(subject)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(map_error)?;
+        let id: Option<uuid::Uuid> =
+            sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?")
+                .bind(issuer)
+                .bind(subject)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(map_error)?;
         Ok(id.map(UserId::from_uuid))
     }
 

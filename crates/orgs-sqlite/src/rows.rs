@@ -1,8 +1,8 @@
 //! Translating rows and driver errors into domain types at the boundary.
 
 use orgs_core::{
-    ApiTokenSecretHash, Email, Timestamp, Member, OrgId, OrgName, Organization, Role, StoredApiToken, TokenId, TokenOwner, User,
-    UserId,
+    ApiTokenSecretHash, Email, Member, OrgId, OrgName, Organization, Role, StoredApiToken, Timestamp, TokenId,
+    TokenOwner, User, UserId,
 };
 use orgs_ports::StoreError;
 use sqlx::Row;
@@ -12,12 +12,14 @@ use uuid::Uuid;
 /// Connection-level failures are worth retrying; everything else is a bug or corruption.
 pub fn map_error(err: sqlx::Error) -> StoreError {
     match err {
-        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
-            StoreError::Unavailable(err.into())
-        }
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => StoreError::Unavailable(err.into()),
         // SQLITE_BUSY and its extended codes: another writer held the lock past the
         // busy timeout. Retrying later will work.
-        sqlx::Error::Database(db) if db.code().is_some_and(|code| code == "5" || code.parse::<u32>().is_ok_and(|c| c & 0xff == 5)) => {
+        sqlx::Error::Database(db)
+            if db
+                .code()
+                .is_some_and(|code| code == "5" || code.parse::<u32>().is_ok_and(|c| c & 0xff == 5)) =>
+        {
             StoreError::Unavailable(sqlx::Error::Database(db).into())
         }
         other => StoreError::Other(other.into()),
@@ -28,7 +30,10 @@ fn corrupt(what: &'static str) -> StoreError {
     StoreError::Other(format!("corrupt row: {what}").into())
 }
 
-fn get<'r, T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>>(row: &'r SqliteRow, column: &str) -> Result<T, StoreError> {
+fn get<'r, T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>>(
+    row: &'r SqliteRow,
+    column: &str,
+) -> Result<T, StoreError> {
     row.try_get(column).map_err(map_error)
 }
 
@@ -69,7 +74,10 @@ pub(crate) fn member(row: &SqliteRow) -> Result<Member, StoreError> {
 }
 
 pub(crate) fn api_token(row: &SqliteRow) -> Result<StoredApiToken, StoreError> {
-    let owner = match (get::<Option<Uuid>>(row, "user_id")?, get::<Option<Uuid>>(row, "organization_id")?) {
+    let owner = match (
+        get::<Option<Uuid>>(row, "user_id")?,
+        get::<Option<Uuid>>(row, "organization_id")?,
+    ) {
         (Some(user), None) => TokenOwner::User(UserId::from_uuid(user)),
         (None, Some(organization)) => TokenOwner::Organization(OrgId::from_uuid(organization)),
         _ => return Err(corrupt("api token owner")),

@@ -3,8 +3,8 @@
 use crate::rows::{self, map_error};
 use async_trait::async_trait;
 use orgs_core::{
-    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp, TokenOwner,
-    User, UserId,
+    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp,
+    TokenOwner, User, UserId,
 };
 use orgs_ports::{RowLock, StoreError, Tx};
 use sqlx::{Sqlite, SqliteConnection, Transaction};
@@ -21,7 +21,9 @@ impl SqliteTx {
     }
 
     fn conn(&mut self) -> Result<&mut SqliteConnection, StoreError> {
-        self.tx.as_deref_mut().ok_or_else(|| StoreError::Other("transaction already committed".into()))
+        self.tx
+            .as_deref_mut()
+            .ok_or_else(|| StoreError::Other("transaction already committed".into()))
     }
 }
 
@@ -29,7 +31,10 @@ impl SqliteTx {
 impl Tx for SqliteTx {
     #[instrument(skip_all, level = "debug")]
     async fn commit(&mut self) -> Result<(), StoreError> {
-        let tx = self.tx.take().ok_or_else(|| StoreError::Other("transaction already committed".into()))?;
+        let tx = self
+            .tx
+            .take()
+            .ok_or_else(|| StoreError::Other("transaction already committed".into()))?;
         tx.commit().await.map_err(map_error)
     }
 
@@ -38,7 +43,11 @@ impl Tx for SqliteTx {
         // Write transactions already hold SQLite's single write lock (BEGIN IMMEDIATE),
         // which serialises them more strongly than a row lock would.
         let _ = lock;
-        let row = sqlx::query("SELECT id, name, created_at, updated_at FROM organizations WHERE id = ?").bind(id.as_uuid()).fetch_optional(self.conn()?).await.map_err(map_error)?;
+        let row = sqlx::query("SELECT id, name, created_at, updated_at FROM organizations WHERE id = ?")
+            .bind(id.as_uuid())
+            .fetch_optional(self.conn()?)
+            .await
+            .map_err(map_error)?;
         row.map(|row| rows::organization(&row)).transpose()
     }
 
@@ -69,17 +78,24 @@ impl Tx for SqliteTx {
 
     #[instrument(skip_all, level = "debug")]
     async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError> {
-        let role: Option<String> = sqlx::query_scalar("SELECT role FROM memberships WHERE organization_id = ? AND user_id = ?")
-            .bind(organization.as_uuid())
-            .bind(user.as_uuid())
-            .fetch_optional(self.conn()?)
-            .await
-            .map_err(map_error)?;
+        let role: Option<String> =
+            sqlx::query_scalar("SELECT role FROM memberships WHERE organization_id = ? AND user_id = ?")
+                .bind(organization.as_uuid())
+                .bind(user.as_uuid())
+                .fetch_optional(self.conn()?)
+                .await
+                .map_err(map_error)?;
         role.map(|role| rows::role(&role)).transpose()
     }
 
     #[instrument(skip_all, level = "debug")]
-    async fn insert_membership(&mut self, organization: OrgId, user: UserId, role: Role, at: Timestamp) -> Result<(), StoreError> {
+    async fn insert_membership(
+        &mut self,
+        organization: OrgId,
+        user: UserId,
+        role: Role,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO memberships (organization_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)")
             .bind(organization.as_uuid())
             .bind(user.as_uuid())
@@ -116,11 +132,12 @@ impl Tx for SqliteTx {
 
     #[instrument(skip_all, level = "debug")]
     async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError> {
-        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM memberships WHERE organization_id = ? AND role = 'owner'")
-            .bind(organization.as_uuid())
-            .fetch_one(self.conn()?)
-            .await
-            .map_err(map_error)?;
+        let count: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM memberships WHERE organization_id = ? AND role = 'owner'")
+                .bind(organization.as_uuid())
+                .fetch_one(self.conn()?)
+                .await
+                .map_err(map_error)?;
         Ok(count.unsigned_abs())
     }
 
@@ -139,7 +156,10 @@ impl Tx for SqliteTx {
         rows.iter()
             .map(|row| {
                 let role: String = sqlx::Row::try_get(row, "role").map_err(map_error)?;
-                Ok(Membership { organization: rows::organization(row)?, role: rows::role(&role)? })
+                Ok(Membership {
+                    organization: rows::organization(row)?,
+                    role: rows::role(&role)?,
+                })
             })
             .collect()
     }
@@ -224,12 +244,13 @@ impl Tx for SqliteTx {
         .execute(self.conn()?)
         .await
         .map_err(map_error)?;
-        let linked: uuid::Uuid = sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?")
-            .bind(&identity.issuer)
-            .bind(&identity.subject)
-            .fetch_one(self.conn()?)
-            .await
-            .map_err(map_error)?;
+        let linked: uuid::Uuid =
+            sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?")
+                .bind(&identity.issuer)
+                .bind(&identity.subject)
+                .fetch_one(self.conn()?)
+                .await
+                .map_err(map_error)?;
         Ok(UserId::from_uuid(linked))
     }
 }

@@ -19,12 +19,21 @@ fn email(n: impl std::fmt::Display) -> Email {
 
 pub fn new_organization(name: &str) -> Organization {
     let at = now();
-    Organization { id: OrgId::generate(), name: OrgName::parse(name).unwrap(), created_at: at, updated_at: at }
+    Organization {
+        id: OrgId::generate(),
+        name: OrgName::parse(name).unwrap(),
+        created_at: at,
+        updated_at: at,
+    }
 }
 
 /// Stores a fresh user and returns it.
 pub async fn seed_user(store: &Arc<dyn Store>) -> User {
-    let candidate = User { id: UserId::generate(), email: email("seed"), created_at: now() };
+    let candidate = User {
+        id: UserId::generate(),
+        email: email("seed"),
+        created_at: now(),
+    };
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     let user = tx.find_or_insert_user(&candidate).await.unwrap();
     tx.commit().await.unwrap();
@@ -37,7 +46,9 @@ pub async fn seed_organization(store: &Arc<dyn Store>, members: &[(UserId, Role)
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     tx.insert_organization(&organization).await.unwrap();
     for (user, role) in members {
-        tx.insert_membership(organization.id, *user, *role, organization.created_at).await.unwrap();
+        tx.insert_membership(organization.id, *user, *role, organization.created_at)
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
     organization
@@ -46,14 +57,26 @@ pub async fn seed_organization(store: &Arc<dyn Store>, members: &[(UserId, Role)
 pub async fn organization_round_trip(store: Arc<dyn Store>) {
     let organization = seed_organization(&store, &[]).await;
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    assert_eq!(tx.find_organization(organization.id, RowLock::None).await.unwrap(), Some(organization.clone()));
-    assert_eq!(tx.find_organization(organization.id, RowLock::ForUpdate).await.unwrap(), Some(organization.clone()));
+    assert_eq!(
+        tx.find_organization(organization.id, RowLock::None).await.unwrap(),
+        Some(organization.clone())
+    );
+    assert_eq!(
+        tx.find_organization(organization.id, RowLock::ForUpdate).await.unwrap(),
+        Some(organization.clone())
+    );
     let later = organization.created_at + TimeDelta::seconds(5);
-    tx.rename_organization(organization.id, &OrgName::parse("Renamed").unwrap(), later).await.unwrap();
+    tx.rename_organization(organization.id, &OrgName::parse("Renamed").unwrap(), later)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 
     let mut tx = store.begin(TxMode::Read).await.unwrap();
-    let found = tx.find_organization(organization.id, RowLock::None).await.unwrap().unwrap();
+    let found = tx
+        .find_organization(organization.id, RowLock::None)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found.name.as_str(), "Renamed");
     assert_eq!(found.created_at, organization.created_at);
     assert_eq!(found.updated_at, later);
@@ -61,8 +84,16 @@ pub async fn organization_round_trip(store: Arc<dyn Store>) {
 
 pub async fn unknown_organizations_are_absent(store: Arc<dyn Store>) {
     let mut tx = store.begin(TxMode::Read).await.unwrap();
-    assert_eq!(tx.find_organization(OrgId::generate(), RowLock::None).await.unwrap(), None);
-    assert_eq!(tx.find_organization(OrgId::from_wire("junk"), RowLock::None).await.unwrap(), None);
+    assert_eq!(
+        tx.find_organization(OrgId::generate(), RowLock::None).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        tx.find_organization(OrgId::from_wire("junk"), RowLock::None)
+            .await
+            .unwrap(),
+        None
+    );
 }
 
 pub async fn membership_lifecycle(store: Arc<dyn Store>) {
@@ -70,8 +101,13 @@ pub async fn membership_lifecycle(store: Arc<dyn Store>) {
     let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await;
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     assert_eq!(tx.find_role(organization.id, other.id).await.unwrap(), None);
-    tx.insert_membership(organization.id, other.id, Role::Member, now()).await.unwrap();
-    assert_eq!(tx.find_role(organization.id, other.id).await.unwrap(), Some(Role::Member));
+    tx.insert_membership(organization.id, other.id, Role::Member, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.find_role(organization.id, other.id).await.unwrap(),
+        Some(Role::Member)
+    );
     assert_eq!(tx.count_owners(organization.id).await.unwrap(), 1);
     tx.update_role(organization.id, other.id, Role::Owner).await.unwrap();
     assert_eq!(tx.count_owners(organization.id).await.unwrap(), 2);
@@ -82,14 +118,24 @@ pub async fn membership_lifecycle(store: Arc<dyn Store>) {
 }
 
 pub async fn members_are_listed_longest_standing_first(store: Arc<dyn Store>) {
-    let users = [seed_user(&store).await, seed_user(&store).await, seed_user(&store).await];
+    let users = [
+        seed_user(&store).await,
+        seed_user(&store).await,
+        seed_user(&store).await,
+    ];
     let organization = seed_organization(&store, &[]).await;
     let base = now();
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     // The third user joins first; the other two join together, ordered by user id.
-    tx.insert_membership(organization.id, users[2].id, Role::Owner, base).await.unwrap();
-    tx.insert_membership(organization.id, users[1].id, Role::Member, base + TimeDelta::seconds(1)).await.unwrap();
-    tx.insert_membership(organization.id, users[0].id, Role::Admin, base + TimeDelta::seconds(1)).await.unwrap();
+    tx.insert_membership(organization.id, users[2].id, Role::Owner, base)
+        .await
+        .unwrap();
+    tx.insert_membership(organization.id, users[1].id, Role::Member, base + TimeDelta::seconds(1))
+        .await
+        .unwrap();
+    tx.insert_membership(organization.id, users[0].id, Role::Admin, base + TimeDelta::seconds(1))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 
     let mut tx = store.begin(TxMode::Read).await.unwrap();
@@ -113,8 +159,12 @@ pub async fn memberships_are_listed_oldest_first(store: Arc<dyn Store>) {
     let second = seed_organization(&store, &[]).await;
     let base = now();
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    tx.insert_membership(second.id, user.id, Role::Member, base).await.unwrap();
-    tx.insert_membership(first.id, user.id, Role::Owner, base + TimeDelta::seconds(1)).await.unwrap();
+    tx.insert_membership(second.id, user.id, Role::Member, base)
+        .await
+        .unwrap();
+    tx.insert_membership(first.id, user.id, Role::Owner, base + TimeDelta::seconds(1))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 
     let mut tx = store.begin(TxMode::Read).await.unwrap();
@@ -130,8 +180,16 @@ pub async fn memberships_are_listed_oldest_first(store: Arc<dyn Store>) {
 
 pub async fn users_are_unique_by_email(store: Arc<dyn Store>) {
     let address = email("unique");
-    let first = User { id: UserId::generate(), email: address.clone(), created_at: now() };
-    let second = User { id: UserId::generate(), email: address.clone(), created_at: now() };
+    let first = User {
+        id: UserId::generate(),
+        email: address.clone(),
+        created_at: now(),
+    };
+    let second = User {
+        id: UserId::generate(),
+        email: address.clone(),
+        created_at: now(),
+    };
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     assert_eq!(tx.find_user_by_email(&address).await.unwrap(), None);
     assert_eq!(tx.find_or_insert_user(&first).await.unwrap(), first);
@@ -145,7 +203,11 @@ pub async fn concurrent_user_creation_yields_one_user(store: Arc<dyn Store>) {
     let attempts = (0..8).map(|_| {
         let (store, address) = (store.clone(), address.clone());
         tokio::spawn(async move {
-            let candidate = User { id: UserId::generate(), email: address, created_at: now() };
+            let candidate = User {
+                id: UserId::generate(),
+                email: address,
+                created_at: now(),
+            };
             let mut tx = store.begin(TxMode::Write).await.unwrap();
             let user = tx.find_or_insert_user(&candidate).await.unwrap();
             tx.commit().await.unwrap();
@@ -189,21 +251,43 @@ pub async fn api_tokens_round_trip(store: Arc<dyn Store>) {
 
     for token in [&personal, &owned] {
         let found = store.find_api_token(&token.key).await.unwrap().unwrap();
-        assert_eq!((found.id, found.owner, &found.secret_hash, found.revoked), (token.id, token.owner, &token.secret_hash, false));
+        assert_eq!(
+            (found.id, found.owner, &found.secret_hash, found.revoked),
+            (token.id, token.owner, &token.secret_hash, false)
+        );
     }
     assert_eq!(store.find_api_token("orgs_live_unknown").await.unwrap(), None);
 }
 
 pub async fn an_identity_stays_linked_to_its_first_user(store: Arc<dyn Store>) {
     let (first, second) = (seed_user(&store).await, seed_user(&store).await);
-    let identity = ExternalIdentity { issuer: "https://idp.example".into(), subject: UserId::generate().to_string(), email: first.email.clone() };
-    assert_eq!(store.find_user_by_identity(&identity.issuer, &identity.subject).await.unwrap(), None);
+    let identity = ExternalIdentity {
+        issuer: "https://idp.example".into(),
+        subject: UserId::generate().to_string(),
+        email: first.email.clone(),
+    };
+    assert_eq!(
+        store
+            .find_user_by_identity(&identity.issuer, &identity.subject)
+            .await
+            .unwrap(),
+        None
+    );
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     assert_eq!(tx.link_identity(&identity, first.id).await.unwrap(), first.id);
     assert_eq!(tx.link_identity(&identity, second.id).await.unwrap(), first.id);
     tx.commit().await.unwrap();
-    assert_eq!(store.find_user_by_identity(&identity.issuer, &identity.subject).await.unwrap(), Some(first.id));
-    assert_eq!(store.find_user_by_identity("other", &identity.subject).await.unwrap(), None);
+    assert_eq!(
+        store
+            .find_user_by_identity(&identity.issuer, &identity.subject)
+            .await
+            .unwrap(),
+        Some(first.id)
+    );
+    assert_eq!(
+        store.find_user_by_identity("other", &identity.subject).await.unwrap(),
+        None
+    );
 }
 
 pub async fn an_uncommitted_transaction_leaves_nothing(store: Arc<dyn Store>) {
@@ -212,10 +296,15 @@ pub async fn an_uncommitted_transaction_leaves_nothing(store: Arc<dyn Store>) {
     {
         let mut tx = store.begin(TxMode::Write).await.unwrap();
         tx.insert_organization(&organization).await.unwrap();
-        tx.insert_membership(organization.id, user.id, Role::Owner, now()).await.unwrap();
+        tx.insert_membership(organization.id, user.id, Role::Owner, now())
+            .await
+            .unwrap();
         // Dropped here, as a use case does when a later step fails.
     }
     let mut tx = store.begin(TxMode::Read).await.unwrap();
-    assert_eq!(tx.find_organization(organization.id, RowLock::None).await.unwrap(), None);
+    assert_eq!(
+        tx.find_organization(organization.id, RowLock::None).await.unwrap(),
+        None
+    );
     assert_eq!(tx.list_memberships(user.id).await.unwrap(), vec![]);
 }

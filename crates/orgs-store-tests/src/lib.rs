@@ -27,7 +27,10 @@ impl TestStore {
         F: FnOnce() -> Fut + Send + 'static,
         Fut: Future<Output = ()> + Send + 'static,
     {
-        Self { store, teardown: Box::new(move || Box::pin(teardown())) }
+        Self {
+            store,
+            teardown: Box::new(move || Box::pin(teardown())),
+        }
     }
 
     pub async fn teardown(self) {

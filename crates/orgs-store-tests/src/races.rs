@@ -13,12 +13,22 @@ use std::sync::Arc;
 const ROUNDS: usize = 25;
 
 fn app(store: &Arc<dyn Store>) -> Arc<App> {
-    Arc::new(App::new(store.clone(), Arc::new(SystemClock), Arc::new(OsSecrets), Arc::new(Argon2Hasher)))
+    Arc::new(App::new(
+        store.clone(),
+        Arc::new(SystemClock),
+        Arc::new(OsSecrets),
+        Arc::new(Argon2Hasher),
+    ))
 }
 
 async fn owners(store: &Arc<dyn Store>, organization: OrgId) -> u64 {
     let mut tx = store.begin(TxMode::Read).await.unwrap();
-    assert!(tx.find_organization(organization, RowLock::None).await.unwrap().is_some());
+    assert!(
+        tx.find_organization(organization, RowLock::None)
+            .await
+            .unwrap()
+            .is_some()
+    );
     tx.count_owners(organization).await.unwrap()
 }
 
@@ -33,7 +43,9 @@ where
     let app = app(&store);
     for round in 0..ROUNDS {
         let (a, b) = (seed_user(&store).await.id, seed_user(&store).await.id);
-        let organization = seed_organization(&store, &[(a, Role::Owner), (b, Role::Owner)]).await.id;
+        let organization = seed_organization(&store, &[(a, Role::Owner), (b, Role::Owner)])
+            .await
+            .id;
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let spawn = |me: UserId, them: UserId| {
             let (app, action, barrier) = (app.clone(), action.clone(), barrier.clone());
@@ -52,7 +64,8 @@ where
 
 pub async fn racing_owners_demoting_each_other_leave_one_owner(store: Arc<dyn Store>) {
     race(store, |app, organization, me, them| async move {
-        app.set_member_role(&Caller::User(me), organization, them, Role::Member).await
+        app.set_member_role(&Caller::User(me), organization, them, Role::Member)
+            .await
     })
     .await;
 }
@@ -66,7 +79,8 @@ pub async fn racing_owners_removing_each_other_leave_one_owner(store: Arc<dyn St
 
 pub async fn racing_owners_stepping_down_leave_one_owner(store: Arc<dyn Store>) {
     race(store, |app, organization, me, _them| async move {
-        app.set_member_role(&Caller::User(me), organization, me, Role::Admin).await
+        app.set_member_role(&Caller::User(me), organization, me, Role::Admin)
+            .await
     })
     .await;
 }

@@ -16,8 +16,13 @@ pub async fn list(
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<OrganizationIdRequest>,
 ) -> Result<Json<ListMembersResponse>, ApiError> {
-    let members = state.app.list_members(&caller, OrgId::from_wire(&body.organization_id)).await?;
-    Ok(Json(ListMembersResponse { members: members.into_iter().map(Into::into).collect() }))
+    let members = state
+        .app
+        .list_members(&caller, OrgId::from_wire(&body.organization_id))
+        .await?;
+    Ok(Json(ListMembersResponse {
+        members: members.into_iter().map(Into::into).collect(),
+    }))
 }
 
 /// Remove a member (idempotent; requires members:manage). 409 `last_owner` if it would
@@ -30,7 +35,10 @@ pub async fn remove(
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<RemoveMemberRequest>,
 ) -> Result<Json<OkResponse>, ApiError> {
-    let (organization, user) = (OrgId::from_wire(&body.organization_id), UserId::from_wire(&body.user_id));
+    let (organization, user) = (
+        OrgId::from_wire(&body.organization_id),
+        UserId::from_wire(&body.user_id),
+    );
     state.app.remove_member(&caller, organization, user).await?;
     Ok(Json(OkResponse::OK))
 }
@@ -45,7 +53,13 @@ pub async fn set_role(
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<SetRoleRequest>,
 ) -> Result<Json<OkResponse>, ApiError> {
-    let (organization, user) = (OrgId::from_wire(&body.organization_id), UserId::from_wire(&body.user_id));
-    state.app.set_member_role(&caller, organization, user, body.role.into()).await?;
+    let (organization, user) = (
+        OrgId::from_wire(&body.organization_id),
+        UserId::from_wire(&body.user_id),
+    );
+    state
+        .app
+        .set_member_role(&caller, organization, user, body.role.into())
+        .await?;
     Ok(Json(OkResponse::OK))
 }

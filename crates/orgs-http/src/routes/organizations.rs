@@ -18,7 +18,9 @@ pub async fn create(
 ) -> Result<Json<OrganizationResponse>, ApiError> {
     let name = field("name", OrgName::parse(&body.name))?;
     let organization = state.app.create_organization(&caller, name).await?;
-    Ok(Json(OrganizationResponse { organization: organization.into() }))
+    Ok(Json(OrganizationResponse {
+        organization: organization.into(),
+    }))
 }
 
 /// Get one organization (requires org:view).
@@ -30,8 +32,13 @@ pub async fn get(
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<OrganizationIdRequest>,
 ) -> Result<Json<OrganizationResponse>, ApiError> {
-    let organization = state.app.get_organization(&caller, OrgId::from_wire(&body.organization_id)).await?;
-    Ok(Json(OrganizationResponse { organization: organization.into() }))
+    let organization = state
+        .app
+        .get_organization(&caller, OrgId::from_wire(&body.organization_id))
+        .await?;
+    Ok(Json(OrganizationResponse {
+        organization: organization.into(),
+    }))
 }
 
 /// List the organizations the acting user belongs to, with their role, oldest membership first.
@@ -44,7 +51,9 @@ pub async fn list(
     JsonBody(_): JsonBody<EmptyRequest>,
 ) -> Result<Json<ListOrganizationsResponse>, ApiError> {
     let memberships = state.app.list_organizations(&caller).await?;
-    Ok(Json(ListOrganizationsResponse { organizations: memberships.into_iter().map(Into::into).collect() }))
+    Ok(Json(ListOrganizationsResponse {
+        organizations: memberships.into_iter().map(Into::into).collect(),
+    }))
 }
 
 /// Rename an organization (requires org:manage).
@@ -57,7 +66,10 @@ pub async fn update(
     JsonBody(body): JsonBody<UpdateOrganizationRequest>,
 ) -> Result<Json<OkResponse>, ApiError> {
     let name = field("name", OrgName::parse(&body.name))?;
-    state.app.update_organization(&caller, OrgId::from_wire(&body.organization_id), name).await?;
+    state
+        .app
+        .update_organization(&caller, OrgId::from_wire(&body.organization_id), name)
+        .await?;
     Ok(Json(OkResponse::OK))
 }
 
@@ -70,5 +82,7 @@ pub async fn roles(
     Authenticated(_): Authenticated,
     JsonBody(_): JsonBody<EmptyRequest>,
 ) -> Result<Json<RoleMatrixDto>, ApiError> {
-    Ok(Json(RoleMatrixDto { roles: state.app.role_matrix().into_iter().map(Into::into).collect() }))
+    Ok(Json(RoleMatrixDto {
+        roles: state.app.role_matrix().into_iter().map(Into::into).collect(),
+    }))
 }

@@ -17,8 +17,17 @@ pub async fn create(
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<CreateTokenRequest>,
 ) -> Result<Json<CreateTokenResponse>, ApiError> {
-    let name = body.name.as_deref().map(|name| field("name", TokenName::parse(name))).transpose()?;
+    let name = body
+        .name
+        .as_deref()
+        .map(|name| field("name", TokenName::parse(name)))
+        .transpose()?;
     let env = body.env.unwrap_or_default().into();
-    let token = state.app.create_organization_token(&caller, OrgId::from_wire(&body.organization_id), name, env).await?;
-    Ok(Json(CreateTokenResponse { api_token: token.into() }))
+    let token = state
+        .app
+        .create_organization_token(&caller, OrgId::from_wire(&body.organization_id), name, env)
+        .await?;
+    Ok(Json(CreateTokenResponse {
+        api_token: token.into(),
+    }))
 }

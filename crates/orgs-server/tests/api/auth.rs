@@ -5,12 +5,21 @@ use crate::on_both_stores;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
 
-on_both_stores!(bad_credentials_are_refused_with_a_challenge, hs256_jwt_users_are_created_on_first_use, jwt_rules_are_enforced);
+on_both_stores!(
+    bad_credentials_are_refused_with_a_challenge,
+    hs256_jwt_users_are_created_on_first_use,
+    jwt_rules_are_enforced
+);
 
 const SECRET: &str = "an-hs256-secret-for-the-tests-only";
 
 fn hs256(claims: Value) -> String {
-    encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(SECRET.as_bytes()).unwrap()).unwrap()
+    encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &EncodingKey::from_secret(SECRET.as_bytes()).unwrap(),
+    )
+    .unwrap()
 }
 
 fn in_an_hour() -> i64 {
@@ -26,33 +35,63 @@ async fn bad_credentials_are_refused_with_a_challenge(db: Db) {
     let alice = app.someone().await;
     let (key, _) = alice.bearer.split_once(':').unwrap();
     let wrong_secret = format!("{key}:not-the-secret");
-    for bearer in [None, Some(""), Some("garbage"), Some("nokey:nosecret"), Some(wrong_secret.as_str()), Some("a.b.c")] {
+    for bearer in [
+        None,
+        Some(""),
+        Some("garbage"),
+        Some("nokey:nosecret"),
+        Some(wrong_secret.as_str()),
+        Some("a.b.c"),
+    ] {
         let answer = list(&app, bearer).await;
         assert_eq!((answer.status, answer.code()), (401, "unauthenticated"), "{bearer:?}");
         assert_eq!(answer.headers["www-authenticate"], "Bearer");
     }
     let basic = app
-        .send(hyper::Method::POST, "/v1/organizations/list", &[("authorization", &format!("Basic {}", alice.bearer))], "{}")
+        .send(
+            hyper::Method::POST,
+            "/v1/organizations/list",
+            &[("authorization", &format!("Basic {}", alice.bearer))],
+            "{}",
+        )
         .await;
     assert_eq!(basic.status, 401);
     assert_eq!(list(&app, Some(&alice.bearer)).await.status, 200);
     // Authentication comes before the body: a bad body from nobody is still a 401.
-    let unauthenticated_bad_body = app.send(hyper::Method::POST, "/v1/organizations/create", &[], "{not json").await;
+    let unauthenticated_bad_body = app
+        .send(hyper::Method::POST, "/v1/organizations/create", &[], "{not json")
+        .await;
     assert_eq!(unauthenticated_bad_body.status, 401);
 }
 
 async fn hs256_jwt_users_are_created_on_first_use(db: Db) {
-    let app = spawn_with(db, &[("ORGS_JWT_HS256_SECRET", SECRET), ("ORGS_JWT_ISSUER", "https://idp.test")]).await;
+    let app = spawn_with(
+        db,
+        &[
+            ("ORGS_JWT_HS256_SECRET", SECRET),
+            ("ORGS_JWT_ISSUER", "https://idp.test"),
+        ],
+    )
+    .await;
     let claims = json!({"sub": "user-1", "email": "Jay@Example.com", "exp": in_an_hour(), "iss": "https://idp.test"});
     let jwt = hs256(claims);
-    let created = app.post("/v1/organizations/create", Some(&jwt), json!({"name": "Jwt Co"})).await;
+    let created = app
+        .post("/v1/organizations/create", Some(&jwt), json!({"name": "Jwt Co"}))
+        .await;
     assert_eq!(created.status, 200, "{created:?}");
     let organization = created.body["organization"]["id"].as_str().unwrap();
     // The same identity again, in a fresh token, is the same user.
-    let again = hs256(json!({"sub": "user-1", "email": "jay@example.com", "exp": in_an_hour() + 5, "iss": "https://idp.test"}));
+    let again =
+        hs256(json!({"sub": "user-1", "email": "jay@example.com", "exp": in_an_hour() + 5, "iss": "https://idp.test"}));
     let listed = list(&app, Some(&again)).await;
     assert_eq!(listed.body["organizations"][0]["organization"]["id"], organization);
-    let members = app.post("/v1/organizations/members/list", Some(&jwt), json!({"organizationId": organization})).await;
+    let members = app
+        .post(
+            "/v1/organizations/members/list",
+            Some(&jwt),
+            json!({"organizationId": organization}),
+        )
+        .await;
     assert_eq!(members.body["members"][0]["email"], "jay@example.com");
     // A user made by the command line with that email is the same person.
     let cli_user = app.user("jay@example.com").await;
@@ -71,8 +110,19 @@ async fn jwt_rules_are_enforced(db: Db) {
     wrong_audience["aud"] = json!("someone-else");
     let mut no_email = good.clone();
     no_email.as_object_mut().unwrap().remove("email");
-    let forged = encode(&Header::new(Algorithm::HS256), &good, &EncodingKey::from_secret(b"wrong").unwrap()).unwrap();
-    for jwt in [hs256(expired), hs256(no_exp), hs256(wrong_audience), hs256(no_email), forged] {
+    let forged = encode(
+        &Header::new(Algorithm::HS256),
+        &good,
+        &EncodingKey::from_secret(b"wrong").unwrap(),
+    )
+    .unwrap();
+    for jwt in [
+        hs256(expired),
+        hs256(no_exp),
+        hs256(wrong_audience),
+        hs256(no_email),
+        forged,
+    ] {
         let answer = list(&app, Some(&jwt)).await;
         assert_eq!((answer.status, answer.code()), (401, "unauthenticated"));
     }
@@ -94,4 +144,33 @@ async fn es256_jwts_verify_against_the_jwks_file() {
     assert_eq!(list(&app, Some(&unknown_kid)).await.status, 401);
     // An HS256 token is refused outright when only JWKS keys are configured.
     assert_eq!(list(&app, Some(&hs256(claims))).await.status, 401);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_authentications_are_rate_limited_per_client_address() {
+    let app = spawn_with(
+        Db::Sqlite,
+        &[("ORGS_AUTH_FAILURE_LIMIT", "3"), ("ORGS_AUTH_FAILURE_WINDOW", "1h")],
+    )
+    .await;
+    let alice = app.someone().await;
+    for _ in 0..3 {
+        assert_eq!(list(&app, Some("guess:guess")).await.status, 401);
+    }
+    let limited = list(&app, Some("guess:guess")).await;
+    assert_eq!((limited.status, limited.code()), (429, "rate_limited"));
+    let retry_after: u64 = limited.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((3500..=3600).contains(&retry_after), "{retry_after}");
+    // While limited, even a right guess gets no answer, or guessing would still pay off.
+    assert_eq!(list(&app, Some(&alice.bearer)).await.status, 429);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_credentials_cost_no_budget() {
+    let app = spawn_with(Db::Sqlite, &[("ORGS_AUTH_FAILURE_LIMIT", "1")]).await;
+    let alice = app.someone().await;
+    for _ in 0..3 {
+        assert_eq!(list(&app, None).await.status, 401);
+    }
+    assert_eq!(list(&app, Some(&alice.bearer)).await.status, 200);
 }

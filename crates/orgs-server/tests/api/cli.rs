@@ -19,7 +19,11 @@ fn scratch() -> std::path::PathBuf {
 fn users_create_prints_one_json_object_and_finds_existing_users() {
     let dir = scratch();
     let run = |email: &str| {
-        let out = binary().args(["users", "create", "--email", email]).current_dir(&dir).output().unwrap();
+        let out = binary()
+            .args(["users", "create", "--email", email])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert_eq!(stdout.lines().count(), 1, "{stdout}");
@@ -30,8 +34,15 @@ fn users_create_prints_one_json_object_and_finds_existing_users() {
     assert_eq!(first["userId"], second["userId"]);
     assert_ne!(first["bearer"], second["bearer"]);
     assert!(first["bearer"].as_str().unwrap().contains(':'));
-    assert!(dir.join("orgs.db").exists(), "the default store is orgs.db in the working directory");
-    let bad = binary().args(["users", "create", "--email", "nope"]).current_dir(&dir).output().unwrap();
+    assert!(
+        dir.join("orgs.db").exists(),
+        "the default store is orgs.db in the working directory"
+    );
+    let bad = binary()
+        .args(["users", "create", "--email", "nope"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
     assert!(!bad.status.success());
     assert!(bad.stdout.is_empty());
     std::fs::remove_dir_all(dir).ok();
@@ -70,7 +81,10 @@ fn serve_stops_cleanly_on_sigterm() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(up, "the server never listened");
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0));

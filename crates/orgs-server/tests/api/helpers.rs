@@ -79,12 +79,15 @@ pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
             (database.url.clone(), Cleanup::Database(Some(database)))
         }
     };
-    let mut vars: HashMap<String, String> =
-        [("ORGS_LISTEN", "127.0.0.1:0"), ("ORGS_DATABASE_URL", url.as_str()), ("ORGS_DATABASE_MAX_CONNECTIONS", "8")]
-            .iter()
-            .chain(extra)
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+    let mut vars: HashMap<String, String> = [
+        ("ORGS_LISTEN", "127.0.0.1:0"),
+        ("ORGS_DATABASE_URL", url.as_str()),
+        ("ORGS_DATABASE_MAX_CONNECTIONS", "8"),
+    ]
+    .iter()
+    .chain(extra)
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
     vars.entry("ORGS_LOG_LEVEL".into()).or_insert_with(|| "warn".into());
     let environment = config::Environment::with_prefix("ORGS").source(Some(vars));
     let settings = Settings::load_from(None, environment).unwrap();
@@ -109,11 +112,17 @@ pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
 impl TestApp {
     /// Sends any request; the body is parsed as JSON (or `null` when it is not JSON).
     pub async fn send(&self, method: Method, path: &str, headers: &[(&str, &str)], body: impl Into<Bytes>) -> Answer {
-        let mut request = Request::builder().method(method).uri(format!("http://{}{path}", self.addr));
+        let mut request = Request::builder()
+            .method(method)
+            .uri(format!("http://{}{path}", self.addr));
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = self.client.request(request.body(Full::new(body.into())).unwrap()).await.unwrap();
+        let response = self
+            .client
+            .request(request.body(Full::new(body.into())).unwrap())
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
@@ -135,17 +144,27 @@ impl TestApp {
     pub async fn user(&self, email: &str) -> TestUser {
         let email = orgs_core::Email::parse(email).unwrap();
         let made = self.state.app.create_user_token(email).await.unwrap();
-        TestUser { id: made.user.id, bearer: made.token.bearer() }
+        TestUser {
+            id: made.user.id,
+            bearer: made.token.bearer(),
+        }
     }
 
     /// A fresh user with a unique address.
     pub async fn someone(&self) -> TestUser {
-        self.user(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).await
+        self.user(&format!("{}@example.com", uuid::Uuid::now_v7().simple()))
+            .await
     }
 
     /// Creates an organization through the API and returns its id.
     pub async fn organization(&self, owner: &TestUser) -> String {
-        let answer = self.post("/v1/organizations/create", Some(&owner.bearer), serde_json::json!({"name": "Acme"})).await;
+        let answer = self
+            .post(
+                "/v1/organizations/create",
+                Some(&owner.bearer),
+                serde_json::json!({"name": "Acme"}),
+            )
+            .await;
         assert_eq!(answer.status, 200, "{answer:?}");
         answer.body["organization"]["id"].as_str().unwrap().to_owned()
     }
@@ -155,14 +174,20 @@ impl TestApp {
     pub async fn add_member(&self, organization: &str, user: &TestUser, role: Role) {
         let mut tx = self.store.begin(TxMode::Write).await.unwrap();
         let now = chrono::Utc::now();
-        tx.insert_membership(OrgId::from_wire(organization), user.id, role, now).await.unwrap();
+        tx.insert_membership(OrgId::from_wire(organization), user.id, role, now)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
     }
 
     /// Mints an organization token through the API.
     pub async fn org_token(&self, organization: &str, owner: &TestUser) -> String {
         let answer = self
-            .post("/v1/organizations/tokens/create", Some(&owner.bearer), serde_json::json!({"organizationId": organization}))
+            .post(
+                "/v1/organizations/tokens/create",
+                Some(&owner.bearer),
+                serde_json::json!({"organizationId": organization}),
+            )
             .await;
         assert_eq!(answer.status, 200, "{answer:?}");
         answer.body["apiToken"]["bearer"].as_str().unwrap().to_owned()

@@ -28,28 +28,54 @@ async fn org_with_three(app: &TestApp) -> Org {
     let id = app.organization(&owner).await;
     app.add_member(&id, &admin, Role::Admin).await;
     app.add_member(&id, &member, Role::Member).await;
-    Org { id, owner, admin, member }
+    Org {
+        id,
+        owner,
+        admin,
+        member,
+    }
 }
 
 async fn set_role(app: &TestApp, bearer: &str, org: &str, user: &TestUser, role: &str) -> (u16, String) {
     let answer = app
-        .post("/v1/organizations/members/set-role", Some(bearer), json!({"organizationId": org, "userId": user.id.to_string(), "role": role}))
+        .post(
+            "/v1/organizations/members/set-role",
+            Some(bearer),
+            json!({"organizationId": org, "userId": user.id.to_string(), "role": role}),
+        )
         .await;
     (answer.status, answer.code().to_owned())
 }
 
 async fn remove(app: &TestApp, bearer: &str, org: &str, user: &str) -> (u16, String) {
-    let answer = app.post("/v1/organizations/members/remove", Some(bearer), json!({"organizationId": org, "userId": user})).await;
+    let answer = app
+        .post(
+            "/v1/organizations/members/remove",
+            Some(bearer),
+            json!({"organizationId": org, "userId": user}),
+        )
+        .await;
     (answer.status, answer.code().to_owned())
 }
 
 async fn roles(app: &TestApp, org: &Org) -> Vec<(String, String)> {
-    let answer = app.post("/v1/organizations/members/list", Some(&org.owner.bearer), json!({"organizationId": org.id})).await;
+    let answer = app
+        .post(
+            "/v1/organizations/members/list",
+            Some(&org.owner.bearer),
+            json!({"organizationId": org.id}),
+        )
+        .await;
     answer.body["members"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["userId"].as_str().unwrap().to_owned(), m["role"].as_str().unwrap().to_owned()))
+        .map(|m| {
+            (
+                m["userId"].as_str().unwrap().to_owned(),
+                m["role"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -65,7 +91,13 @@ async fn members_are_listed_longest_standing_first(db: Db) {
             (org.member.id.to_string(), "member".into()),
         ]
     );
-    let answer = app.post("/v1/organizations/members/list", Some(&org.member.bearer), json!({"organizationId": org.id})).await;
+    let answer = app
+        .post(
+            "/v1/organizations/members/list",
+            Some(&org.member.bearer),
+            json!({"organizationId": org.id}),
+        )
+        .await;
     let member = &answer.body["members"][2];
     assert!(member["email"].as_str().unwrap().ends_with("@example.com"));
     assert!(member["joinedAt"].as_str().unwrap().ends_with('Z'));
@@ -75,7 +107,13 @@ async fn members_list_needs_membership(db: Db) {
     let app = spawn(db).await;
     let org = org_with_three(&app).await;
     let stranger = app.someone().await;
-    let answer = app.post("/v1/organizations/members/list", Some(&stranger.bearer), json!({"organizationId": org.id})).await;
+    let answer = app
+        .post(
+            "/v1/organizations/members/list",
+            Some(&stranger.bearer),
+            json!({"organizationId": org.id}),
+        )
+        .await;
     assert_eq!((answer.status, answer.code()), (404, "not_found"));
 }
 
@@ -83,24 +121,52 @@ async fn the_rank_rule_binds_admins(db: Db) {
     let app = spawn(db).await;
     let org = org_with_three(&app).await;
     let admin = org.admin.bearer.clone();
-    assert_eq!(set_role(&app, &admin, &org.id, &org.member, "owner").await, (403, "forbidden".into()));
-    assert_eq!(set_role(&app, &admin, &org.id, &org.owner, "member").await, (403, "forbidden".into()));
-    assert_eq!(set_role(&app, &admin, &org.id, &org.owner, "owner").await, (403, "forbidden".into()));
-    assert_eq!(remove(&app, &admin, &org.id, &org.owner.id.to_string()).await, (403, "forbidden".into()));
-    assert_eq!(set_role(&app, &admin, &org.id, &org.member, "admin").await, (200, String::new()));
-    assert_eq!(set_role(&app, &admin, &org.id, &org.member, "member").await, (200, String::new()));
-    assert_eq!(remove(&app, &admin, &org.id, &org.member.id.to_string()).await, (200, String::new()));
+    assert_eq!(
+        set_role(&app, &admin, &org.id, &org.member, "owner").await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        set_role(&app, &admin, &org.id, &org.owner, "member").await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        set_role(&app, &admin, &org.id, &org.owner, "owner").await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        remove(&app, &admin, &org.id, &org.owner.id.to_string()).await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        set_role(&app, &admin, &org.id, &org.member, "admin").await,
+        (200, String::new())
+    );
+    assert_eq!(
+        set_role(&app, &admin, &org.id, &org.member, "member").await,
+        (200, String::new())
+    );
+    assert_eq!(
+        remove(&app, &admin, &org.id, &org.member.id.to_string()).await,
+        (200, String::new())
+    );
     // The refused calls changed nothing.
     assert_eq!(
         roles(&app, &org).await,
-        vec![(org.owner.id.to_string(), "owner".into()), (org.admin.id.to_string(), "admin".into())]
+        vec![
+            (org.owner.id.to_string(), "owner".into()),
+            (org.admin.id.to_string(), "admin".into())
+        ]
     );
     let member_calls = [
         set_role(&app, &org.member.bearer, &org.id, &org.admin, "member").await,
         remove(&app, &org.member.bearer, &org.id, &org.admin.id.to_string()).await,
     ];
     for answer in member_calls {
-        assert_eq!(answer, (404, "not_found".into()), "the removed member no longer sees the organization");
+        assert_eq!(
+            answer,
+            (404, "not_found".into()),
+            "the removed member no longer sees the organization"
+        );
     }
 }
 
@@ -108,13 +174,31 @@ async fn owners_may_do_everything_but_orphan_the_organization(db: Db) {
     let app = spawn(db).await;
     let org = org_with_three(&app).await;
     let owner = org.owner.bearer.clone();
-    assert_eq!(set_role(&app, &owner, &org.id, &org.owner, "admin").await, (409, "last_owner".into()));
-    assert_eq!(remove(&app, &owner, &org.id, &org.owner.id.to_string()).await, (409, "last_owner".into()));
-    assert_eq!(set_role(&app, &owner, &org.id, &org.admin, "owner").await, (200, String::new()));
+    assert_eq!(
+        set_role(&app, &owner, &org.id, &org.owner, "admin").await,
+        (409, "last_owner".into())
+    );
+    assert_eq!(
+        remove(&app, &owner, &org.id, &org.owner.id.to_string()).await,
+        (409, "last_owner".into())
+    );
+    assert_eq!(
+        set_role(&app, &owner, &org.id, &org.admin, "owner").await,
+        (200, String::new())
+    );
     // Two owners now: either may step down, but not both.
-    assert_eq!(set_role(&app, &owner, &org.id, &org.owner, "member").await, (200, String::new()));
-    assert_eq!(set_role(&app, &org.admin.bearer, &org.id, &org.admin, "admin").await, (409, "last_owner".into()));
-    assert_eq!(remove(&app, &org.admin.bearer, &org.id, &org.admin.id.to_string()).await, (409, "last_owner".into()));
+    assert_eq!(
+        set_role(&app, &owner, &org.id, &org.owner, "member").await,
+        (200, String::new())
+    );
+    assert_eq!(
+        set_role(&app, &org.admin.bearer, &org.id, &org.admin, "admin").await,
+        (409, "last_owner".into())
+    );
+    assert_eq!(
+        remove(&app, &org.admin.bearer, &org.id, &org.admin.id.to_string()).await,
+        (409, "last_owner".into())
+    );
 }
 
 async fn set_role_edges(db: Db) {
@@ -122,18 +206,36 @@ async fn set_role_edges(db: Db) {
     let org = org_with_three(&app).await;
     let owner = org.owner.bearer.clone();
     let stranger = app.someone().await;
-    assert_eq!(set_role(&app, &owner, &org.id, &stranger, "admin").await, (404, "not_found".into()));
-    assert_eq!(set_role(&app, &owner, &org.id, &org.member, "member").await, (200, String::new()), "same role is a no-op");
+    assert_eq!(
+        set_role(&app, &owner, &org.id, &stranger, "admin").await,
+        (404, "not_found".into())
+    );
+    assert_eq!(
+        set_role(&app, &owner, &org.id, &org.member, "member").await,
+        (200, String::new()),
+        "same role is a no-op"
+    );
     let bad_role = app
-        .post("/v1/organizations/members/set-role", Some(&owner), json!({"organizationId": org.id, "userId": org.member.id.to_string(), "role": "boss"}))
+        .post(
+            "/v1/organizations/members/set-role",
+            Some(&owner),
+            json!({"organizationId": org.id, "userId": org.member.id.to_string(), "role": "boss"}),
+        )
         .await;
     assert_eq!((bad_role.status, bad_role.code()), (400, "invalid_request"));
     assert!(bad_role.body["error"]["message"].as_str().unwrap().contains("role"));
     let no_role = app
-        .post("/v1/organizations/members/set-role", Some(&owner), json!({"organizationId": org.id, "userId": org.member.id.to_string()}))
+        .post(
+            "/v1/organizations/members/set-role",
+            Some(&owner),
+            json!({"organizationId": org.id, "userId": org.member.id.to_string()}),
+        )
         .await;
     assert_eq!(no_role.status, 400);
-    assert_eq!(set_role(&app, &stranger.bearer, &org.id, &org.member, "admin").await, (404, "not_found".into()));
+    assert_eq!(
+        set_role(&app, &stranger.bearer, &org.id, &org.member, "admin").await,
+        (404, "not_found".into())
+    );
 }
 
 async fn remove_is_idempotent_and_guarded(db: Db) {
@@ -143,23 +245,53 @@ async fn remove_is_idempotent_and_guarded(db: Db) {
     let member = org.member.id.to_string();
     assert_eq!(remove(&app, &owner, &org.id, &member).await, (200, String::new()));
     assert_eq!(remove(&app, &owner, &org.id, &member).await, (200, String::new()));
-    assert_eq!(remove(&app, &owner, &org.id, "never-issued").await, (200, String::new()));
-    assert_eq!(remove(&app, &org.admin.bearer, &org.id, "never-issued").await, (200, String::new()));
+    assert_eq!(
+        remove(&app, &owner, &org.id, "never-issued").await,
+        (200, String::new())
+    );
+    assert_eq!(
+        remove(&app, &org.admin.bearer, &org.id, "never-issued").await,
+        (200, String::new())
+    );
     let third = app.someone().await;
     app.add_member(&org.id, &third, Role::Member).await;
-    assert_eq!(remove(&app, &third.bearer, &org.id, &org.admin.id.to_string()).await, (403, "forbidden".into()));
-    assert_eq!(remove(&app, &third.bearer, &org.id, "never-issued").await, (403, "forbidden".into()));
+    assert_eq!(
+        remove(&app, &third.bearer, &org.id, &org.admin.id.to_string()).await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        remove(&app, &third.bearer, &org.id, "never-issued").await,
+        (403, "forbidden".into())
+    );
 }
 
 async fn an_org_token_manages_members_as_an_admin(db: Db) {
     let app = spawn(db).await;
     let org = org_with_three(&app).await;
     let token = app.org_token(&org.id, &org.owner).await;
-    assert_eq!(set_role(&app, &token, &org.id, &org.member, "admin").await, (200, String::new()));
-    assert_eq!(set_role(&app, &token, &org.id, &org.member, "owner").await, (403, "forbidden".into()));
-    assert_eq!(set_role(&app, &token, &org.id, &org.owner, "admin").await, (403, "forbidden".into()));
-    assert_eq!(remove(&app, &token, &org.id, &org.member.id.to_string()).await, (200, String::new()));
+    assert_eq!(
+        set_role(&app, &token, &org.id, &org.member, "admin").await,
+        (200, String::new())
+    );
+    assert_eq!(
+        set_role(&app, &token, &org.id, &org.member, "owner").await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        set_role(&app, &token, &org.id, &org.owner, "admin").await,
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        remove(&app, &token, &org.id, &org.member.id.to_string()).await,
+        (200, String::new())
+    );
     let other = app.organization(&org.owner).await;
-    let foreign = app.post("/v1/organizations/members/list", Some(&token), json!({"organizationId": other})).await;
+    let foreign = app
+        .post(
+            "/v1/organizations/members/list",
+            Some(&token),
+            json!({"organizationId": other}),
+        )
+        .await;
     assert_eq!((foreign.status, foreign.code()), (404, "not_found"));
 }

@@ -12,22 +12,55 @@ async fn every_refusal_uses_the_json_envelope() {
     let auth = format!("Bearer {}", alice.bearer);
     let json_headers = [("authorization", auth.as_str()), ("content-type", "application/json")];
 
-    let unknown = app.send(Method::POST, "/v1/organizations/nope", &json_headers, "{}").await;
+    let unknown = app
+        .send(Method::POST, "/v1/organizations/nope", &json_headers, "{}")
+        .await;
     assert_eq!((unknown.status, unknown.code()), (404, "not_found"));
     let wrong_method = app.send(Method::GET, "/v1/organizations/list", &json_headers, "").await;
     assert_eq!((wrong_method.status, wrong_method.code()), (405, "method_not_allowed"));
-    let malformed = app.send(Method::POST, "/v1/organizations/create", &json_headers, "{\"name\": ").await;
+    let malformed = app
+        .send(Method::POST, "/v1/organizations/create", &json_headers, "{\"name\": ")
+        .await;
     assert_eq!((malformed.status, malformed.code()), (400, "invalid_request"));
-    let unknown_field = app.send(Method::POST, "/v1/organizations/create", &json_headers, r#"{"name":"a","colour":"red"}"#).await;
+    let unknown_field = app
+        .send(
+            Method::POST,
+            "/v1/organizations/create",
+            &json_headers,
+            r#"{"name":"a","colour":"red"}"#,
+        )
+        .await;
     assert_eq!(unknown_field.status, 400);
-    assert!(unknown_field.body["error"]["message"].as_str().unwrap().contains("colour"));
-    let not_an_object = app.send(Method::POST, "/v1/organizations/create", &json_headers, "[]").await;
+    assert!(
+        unknown_field.body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("colour")
+    );
+    let not_an_object = app
+        .send(Method::POST, "/v1/organizations/create", &json_headers, "[]")
+        .await;
     assert_eq!(not_an_object.status, 400);
     let form = app
-        .send(Method::POST, "/v1/organizations/create", &[("authorization", &auth), ("content-type", "application/x-www-form-urlencoded")], "name=a")
+        .send(
+            Method::POST,
+            "/v1/organizations/create",
+            &[
+                ("authorization", &auth),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            "name=a",
+        )
         .await;
     assert_eq!((form.status, form.code()), (400, "invalid_request"));
-    for answer in [&unknown, &wrong_method, &malformed, &unknown_field, &not_an_object, &form] {
+    for answer in [
+        &unknown,
+        &wrong_method,
+        &malformed,
+        &unknown_field,
+        &not_an_object,
+        &form,
+    ] {
         assert_eq!(answer.headers["content-type"], "application/json");
         assert!(answer.body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
@@ -42,7 +75,15 @@ async fn bodies_over_64_kib_are_refused_and_change_nothing() {
     assert_eq!((answer.status, answer.code()), (413, "payload_too_large"));
     let just_under = format!("{{\"name\": \"Acme\"{}}}", " ".repeat(64 * 1024 - 20));
     let fits = app
-        .send(Method::POST, "/v1/organizations/create", &[("authorization", &format!("Bearer {}", alice.bearer)), ("content-type", "application/json")], just_under)
+        .send(
+            Method::POST,
+            "/v1/organizations/create",
+            &[
+                ("authorization", &format!("Bearer {}", alice.bearer)),
+                ("content-type", "application/json"),
+            ],
+            just_under,
+        )
         .await;
     assert_eq!(fits.status, 200);
     let listed = app.post("/v1/organizations/list", Some(&alice.bearer), json!({})).await;
@@ -65,9 +106,16 @@ async fn operational_endpoints_answer() {
 async fn readyz_fails_while_the_database_is_unreachable() {
     // Nothing listens on port 1; the pool gives up after the configured timeout.
     let mut app = spawn(Db::Sqlite).await;
-    let unreachable = [("ORGS_DATABASE_URL", "postgres://postgres@127.0.0.1:1/none"), ("ORGS_DATABASE_TIMEOUT", "300ms")];
-    let vars = unreachable.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let mut settings = orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap();
+    let unreachable = [
+        ("ORGS_DATABASE_URL", "postgres://postgres@127.0.0.1:1/none"),
+        ("ORGS_DATABASE_TIMEOUT", "300ms"),
+    ];
+    let vars = unreachable
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let mut settings =
+        orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap();
     settings.listen = "127.0.0.1:0".into();
     let backend = orgs_server::storage::Backend::open(&settings).await.unwrap();
     let state = orgs_server::serve::app_state(backend.store(), &settings).unwrap();
@@ -78,6 +126,8 @@ async fn readyz_fails_while_the_database_is_unreachable() {
     assert_eq!((ready.status, ready.code()), (503, "unavailable"));
     let health = app.send(Method::GET, "/healthz", &[], "").await;
     assert_eq!(health.status, 200);
-    let call = app.post("/v1/organizations/list", Some("orgs_user_x:y"), json!({})).await;
+    let call = app
+        .post("/v1/organizations/list", Some("orgs_user_x:y"), json!({}))
+        .await;
     assert_eq!((call.status, call.code()), (503, "unavailable"));
 }

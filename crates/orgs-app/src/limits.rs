@@ -1,0 +1,100 @@
+//! Counting failed attempts per key (a client address, a caller) in fixed windows, so
+//! guessing credentials, invitation tokens or join codes gets slow long before it can
+//! get lucky. Kept per process: see docs/architecture.md.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+struct Window {
+    started: Instant,
+    failures: u32,
+}
+
+pub struct FailureLimiter {
+    max_failures: u32,
+    window: Duration,
+    windows: Mutex<HashMap<String, Window>>,
+}
+
+/// Above this many tracked keys, expired windows are swept before adding another, so a
+/// flood of distinct addresses cannot grow the map without bound.
+const SWEEP_ABOVE: usize = 10_000;
+
+impl FailureLimiter {
+    pub fn new(max_failures: u32, window: Duration) -> Self {
+        Self {
+            max_failures,
+            window,
+            windows: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Window>> {
+        self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// `Err(retry_after)` while `key` has used up its failures in the current window.
+    pub fn check(&self, key: &str) -> Result<(), Duration> {
+        let now = Instant::now();
+        match self.lock().get(key) {
+            Some(window) if window.failures >= self.max_failures => {
+                let elapsed = now.duration_since(window.started);
+                if elapsed < self.window {
+                    Err(self.window - elapsed)
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn record_failure(&self, key: &str) {
+        let now = Instant::now();
+        let mut windows = self.lock();
+        if windows.len() > SWEEP_ABOVE {
+            windows.retain(|_, window| now.duration_since(window.started) < self.window);
+        }
+        let window = windows.entry(key.to_owned()).or_insert(Window {
+            started: now,
+            failures: 0,
+        });
+        if now.duration_since(window.started) >= self.window {
+            *window = Window {
+                started: now,
+                failures: 0,
+            };
+        }
+        window.failures = window.failures.saturating_add(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_after_the_budget_until_the_window_ends() {
+        let limiter = FailureLimiter::new(2, Duration::from_millis(200));
+        limiter.record_failure("1.2.3.4");
+        assert!(limiter.check("1.2.3.4").is_ok());
+        limiter.record_failure("1.2.3.4");
+        let retry = limiter.check("1.2.3.4").unwrap_err();
+        assert!(retry <= Duration::from_millis(200) && retry > Duration::ZERO);
+        assert!(limiter.check("5.6.7.8").is_ok(), "other keys are unaffected");
+        std::thread::sleep(Duration::from_millis(220));
+        assert!(limiter.check("1.2.3.4").is_ok());
+        limiter.record_failure("1.2.3.4");
+        assert!(limiter.check("1.2.3.4").is_ok(), "a new window starts from zero");
+    }
+
+    #[test]
+    fn sweeps_expired_windows_when_large() {
+        let limiter = FailureLimiter::new(1, Duration::ZERO);
+        for n in 0..=SWEEP_ABOVE + 1 {
+            limiter.record_failure(&n.to_string());
+        }
+        assert!(limiter.lock().len() <= 2);
+    }
+}

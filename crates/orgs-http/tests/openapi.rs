@@ -1,0 +1,82 @@
+//! The committed spec is the generated one, and it lists exactly the implemented paths.
+
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn committed_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../openapi/openapi.json")
+}
+
+fn generated() -> String {
+    orgs_http::openapi().to_pretty_json().expect("the spec serialises") + "\n"
+}
+
+/// Fails when `openapi/openapi.json` differs from the code, and rewrites it so the fix is
+/// to commit the new file (or run `cargo xtask openapi`).
+#[test]
+fn the_committed_spec_is_fresh() {
+    let path = committed_path();
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let fresh = generated();
+    if committed != fresh {
+        std::fs::write(&path, &fresh).expect("rewrite the spec");
+        panic!("openapi/openapi.json was stale; it has been regenerated, review and commit it");
+    }
+}
+
+#[test]
+fn the_spec_lists_exactly_the_implemented_operations_each_post_only() {
+    let spec: Value = serde_json::from_str(&generated()).unwrap();
+    let paths = spec["paths"].as_object().unwrap();
+    let mut operations: Vec<(String, String)> = Vec::new();
+    for (path, item) in paths {
+        let methods: Vec<&String> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|key| *key != "parameters")
+            .collect();
+        assert_eq!(methods, vec!["post"], "{path} must be POST only");
+        let operation = &item["post"];
+        operations.push((path.clone(), operation["operationId"].as_str().unwrap().to_owned()));
+        for status in ["200", "400", "401", "413", "500"] {
+            assert!(
+                operation["responses"][status].is_object(),
+                "{path} lacks a {status} answer"
+            );
+        }
+        assert!(
+            operation["requestBody"]["content"]["application/json"].is_object(),
+            "{path} lacks a JSON body"
+        );
+    }
+    operations.sort();
+    let expected = [
+        ("/v1/organizations/create", "organizations.create"),
+        ("/v1/organizations/get", "organizations.get"),
+        ("/v1/organizations/list", "organizations.list"),
+        ("/v1/organizations/members/list", "organizations.members.list"),
+        ("/v1/organizations/members/remove", "organizations.members.remove"),
+        ("/v1/organizations/members/set-role", "organizations.members.setRole"),
+        ("/v1/organizations/roles", "organizations.roles"),
+        ("/v1/organizations/tokens/create", "organizations.tokens.create"),
+        ("/v1/organizations/update", "organizations.update"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(p, o)| (p.to_string(), o.to_string())).collect();
+    assert_eq!(operations, expected);
+}
+
+#[test]
+fn every_operation_needs_the_bearer_scheme_and_errors_use_the_envelope() {
+    let spec: Value = serde_json::from_str(&generated()).unwrap();
+    assert_eq!(spec["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    assert_eq!(spec["security"], serde_json::json!([{"bearer": []}]));
+    let envelope = &spec["paths"]["/v1/organizations/members/remove"]["post"]["responses"]["409"]["content"]["application/json"]
+        ["schema"];
+    assert_eq!(envelope["$ref"], "#/components/schemas/ErrorEnvelope");
+    let create = &spec["components"]["schemas"]["CreateOrganizationRequest"];
+    assert_eq!(
+        create["additionalProperties"], false,
+        "unknown fields are refused, and the spec says so"
+    );
+}

@@ -1,1 +1,79 @@
-fn main() {}
+//! Developer tasks, run as `cargo xtask <task>`:
+//!
+//! - `openapi [--check]`: regenerate `openapi/openapi.json`, or fail when it is stale.
+//! - `ci`: everything CI checks: formatting, clippy, the spec, every test.
+
+mod tidy;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const SPEC: &str = "openapi/openapi.json";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["openapi"] => openapi(false),
+        ["openapi", "--check"] => openapi(true),
+        ["ci"] => ci(),
+        _ => Err("usage: cargo xtask openapi [--check] | ci".to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root());
+    command
+}
+
+fn run(mut command: Command) -> Result<(), String> {
+    eprintln!("xtask: running {command:?}");
+    let status = command.status().map_err(|err| format!("cannot start {command:?}: {err}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{command:?} failed with {status}")) }
+}
+
+fn openapi(check: bool) -> Result<(), String> {
+    let mut command = cargo();
+    command.args(["run", "--quiet", "--package", "orgs-server", "--", "openapi"]);
+    let output = command.output().map_err(|err| format!("cannot run orgs-server openapi: {err}"))?;
+    if !output.status.success() {
+        return Err(format!("orgs-server openapi failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    let path = root().join(SPEC);
+    let committed = std::fs::read(&path).unwrap_or_default();
+    if committed == output.stdout {
+        eprintln!("xtask: {SPEC} is up to date");
+        return Ok(());
+    }
+    if check {
+        return Err(format!("{SPEC} is stale: run `cargo xtask openapi` and commit the result"));
+    }
+    std::fs::write(&path, &output.stdout).map_err(|err| format!("cannot write {SPEC}: {err}"))?;
+    eprintln!("xtask: rewrote {SPEC}");
+    Ok(())
+}
+
+fn ci() -> Result<(), String> {
+    let mut fmt = cargo();
+    fmt.args(["fmt", "--all", "--check"]);
+    run(fmt)?;
+    let mut clippy = cargo();
+    clippy.args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]);
+    run(clippy)?;
+    openapi(true)?;
+    let mut tests = cargo();
+    tests.args(["nextest", "run", "--workspace", "--locked", "--no-fail-fast"]);
+    run(tests)
+}

@@ -29,7 +29,10 @@ fn main() -> ExitCode {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn cargo() -> Command {
@@ -40,16 +43,27 @@ fn cargo() -> Command {
 
 fn run(mut command: Command) -> Result<(), String> {
     eprintln!("xtask: running {command:?}");
-    let status = command.status().map_err(|err| format!("cannot start {command:?}: {err}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{command:?} failed with {status}")) }
+    let status = command
+        .status()
+        .map_err(|err| format!("cannot start {command:?}: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed with {status}"))
+    }
 }
 
 fn openapi(check: bool) -> Result<(), String> {
     let mut command = cargo();
     command.args(["run", "--quiet", "--package", "orgs-server", "--", "openapi"]);
-    let output = command.output().map_err(|err| format!("cannot run orgs-server openapi: {err}"))?;
+    let output = command
+        .output()
+        .map_err(|err| format!("cannot run orgs-server openapi: {err}"))?;
     if !output.status.success() {
-        return Err(format!("orgs-server openapi failed: {}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "orgs-server openapi failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     let path = root().join(SPEC);
     let committed = std::fs::read(&path).unwrap_or_default();
@@ -58,7 +72,9 @@ fn openapi(check: bool) -> Result<(), String> {
         return Ok(());
     }
     if check {
-        return Err(format!("{SPEC} is stale: run `cargo xtask openapi` and commit the result"));
+        return Err(format!(
+            "{SPEC} is stale: run `cargo xtask openapi` and commit the result"
+        ));
     }
     std::fs::write(&path, &output.stdout).map_err(|err| format!("cannot write {SPEC}: {err}"))?;
     eprintln!("xtask: rewrote {SPEC}");
@@ -70,7 +86,15 @@ fn ci() -> Result<(), String> {
     fmt.args(["fmt", "--all", "--check"]);
     run(fmt)?;
     let mut clippy = cargo();
-    clippy.args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]);
+    clippy.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     run(clippy)?;
     openapi(true)?;
     let mut tests = cargo();

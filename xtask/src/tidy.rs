@@ -29,7 +29,11 @@ mod tests {
     fn every_rust_file_opens_with_a_module_doc() {
         for path in all_rust_files() {
             let text = std::fs::read_to_string(&path).unwrap();
-            assert!(text.starts_with("//!"), "{} must open with a `//!` line saying what it is for", path.display());
+            assert!(
+                text.starts_with("//!"),
+                "{} must open with a `//!` line saying what it is for",
+                path.display()
+            );
         }
     }
 
@@ -59,7 +63,18 @@ mod tests {
 
     #[test]
     fn the_domain_and_its_ports_know_no_adapter() {
-        let forbidden = ["sqlx", "axum", "serde", "serde_json", "utoipa", "tokio", "hyper", "orgs-http", "orgs-postgres", "orgs-sqlite"];
+        let forbidden = [
+            "sqlx",
+            "axum",
+            "serde",
+            "serde_json",
+            "utoipa",
+            "tokio",
+            "hyper",
+            "orgs-http",
+            "orgs-postgres",
+            "orgs-sqlite",
+        ];
         for krate in ["orgs-core", "orgs-ports", "orgs-app"] {
             let deps = dependencies(krate);
             assert!(!deps.is_empty(), "{krate} has no [dependencies]?");
@@ -68,7 +83,11 @@ mod tests {
             }
         }
         let core = dependencies("orgs-core");
-        assert!(core.iter().all(|dep| ["chrono", "thiserror", "uuid"].contains(&dep.as_str())), "orgs-core: {core:?}");
+        assert!(
+            core.iter()
+                .all(|dep| ["chrono", "thiserror", "uuid"].contains(&dep.as_str())),
+            "orgs-core: {core:?}"
+        );
     }
 
     #[test]
@@ -76,7 +95,10 @@ mod tests {
         let adapters = ["orgs-postgres", "orgs-sqlite", "orgs-http", "orgs-auth"];
         for krate in adapters {
             for dep in dependencies(krate) {
-                assert!(!adapters.contains(&dep.as_str()), "{krate} depends on the adapter {dep}");
+                assert!(
+                    !adapters.contains(&dep.as_str()),
+                    "{krate} depends on the adapter {dep}"
+                );
             }
         }
     }

@@ -49,6 +49,14 @@ impl PgStore {
         &self.pool
     }
 
+    /// How many migrations the database records as applied.
+    pub async fn applied_migrations(&self) -> Result<i64, StoreError> {
+        sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(map_error)
+    }
+
     /// Applies pending migrations. sqlx holds an advisory lock meanwhile, so two
     /// processes starting together apply each migration once.
     pub async fn migrate(&self) -> Result<(), StoreError> {

@@ -22,7 +22,15 @@ pub struct TestDatabase {
 }
 
 impl TestDatabase {
+    /// A fresh database with every migration applied.
     pub async fn create() -> Self {
+        let database = Self::create_unmigrated().await;
+        database.store.migrate().await.expect("migrations apply");
+        database
+    }
+
+    /// A fresh, empty database, for tests of migrating itself.
+    pub async fn create_unmigrated() -> Self {
         let admin = admin_url();
         let name = format!("orgs_test_{}", uuid::Uuid::now_v7().simple());
         let mut conn = PgConnection::connect(&admin)
@@ -42,9 +50,11 @@ impl TestDatabase {
             .connect_with(options)
             .await
             .expect("connect to the test database");
-        let store = PgStore::from_pool(pool);
-        store.migrate().await.expect("migrations apply");
-        Self { name, url, store }
+        Self {
+            name,
+            url,
+            store: PgStore::from_pool(pool),
+        }
     }
 
     pub async fn drop_database(self) {

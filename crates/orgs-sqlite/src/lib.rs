@@ -37,13 +37,25 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(busy_timeout);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(busy_timeout)
-            .connect_with(options)
-            .await
-            .map_err(map_error)?;
-        Ok(Self { pool })
+        // Switching a new file to WAL takes a lock that the busy timeout does not cover, so
+        // a second process opening the same new file at the same instant may be told the
+        // database is locked. That settles within milliseconds; retry until the timeout.
+        let deadline = tokio::time::Instant::now() + busy_timeout;
+        loop {
+            let opened = SqlitePoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(busy_timeout)
+                .connect_with(options.clone())
+                .await
+                .map_err(map_error);
+            match opened {
+                Ok(pool) => return Ok(Self { pool }),
+                Err(StoreError::Unavailable(_)) if tokio::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                Err(err) => return Err(err),
+            }
+        }
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -90,3 +90,48 @@ fn serve_stops_cleanly_on_sigterm() {
     assert_eq!(status.code(), Some(0));
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Starts `orgs-server migrate` twice at the same instant against one database.
+fn migrate_twice_at_once(dir: &std::path::Path, database_url: &str) {
+    let start = || {
+        binary()
+            .arg("migrate")
+            .env("ORGS_DATABASE_URL", database_url)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (start(), start());
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn two_processes_migrating_one_database_at_once_both_succeed() {
+    let dir = scratch();
+    for round in 0..3 {
+        let url = format!("sqlite://{}", dir.join(format!("race-{round}.db")).display());
+        migrate_twice_at_once(&dir, &url);
+    }
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for _ in 0..3 {
+        let database = runtime.block_on(orgs_postgres::test_database::TestDatabase::create_unmigrated());
+        migrate_twice_at_once(&dir, &database.url);
+        let applied: i64 = runtime
+            .block_on(sqlx_count(&database))
+            .expect("the migrations table is readable");
+        assert_eq!(applied, orgs_postgres::MIGRATOR.iter().count() as i64);
+        runtime.block_on(database.drop_database());
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+async fn sqlx_count(database: &orgs_postgres::test_database::TestDatabase) -> Result<i64, String> {
+    use orgs_ports::Store;
+    database.store.ping().await.map_err(|err| err.to_string())?;
+    database.store.applied_migrations().await.map_err(|err| err.to_string())
+}

@@ -57,6 +57,14 @@ id_type!(
     /// Identifies an API token row (not its public key).
     TokenId
 );
+id_type!(
+    /// Identifies an invitation (not its secret token).
+    InvitationId
+);
+id_type!(
+    /// Identifies a join code (not the code itself).
+    JoinCodeId
+);
 
 #[cfg(test)]
 mod tests {

@@ -4,16 +4,21 @@
 
 pub mod email;
 pub mod ids;
+pub mod invitation;
 pub mod model;
 pub mod name;
 pub mod role;
 pub mod rules;
 
 pub use email::{Email, InvalidEmail};
-pub use ids::{OrgId, TokenId, UserId};
+pub use ids::{InvitationId, JoinCodeId, OrgId, TokenId, UserId};
+pub use invitation::{
+    InvalidMaxUses, Invitation, InvitationState, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, MaxUses,
+    format_join_code, normalize_join_code,
+};
 pub use model::{
-    ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization, StoredApiToken,
-    TokenEnv, TokenOwner, User,
+    ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization, SecretDigest,
+    StoredApiToken, TokenEnv, TokenOwner, User,
 };
 pub use name::{InvalidName, OrgName, TokenName};
 pub use role::{Permission, Role, UnknownRole};

@@ -120,3 +120,14 @@ pub struct ExternalIdentity {
     pub subject: String,
     pub email: Email,
 }
+
+/// The SHA-256 of a high-entropy secret (an invitation token or a join code): enough to
+/// find its row, useless for recovering the secret from a dump.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SecretDigest(pub [u8; 32]);
+
+impl fmt::Debug for SecretDigest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretDigest(..)")
+    }
+}

@@ -3,8 +3,8 @@
 
 use async_trait::async_trait;
 use orgs_core::{
-    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, StoredApiToken,
-    Timestamp, User, UserId,
+    Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member, Membership,
+    NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, StoredApiToken, Timestamp, User, UserId,
 };
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -97,4 +97,42 @@ pub trait Tx: Send {
     /// Links an external identity to a user unless it is linked already; returns the user
     /// it ends up linked to.
     async fn link_identity(&mut self, identity: &ExternalIdentity, user: UserId) -> Result<UserId, StoreError>;
+
+    async fn find_user(&mut self, id: UserId) -> Result<Option<User>, StoreError>;
+
+    /// Stores an open invitation, findable by the digest of its token.
+    async fn insert_invitation(&mut self, invitation: &Invitation, token: &SecretDigest) -> Result<(), StoreError>;
+    /// The invitation with this id in this organization (an id of another organization's
+    /// invitation finds nothing).
+    async fn find_invitation(
+        &mut self,
+        organization: OrgId,
+        id: InvitationId,
+    ) -> Result<Option<Invitation>, StoreError>;
+    async fn find_invitation_by_token(&mut self, token: &SecretDigest) -> Result<Option<Invitation>, StoreError>;
+    /// The open (not accepted, not revoked) invitation for this email, expired or not. The
+    /// schema allows at most one.
+    async fn find_open_invitation(
+        &mut self,
+        organization: OrgId,
+        email: &Email,
+    ) -> Result<Option<Invitation>, StoreError>;
+    /// Moves an invitation to `Accepted` or `Revoked`.
+    async fn set_invitation_state(&mut self, id: InvitationId, state: InvitationState) -> Result<(), StoreError>;
+    /// Open invitations expiring after `now`, oldest first (ties by id).
+    async fn list_pending_invitations(
+        &mut self,
+        organization: OrgId,
+        now: Timestamp,
+    ) -> Result<Vec<Invitation>, StoreError>;
+
+    /// Stores a join code, findable by the digest of its code.
+    async fn insert_join_code(&mut self, code: &JoinCode, secret: &SecretDigest) -> Result<(), StoreError>;
+    async fn find_join_code(&mut self, organization: OrgId, id: JoinCodeId) -> Result<Option<JoinCode>, StoreError>;
+    async fn find_join_code_by_secret(&mut self, secret: &SecretDigest) -> Result<Option<JoinCode>, StoreError>;
+    async fn revoke_join_code(&mut self, id: JoinCodeId, at: Timestamp) -> Result<(), StoreError>;
+    /// Counts one more use unless that would pass `max_uses`; returns whether it did.
+    async fn use_join_code(&mut self, id: JoinCodeId) -> Result<bool, StoreError>;
+    /// Every code not revoked, exhausted ones included, oldest first (ties by id).
+    async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError>;
 }

@@ -1,8 +1,8 @@
 //! Translating rows and driver errors into domain types at the boundary.
 
 use orgs_core::{
-    ApiTokenSecretHash, Email, Member, OrgId, OrgName, Organization, Role, StoredApiToken, TokenId, TokenOwner, User,
-    UserId,
+    ApiTokenSecretHash, Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, MaxUses, Member, OrgId,
+    OrgName, Organization, Role, StoredApiToken, Timestamp, TokenId, TokenOwner, User, UserId,
 };
 use orgs_ports::StoreError;
 use sqlx::Row;
@@ -74,6 +74,55 @@ pub(crate) fn api_token(row: &PgRow) -> Result<StoredApiToken, StoreError> {
         key: get(row, "key")?,
         secret_hash: ApiTokenSecretHash(get(row, "secret_hash")?),
         owner,
+        revoked: get(row, "revoked")?,
+    })
+}
+
+/// PostgreSQL keeps `timestamptz`, which round-trips a `Timestamp` exactly.
+pub(crate) fn time(at: Timestamp) -> Timestamp {
+    at
+}
+
+pub(crate) fn invitation(row: &PgRow) -> Result<Invitation, StoreError> {
+    let accepted_at: Option<Timestamp> = get(row, "accepted_at")?;
+    let revoked_at: Option<Timestamp> = get(row, "revoked_at")?;
+    let state = match (accepted_at, revoked_at) {
+        (Some(at), None) => {
+            // A deleted accepting user leaves the invitation accepted by nobody we know.
+            let by = get::<Option<Uuid>>(row, "accepted_by")?.unwrap_or(Uuid::nil());
+            InvitationState::Accepted {
+                by: UserId::from_uuid(by),
+                at,
+            }
+        }
+        (None, Some(at)) => InvitationState::Revoked { at },
+        (None, None) => InvitationState::Open,
+        (Some(_), Some(_)) => return Err(corrupt("invitation both accepted and revoked")),
+    };
+    Ok(Invitation {
+        id: InvitationId::from_uuid(get(row, "id")?),
+        organization_id: OrgId::from_uuid(get(row, "organization_id")?),
+        email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
+        role: role(get(row, "role")?)?,
+        invited_by: get::<Option<Uuid>>(row, "invited_by")?.map(UserId::from_uuid),
+        created_at: get(row, "created_at")?,
+        expires_at: get(row, "expires_at")?,
+        state,
+    })
+}
+
+pub(crate) fn join_code(row: &PgRow) -> Result<JoinCode, StoreError> {
+    let max_uses = get::<Option<i32>>(row, "max_uses")?
+        .map(|max| MaxUses::parse(i64::from(max)).map_err(|_| corrupt("max_uses")))
+        .transpose()?;
+    Ok(JoinCode {
+        id: JoinCodeId::from_uuid(get(row, "id")?),
+        organization_id: OrgId::from_uuid(get(row, "organization_id")?),
+        role: role(get(row, "role")?)?,
+        max_uses,
+        uses: u32::try_from(get::<i32>(row, "uses")?).map_err(|_| corrupt("uses"))?,
+        created_by: get::<Option<Uuid>>(row, "created_by")?.map(UserId::from_uuid),
+        created_at: get(row, "created_at")?,
         revoked: get(row, "revoked")?,
     })
 }

@@ -4,6 +4,7 @@
 //! taking that lock before their first read, so a read-then-write never fails to upgrade
 //! and concurrent membership changes run one after the other.
 
+mod invitations;
 mod rows;
 mod tx;
 

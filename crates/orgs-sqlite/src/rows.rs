@@ -1,8 +1,8 @@
 //! Translating rows and driver errors into domain types at the boundary.
 
 use orgs_core::{
-    ApiTokenSecretHash, Email, Member, OrgId, OrgName, Organization, Role, StoredApiToken, Timestamp, TokenId,
-    TokenOwner, User, UserId,
+    ApiTokenSecretHash, Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, MaxUses, Member, OrgId,
+    OrgName, Organization, Role, StoredApiToken, Timestamp, TokenId, TokenOwner, User, UserId,
 };
 use orgs_ports::StoreError;
 use sqlx::Row;
@@ -42,7 +42,7 @@ pub(crate) fn role(text: &str) -> Result<Role, StoreError> {
 }
 
 /// Times are stored as integer milliseconds since the Unix epoch.
-pub(crate) fn time(row: &SqliteRow, column: &str) -> Result<Timestamp, StoreError> {
+pub(crate) fn time_column(row: &SqliteRow, column: &str) -> Result<Timestamp, StoreError> {
     let millis: i64 = get(row, column)?;
     chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp"))
 }
@@ -51,8 +51,8 @@ pub(crate) fn organization(row: &SqliteRow) -> Result<Organization, StoreError> 
     Ok(Organization {
         id: OrgId::from_uuid(get(row, "id")?),
         name: OrgName::parse(get(row, "name")?).map_err(|_| corrupt("organization name"))?,
-        created_at: time(row, "created_at")?,
-        updated_at: time(row, "updated_at")?,
+        created_at: time_column(row, "created_at")?,
+        updated_at: time_column(row, "updated_at")?,
     })
 }
 
@@ -60,7 +60,7 @@ pub(crate) fn user(row: &SqliteRow) -> Result<User, StoreError> {
     Ok(User {
         id: UserId::from_uuid(get(row, "id")?),
         email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
-        created_at: time(row, "created_at")?,
+        created_at: time_column(row, "created_at")?,
     })
 }
 
@@ -69,7 +69,7 @@ pub(crate) fn member(row: &SqliteRow) -> Result<Member, StoreError> {
         user_id: UserId::from_uuid(get(row, "user_id")?),
         email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
         role: role(get(row, "role")?)?,
-        joined_at: time(row, "joined_at")?,
+        joined_at: time_column(row, "joined_at")?,
     })
 }
 
@@ -87,6 +87,61 @@ pub(crate) fn api_token(row: &SqliteRow) -> Result<StoredApiToken, StoreError> {
         key: get(row, "key")?,
         secret_hash: ApiTokenSecretHash(get(row, "secret_hash")?),
         owner,
+        revoked: get::<i64>(row, "revoked")? != 0,
+    })
+}
+
+/// SQLite keeps integer milliseconds since the Unix epoch.
+pub(crate) fn time(at: Timestamp) -> i64 {
+    at.timestamp_millis()
+}
+
+fn optional_time(row: &SqliteRow, column: &str) -> Result<Option<Timestamp>, StoreError> {
+    get::<Option<i64>>(row, column)?
+        .map(|millis| chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp")))
+        .transpose()
+}
+
+pub(crate) fn invitation(row: &SqliteRow) -> Result<Invitation, StoreError> {
+    let accepted_at = optional_time(row, "accepted_at")?;
+    let revoked_at = optional_time(row, "revoked_at")?;
+    let state = match (accepted_at, revoked_at) {
+        (Some(at), None) => {
+            // A deleted accepting user leaves the invitation accepted by nobody we know.
+            let by = get::<Option<Uuid>>(row, "accepted_by")?.unwrap_or(Uuid::nil());
+            InvitationState::Accepted {
+                by: UserId::from_uuid(by),
+                at,
+            }
+        }
+        (None, Some(at)) => InvitationState::Revoked { at },
+        (None, None) => InvitationState::Open,
+        (Some(_), Some(_)) => return Err(corrupt("invitation both accepted and revoked")),
+    };
+    Ok(Invitation {
+        id: InvitationId::from_uuid(get(row, "id")?),
+        organization_id: OrgId::from_uuid(get(row, "organization_id")?),
+        email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
+        role: role(get(row, "role")?)?,
+        invited_by: get::<Option<Uuid>>(row, "invited_by")?.map(UserId::from_uuid),
+        created_at: time_column(row, "created_at")?,
+        expires_at: time_column(row, "expires_at")?,
+        state,
+    })
+}
+
+pub(crate) fn join_code(row: &SqliteRow) -> Result<JoinCode, StoreError> {
+    let max_uses = get::<Option<i64>>(row, "max_uses")?
+        .map(|max| MaxUses::parse(max).map_err(|_| corrupt("max_uses")))
+        .transpose()?;
+    Ok(JoinCode {
+        id: JoinCodeId::from_uuid(get(row, "id")?),
+        organization_id: OrgId::from_uuid(get(row, "organization_id")?),
+        role: role(get(row, "role")?)?,
+        max_uses,
+        uses: u32::try_from(get::<i64>(row, "uses")?).map_err(|_| corrupt("uses"))?,
+        created_by: get::<Option<Uuid>>(row, "created_by")?.map(UserId::from_uuid),
+        created_at: time_column(row, "created_at")?,
         revoked: get::<i64>(row, "revoked")? != 0,
     })
 }

@@ -1,10 +1,11 @@
 //! One SQLite transaction behind the `Tx` port.
 
+use crate::invitations as inv;
 use crate::rows::{self, map_error};
 use async_trait::async_trait;
 use orgs_core::{
-    Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp,
-    TokenOwner, User, UserId,
+    Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member, Membership,
+    NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp, TokenOwner, User, UserId,
 };
 use orgs_ports::{RowLock, StoreError, Tx};
 use sqlx::{Sqlite, SqliteConnection, Transaction};
@@ -252,5 +253,81 @@ impl Tx for SqliteTx {
                 .await
                 .map_err(map_error)?;
         Ok(UserId::from_uuid(linked))
+    }
+
+    async fn find_user(&mut self, id: UserId) -> Result<Option<User>, StoreError> {
+        inv::find_user(self.conn()?, id).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn insert_invitation(&mut self, invitation: &Invitation, token: &SecretDigest) -> Result<(), StoreError> {
+        inv::insert_invitation(self.conn()?, invitation, token).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_invitation(
+        &mut self,
+        organization: OrgId,
+        id: InvitationId,
+    ) -> Result<Option<Invitation>, StoreError> {
+        inv::find_invitation(self.conn()?, organization, id).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_invitation_by_token(&mut self, token: &SecretDigest) -> Result<Option<Invitation>, StoreError> {
+        inv::find_invitation_by_token(self.conn()?, token).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_open_invitation(
+        &mut self,
+        organization: OrgId,
+        email: &Email,
+    ) -> Result<Option<Invitation>, StoreError> {
+        inv::find_open_invitation(self.conn()?, organization, email).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn set_invitation_state(&mut self, id: InvitationId, state: InvitationState) -> Result<(), StoreError> {
+        inv::set_invitation_state(self.conn()?, id, state).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn list_pending_invitations(
+        &mut self,
+        organization: OrgId,
+        now: Timestamp,
+    ) -> Result<Vec<Invitation>, StoreError> {
+        inv::list_pending_invitations(self.conn()?, organization, now).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn insert_join_code(&mut self, code: &JoinCode, secret: &SecretDigest) -> Result<(), StoreError> {
+        inv::insert_join_code(self.conn()?, code, secret).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_join_code(&mut self, organization: OrgId, id: JoinCodeId) -> Result<Option<JoinCode>, StoreError> {
+        inv::find_join_code(self.conn()?, organization, id).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn find_join_code_by_secret(&mut self, secret: &SecretDigest) -> Result<Option<JoinCode>, StoreError> {
+        inv::find_join_code_by_secret(self.conn()?, secret).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn revoke_join_code(&mut self, id: JoinCodeId, at: Timestamp) -> Result<(), StoreError> {
+        inv::revoke_join_code(self.conn()?, id, at).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn use_join_code(&mut self, id: JoinCodeId) -> Result<bool, StoreError> {
+        inv::use_join_code(self.conn()?, id).await
+    }
+
+    #[instrument(skip_all, level = "debug")]
+    async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError> {
+        inv::list_join_codes(self.conn()?, organization).await
     }
 }

@@ -3,9 +3,11 @@
 //! exactly like the others, concurrency included.
 
 mod contract;
+mod invites;
 mod races;
 
 pub use contract::*;
+pub use invites::*;
 pub use races::*;
 
 use orgs_ports::Store;
@@ -57,6 +59,9 @@ macro_rules! store_contract_tests {
             racing_owners_demoting_each_other_leave_one_owner,
             racing_owners_removing_each_other_leave_one_owner,
             racing_owners_stepping_down_leave_one_owner,
+            invitations_round_trip,
+            one_open_invitation_per_email,
+            join_codes_count_uses_up_to_their_limit,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

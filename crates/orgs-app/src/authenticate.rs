@@ -7,7 +7,9 @@
 //! and a replaced hash misses the cache.
 
 use lru::LruCache;
-use orgs_core::{ApiTokenSecretHash, Caller, TokenOwner, User, UserId};
+use crate::FailureLimiter;
+use orgs_core::{ApiTokenSecretHash, Caller, ExternalIdentity, TokenOwner, User, UserId};
+use std::time::Duration;
 use orgs_ports::{IdentityError, IdentityVerifier, SecretHasher, Store, StoreError, TxMode};
 use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
@@ -22,6 +24,9 @@ pub enum AuthError {
     /// The reason is for logs only; clients always see the same answer.
     #[error("unauthenticated: {0}")]
     Unauthenticated(&'static str),
+    /// Too many failures from this client address or against this token key.
+    #[error("rate limited")]
+    RateLimited { retry_after: Duration },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -34,6 +39,11 @@ pub struct Authenticator {
     identities: Option<Arc<dyn IdentityVerifier>>,
     clock: Arc<dyn orgs_ports::Clock>,
     verified: Mutex<LruCache<CacheKey, ApiTokenSecretHash>>,
+    failures: FailureLimiter,
+}
+
+fn limited(retry_after: Duration) -> AuthError {
+    AuthError::RateLimited { retry_after }
 }
 
 impl Authenticator {
@@ -42,49 +52,69 @@ impl Authenticator {
         hasher: Arc<dyn SecretHasher>,
         identities: Option<Arc<dyn IdentityVerifier>>,
         clock: Arc<dyn orgs_ports::Clock>,
+        failures: FailureLimiter,
     ) -> Self {
         let capacity = NonZeroUsize::new(CREDENTIAL_CACHE_CAPACITY).expect("non-zero capacity");
-        Self {
-            store,
-            hasher,
-            identities,
-            clock,
-            verified: Mutex::new(LruCache::new(capacity)),
-        }
+        let verified = Mutex::new(LruCache::new(capacity));
+        Self { store, hasher, identities, clock, verified, failures }
     }
 
     /// Accepts `<key>:<secret>` API tokens and, when configured, JWTs (which never
-    /// contain a colon).
-    pub async fn authenticate(&self, bearer: &str) -> Result<Caller, AuthError> {
+    /// contain a colon). `client` names the caller's address for the rate limits.
+    pub async fn authenticate(&self, bearer: &str, client: &str) -> Result<Caller, AuthError> {
+        let client = format!("address:{client}");
+        self.failures.check(&client).map_err(limited)?;
         match bearer.split_once(':') {
-            Some((key, secret)) => self.api_token(key, secret).await,
-            None => self.jwt(bearer).await,
+            Some((key, secret)) => self.api_token(key, secret, &client).await,
+            None => self.jwt(bearer, &client).await,
         }
     }
 
-    async fn api_token(&self, key: &str, secret: &str) -> Result<Caller, AuthError> {
+    /// Counts a cheap failure (no argon2 was run) against the client address.
+    fn fail(&self, client: &str, reason: &'static str) -> AuthError {
+        self.failures.record_failure(client);
+        AuthError::Unauthenticated(reason)
+    }
+
+    async fn api_token(&self, key: &str, secret: &str, client: &str) -> Result<Caller, AuthError> {
         if key.is_empty() || secret.is_empty() || key.len() > 100 || secret.len() > 200 {
-            return Err(AuthError::Unauthenticated("malformed API token"));
+            return Err(self.fail(client, "malformed API token"));
         }
-        let stored = self
-            .store
-            .find_api_token(key)
-            .await?
-            .ok_or(AuthError::Unauthenticated("unknown API token"))?;
+        let Some(stored) = self.store.find_api_token(key).await? else {
+            return Err(self.fail(client, "unknown API token"));
+        };
         if stored.revoked {
-            return Err(AuthError::Unauthenticated("revoked API token"));
+            return Err(self.fail(client, "revoked API token"));
         }
         let cache_key = (key.to_owned(), Sha256::digest(secret.as_bytes()).into());
+        // A secret verified before is no guess, so it passes even while the key is under
+        // attack: whoever hammers a known key cannot lock its owner out.
         if !self.seen_before(&cache_key, &stored.secret_hash) {
-            if !self.hasher.verify(secret, &stored.secret_hash).await {
-                return Err(AuthError::Unauthenticated("wrong API token secret"));
-            }
+            self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
             self.lock_cache().put(cache_key, stored.secret_hash);
         }
         Ok(match stored.owner {
             TokenOwner::User(user) => Caller::User(user),
             TokenOwner::Organization(organization) => Caller::OrganizationToken(organization),
         })
+    }
+
+    /// Runs argon2 only within both budgets (the address's and the key's). The attempt is
+    /// counted before verifying, so concurrent guesses cannot all slip past the check,
+    /// and handed back when the secret turns out right.
+    async fn verify_guarded(&self, key: &str, secret: &str, hash: &ApiTokenSecretHash, client: &str) -> Result<(), AuthError> {
+        let token = format!("key:{key}");
+        self.failures.reserve(client).map_err(limited)?;
+        if let Err(retry_after) = self.failures.reserve(&token) {
+            self.failures.release(client);
+            return Err(limited(retry_after));
+        }
+        if !self.hasher.verify(secret, hash).await {
+            return Err(AuthError::Unauthenticated("wrong API token secret"));
+        }
+        self.failures.release(client);
+        self.failures.release(&token);
+        Ok(())
     }
 
     fn seen_before(&self, cache_key: &CacheKey, stored: &ApiTokenSecretHash) -> bool {
@@ -99,32 +129,37 @@ impl Authenticator {
         self.verified.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    async fn jwt(&self, jwt: &str) -> Result<Caller, AuthError> {
-        let verifier = self
-            .identities
-            .as_ref()
-            .ok_or(AuthError::Unauthenticated("JWTs are not configured"))?;
-        let identity = verifier.verify(jwt).map_err(|err| match err {
-            IdentityError::NotConfigured => AuthError::Unauthenticated("JWTs are not configured"),
-            IdentityError::Refused(_) => AuthError::Unauthenticated("JWT refused"),
-        })?;
-        if let Some(user) = self
-            .store
-            .find_user_by_identity(&identity.issuer, &identity.subject)
-            .await?
-        {
+    async fn jwt(&self, jwt: &str, client: &str) -> Result<Caller, AuthError> {
+        let Some(verifier) = self.identities.as_ref() else {
+            return Err(self.fail(client, "JWTs are not configured"));
+        };
+        let identity = match verifier.verify(jwt) {
+            Ok(identity) => identity,
+            Err(IdentityError::NotConfigured) => return Err(self.fail(client, "JWTs are not configured")),
+            Err(IdentityError::Refused(_)) => return Err(self.fail(client, "JWT refused")),
+        };
+        if let Some(user) = self.store.find_user_by_identity(&identity.issuer, &identity.subject).await? {
             return Ok(Caller::User(user));
         }
-        // First use: find the user by email (made by the CLI, or by another issuer) or make
-        // one, then link this identity. Both steps tolerate a concurrent first use.
-        let candidate = User {
-            id: UserId::generate(),
-            email: identity.email.clone(),
-            created_at: self.clock.now(),
-        };
+        self.first_use(&identity).await
+    }
+
+    /// Links a new identity to a user: a new one, or the user who already has this email
+    /// when the identity provider vouches that the email is verified. An unverified
+    /// claim never takes over an existing user.
+    async fn first_use(&self, identity: &ExternalIdentity) -> Result<Caller, AuthError> {
+        let candidate = User { id: UserId::generate(), email: identity.email.clone(), created_at: self.clock.now() };
         let mut tx = self.store.begin(TxMode::Write).await?;
         let user = tx.find_or_insert_user(&candidate).await?;
-        let linked = tx.link_identity(&identity, user.id).await?;
+        if user.id != candidate.id && !identity.email_verified {
+            // Either another person holds this email, or a concurrent first use of this
+            // same identity made the user a moment ago; only the second may pass.
+            let linked = self.store.find_user_by_identity(&identity.issuer, &identity.subject).await?;
+            if linked != Some(user.id) {
+                return Err(AuthError::Unauthenticated("JWT email belongs to another user and is not verified"));
+            }
+        }
+        let linked = tx.link_identity(identity, user.id).await?;
         tx.commit().await?;
         Ok(Caller::User(linked))
     }
@@ -133,9 +168,99 @@ impl Authenticator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use orgs_core::{Email, ExternalIdentity, OrgId, StoredApiToken, TokenId};
+    use orgs_core::{Email, OrgId, StoredApiToken, TokenId};
     use orgs_ports::{MockClock, MockIdentityVerifier, MockSecretHasher, MockStore, MockTx};
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    const CLIENT: &str = "192.0.2.1";
+
+    fn identity(email_verified: bool) -> ExternalIdentity {
+        ExternalIdentity {
+            issuer: "idp".into(),
+            subject: "u1".into(),
+            email: Email::parse("a@example.com").unwrap(),
+            email_verified,
+        }
+    }
+
+    /// A store whose one write transaction finds `existing` by email (or inserts).
+    fn first_use_store(existing: Option<User>, linked_already: Option<UserId>) -> (MockStore, Arc<AtomicUsize>) {
+        let links = Arc::new(AtomicUsize::new(0));
+        let mut store = MockStore::new();
+        let mut lookups = 0;
+        store.expect_find_user_by_identity().returning(move |_, _| {
+            lookups += 1;
+            Ok(if lookups == 1 { None } else { linked_already })
+        });
+        let mut tx = MockTx::new();
+        tx.expect_find_or_insert_user().returning(move |candidate| Ok(existing.clone().unwrap_or(candidate.clone())));
+        let counted = links.clone();
+        tx.expect_link_identity().returning(move |_, user| {
+            counted.fetch_add(1, Ordering::SeqCst);
+            Ok(user)
+        });
+        tx.expect_commit().returning(|| Ok(()));
+        let mut tx = Some(tx);
+        store.expect_begin().returning(move |_| Ok(Box::new(tx.take().unwrap())));
+        (store, links)
+    }
+
+    fn verifier(email_verified: bool) -> MockIdentityVerifier {
+        let mut verifier = MockIdentityVerifier::new();
+        verifier.expect_verify().returning(move |_| Ok(identity(email_verified)));
+        verifier
+    }
+
+    #[tokio::test]
+    async fn an_unverified_email_never_takes_over_an_existing_user() {
+        let existing = crate::testing::user(UserId::generate(), "a@example.com");
+        let (store, links) = first_use_store(Some(existing.clone()), None);
+        let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
+        assert!(matches!(auth.authenticate("a.b.c", CLIENT).await, Err(AuthError::Unauthenticated(_))));
+        assert_eq!(links.load(Ordering::SeqCst), 0);
+
+        let (store, links) = first_use_store(Some(existing.clone()), None);
+        let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(true)));
+        assert_eq!(auth.authenticate("a.b.c", CLIENT).await.unwrap(), Caller::User(existing.id));
+        assert_eq!(links.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_concurrent_first_use_of_the_same_identity_passes_unverified() {
+        let existing = crate::testing::user(UserId::generate(), "a@example.com");
+        let (store, _) = first_use_store(Some(existing.clone()), Some(existing.id));
+        let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
+        assert_eq!(auth.authenticate("a.b.c", CLIENT).await.unwrap(), Caller::User(existing.id));
+    }
+
+    #[tokio::test]
+    async fn failures_from_one_address_are_limited() {
+        let mut store = MockStore::new();
+        store.expect_find_api_token().returning(|_| Ok(None));
+        let auth = authenticator(store, MockSecretHasher::new(), None);
+        for _ in 0..3 {
+            assert!(matches!(auth.authenticate("nope:nope", CLIENT).await, Err(AuthError::Unauthenticated(_))));
+        }
+        assert!(matches!(auth.authenticate("nope:nope", CLIENT).await, Err(AuthError::RateLimited { .. })));
+        assert!(matches!(auth.authenticate("nope:nope", "198.51.100.7").await, Err(AuthError::Unauthenticated(_))));
+    }
+
+    #[tokio::test]
+    async fn guesses_at_one_key_from_many_addresses_are_limited_but_its_owner_still_gets_in() {
+        let mut store = MockStore::new();
+        store.expect_find_api_token().returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate()), false))));
+        let verifications = Arc::new(AtomicUsize::new(0));
+        let auth = authenticator(store, counting_hasher(verifications.clone()), None);
+        auth.authenticate("orgs_live_k:s3cret", "10.0.0.1").await.unwrap();
+        for n in 0..3 {
+            let outcome = auth.authenticate("orgs_live_k:guess", &format!("10.0.1.{n}")).await;
+            assert!(matches!(outcome, Err(AuthError::Unauthenticated(_))));
+        }
+        let limited = auth.authenticate("orgs_live_k:guess", "10.0.2.1").await;
+        assert!(matches!(limited, Err(AuthError::RateLimited { .. })));
+        assert_eq!(verifications.load(Ordering::SeqCst), 4, "the limited guess cost no argon2");
+        auth.authenticate("orgs_live_k:s3cret", "10.0.0.1").await.expect("a verified secret is no guess");
+    }
 
     fn stored(owner: TokenOwner, revoked: bool) -> StoredApiToken {
         StoredApiToken {
@@ -168,6 +293,7 @@ mod tests {
             Arc::new(hasher),
             identities.map(|v| Arc::new(v) as Arc<dyn IdentityVerifier>),
             Arc::new(clock),
+            FailureLimiter::new(3, Duration::from_secs(60)),
         )
     }
 
@@ -185,7 +311,7 @@ mod tests {
         let auth = authenticator(store, counting_hasher(verifications.clone()), None);
         for _ in 0..3 {
             assert_eq!(
-                auth.authenticate("orgs_live_k:s3cret").await.unwrap(),
+                auth.authenticate("orgs_live_k:s3cret", CLIENT).await.unwrap(),
                 Caller::OrganizationToken(org)
             );
         }
@@ -200,9 +326,9 @@ mod tests {
             .expect_find_api_token()
             .returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate()), false))));
         let auth = authenticator(store, counting_hasher(Arc::default()), None);
-        auth.authenticate("orgs_live_k:s3cret").await.unwrap();
+        auth.authenticate("orgs_live_k:s3cret", CLIENT).await.unwrap();
         assert!(matches!(
-            auth.authenticate("orgs_live_k:guess").await,
+            auth.authenticate("orgs_live_k:guess", CLIENT).await,
             Err(AuthError::Unauthenticated(_))
         ));
     }
@@ -219,10 +345,10 @@ mod tests {
             )))
         });
         let auth = authenticator(store, counting_hasher(Arc::default()), None);
-        auth.authenticate("orgs_live_k:s3cret").await.unwrap();
+        auth.authenticate("orgs_live_k:s3cret", CLIENT).await.unwrap();
         revoked.store(true, Ordering::SeqCst);
         assert!(matches!(
-            auth.authenticate("orgs_live_k:s3cret").await,
+            auth.authenticate("orgs_live_k:s3cret", CLIENT).await,
             Err(AuthError::Unauthenticated(_))
         ));
     }
@@ -234,7 +360,7 @@ mod tests {
         let calls = Arc::new(AtomicUsize::new(0));
         let auth = authenticator(store, counting_hasher(calls.clone()), None);
         assert!(matches!(
-            auth.authenticate("nope:nope").await,
+            auth.authenticate("nope:nope", CLIENT).await,
             Err(AuthError::Unauthenticated(_))
         ));
         assert_eq!(calls.load(Ordering::SeqCst), 0);
@@ -244,37 +370,17 @@ mod tests {
     async fn a_jwt_is_refused_when_none_are_configured() {
         let auth = authenticator(MockStore::new(), MockSecretHasher::new(), None);
         assert!(matches!(
-            auth.authenticate("a.b.c").await,
+            auth.authenticate("a.b.c", CLIENT).await,
             Err(AuthError::Unauthenticated(_))
         ));
     }
 
     #[tokio::test]
     async fn a_jwt_first_use_creates_and_links_the_user() {
-        let mut verifier = MockIdentityVerifier::new();
-        verifier.expect_verify().returning(|_| {
-            Ok(ExternalIdentity {
-                issuer: "idp".into(),
-                subject: "u1".into(),
-                email: Email::parse("a@example.com").unwrap(),
-            })
-        });
-        let mut store = MockStore::new();
-        store.expect_find_user_by_identity().returning(|_, _| Ok(None));
-        let mut tx = MockTx::new();
-        tx.expect_find_or_insert_user()
-            .returning(|candidate| Ok(candidate.clone()));
-        tx.expect_link_identity()
-            .withf(|identity, _| identity.subject == "u1")
-            .times(1)
-            .returning(|_, user| Ok(user));
-        tx.expect_commit().times(1).returning(|| Ok(()));
-        let mut tx = Some(tx);
-        store
-            .expect_begin()
-            .returning(move |_| Ok(Box::new(tx.take().unwrap())));
-        let auth = authenticator(store, MockSecretHasher::new(), Some(verifier));
-        assert!(matches!(auth.authenticate("a.b.c").await, Ok(Caller::User(_))));
+        let (store, links) = first_use_store(None, None);
+        let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
+        assert!(matches!(auth.authenticate("a.b.c", CLIENT).await, Ok(Caller::User(_))));
+        assert_eq!(links.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]
@@ -285,7 +391,7 @@ mod tests {
             .returning(|_| Err(IdentityError::Refused("expired".into())));
         let auth = authenticator(MockStore::new(), MockSecretHasher::new(), Some(verifier));
         assert!(matches!(
-            auth.authenticate("a.b.c").await,
+            auth.authenticate("a.b.c", CLIENT).await,
             Err(AuthError::Unauthenticated(_))
         ));
     }

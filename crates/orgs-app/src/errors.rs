@@ -55,3 +55,36 @@ use_case_error!(SetRoleError {
     LastOwner,
 });
 use_case_error!(CreateTokenError {});
+use_case_error!(CreateInvitationError {
+    #[error("the invited email belongs to a member already")]
+    AlreadyMember,
+});
+use_case_error!(ListInvitationsError {});
+use_case_error!(RevokeInvitationError {
+    #[error("invitation not found")]
+    InvitationNotFound,
+});
+use_case_error!(
+    /// `Denied` is only ever `UserRequired`.
+    AcceptInvitationError {
+        #[error("the invitation token is unknown, revoked, expired or used")]
+        InvalidInvitation,
+        #[error("the invitation is for another email")]
+        EmailMismatch,
+    }
+);
+use_case_error!(CreateJoinCodeError {});
+use_case_error!(ListJoinCodesError {});
+use_case_error!(RevokeJoinCodeError {
+    #[error("join code not found")]
+    JoinCodeNotFound,
+});
+use_case_error!(
+    /// `Denied` is only ever `UserRequired`.
+    JoinError {
+        #[error("the join code is unknown or revoked")]
+        InvalidJoinCode,
+        #[error("the join code has been used up")]
+        Exhausted,
+    }
+);

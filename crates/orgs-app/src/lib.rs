@@ -4,6 +4,8 @@
 mod access;
 mod authenticate;
 mod errors;
+mod invitations;
+mod join_codes;
 mod limits;
 mod members;
 mod organizations;
@@ -15,15 +17,32 @@ mod testing;
 
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
 pub use errors::{
-    CreateOrganizationError, CreateTokenError, Denied, GetOrganizationError, ListMembersError, ListOrganizationsError,
-    RemoveMemberError, SetRoleError, UpdateOrganizationError,
+    AcceptInvitationError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError, CreateTokenError,
+    Denied, GetOrganizationError, JoinError, ListInvitationsError, ListJoinCodesError, ListMembersError,
+    ListOrganizationsError, RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, SetRoleError,
+    UpdateOrganizationError,
 };
 pub use limits::FailureLimiter;
+pub use invitations::{AcceptedInvitation, NewInvitation};
+pub use join_codes::{Joined, NewJoinCode};
 pub use organizations::RoleMatrixEntry;
 pub use tokens::{MintedToken, NewUserToken};
 
 use orgs_ports::{Clock, SecretGenerator, SecretHasher, Store, StoreError};
 use std::sync::Arc;
+
+/// Policy the use cases read, set by the operator.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// How long an invitation stays acceptable.
+    pub invitation_ttl: chrono::TimeDelta,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self { invitation_ttl: chrono::TimeDelta::days(7) }
+    }
+}
 
 /// The use cases, holding the ports they drive.
 pub struct App {
@@ -31,6 +50,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     secrets: Arc<dyn SecretGenerator>,
     hasher: Arc<dyn SecretHasher>,
+    policy: Policy,
 }
 
 impl App {
@@ -39,13 +59,9 @@ impl App {
         clock: Arc<dyn Clock>,
         secrets: Arc<dyn SecretGenerator>,
         hasher: Arc<dyn SecretHasher>,
+        policy: Policy,
     ) -> Self {
-        Self {
-            store,
-            clock,
-            secrets,
-            hasher,
-        }
+        Self { store, clock, secrets, hasher, policy }
     }
 
     /// Succeeds only while the database answers.

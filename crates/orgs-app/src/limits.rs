@@ -50,6 +50,29 @@ impl FailureLimiter {
         }
     }
 
+    /// Counts an attempt as a failure before it is made, refusing when the budget is
+    /// spent; `release` hands it back if the attempt succeeds. Concurrent attempts thus
+    /// never exceed the budget, however many start at once.
+    pub fn reserve(&self, key: &str) -> Result<(), Duration> {
+        let now = Instant::now();
+        let mut windows = self.lock();
+        let window = windows.entry(key.to_owned()).or_insert(Window { started: now, failures: 0 });
+        if now.duration_since(window.started) >= self.window {
+            *window = Window { started: now, failures: 0 };
+        }
+        if window.failures >= self.max_failures {
+            return Err(self.window.saturating_sub(now.duration_since(window.started)));
+        }
+        window.failures += 1;
+        Ok(())
+    }
+
+    pub fn release(&self, key: &str) {
+        if let Some(window) = self.lock().get_mut(key) {
+            window.failures = window.failures.saturating_sub(1);
+        }
+    }
+
     pub fn record_failure(&self, key: &str) {
         let now = Instant::now();
         let mut windows = self.lock();
@@ -87,6 +110,17 @@ mod tests {
         assert!(limiter.check("1.2.3.4").is_ok());
         limiter.record_failure("1.2.3.4");
         assert!(limiter.check("1.2.3.4").is_ok(), "a new window starts from zero");
+    }
+
+    #[test]
+    fn reservations_count_until_released() {
+        let limiter = FailureLimiter::new(2, Duration::from_secs(60));
+        limiter.reserve("k").unwrap();
+        limiter.reserve("k").unwrap();
+        assert!(limiter.reserve("k").is_err(), "two attempts in flight use the whole budget");
+        limiter.release("k");
+        limiter.reserve("k").unwrap();
+        assert!(limiter.check("k").is_err());
     }
 
     #[test]

@@ -9,6 +9,13 @@ pub(crate) const SECRET_LEN: usize = 43;
 /// The public half only has to be unique and unguessable enough not to leak counts.
 pub(crate) const KEY_RANDOM_LEN: usize = 20;
 
+/// Invitation tokens (256 bits) and join codes (80 bits) are random enough that a fast digest
+/// stores them safely: nobody can search that space from a dump, and lookups stay indexed.
+pub(crate) fn digest(secret: &str) -> orgs_core::SecretDigest {
+    use sha2::{Digest, Sha256};
+    orgs_core::SecretDigest(Sha256::digest(secret.as_bytes()).into())
+}
+
 pub(crate) fn last_four(secret: &str) -> String {
     secret
         .chars()

@@ -47,16 +47,23 @@ pub(crate) fn app_with_store(store: MockStore) -> App {
     hasher
         .expect_verify()
         .returning(|secret, hash| hash.0 == format!("hashed:{secret}"));
-    App::new(Arc::new(store), Arc::new(clock), Arc::new(secrets), Arc::new(hasher))
+    App::new(Arc::new(store), Arc::new(clock), Arc::new(secrets), Arc::new(hasher), crate::Policy::default())
 }
 
 /// An app whose store hands out `tx` for the one transaction the use case opens.
 pub(crate) fn app_with_tx(tx: MockTx) -> App {
+    app_with_txs(vec![tx])
+}
+
+/// An app whose store hands out these transactions, in order, and no more.
+pub(crate) fn app_with_txs(txs: Vec<MockTx>) -> App {
     let mut store = MockStore::new();
-    let mut tx = Some(tx);
-    store
-        .expect_begin()
-        .times(1)
-        .returning(move |_| Ok(Box::new(tx.take().expect("one transaction"))));
+    let count = txs.len();
+    let mut txs = txs.into_iter();
+    store.expect_begin().times(count).returning(move |_| Ok(Box::new(txs.next().expect("no more transactions"))));
     app_with_store(store)
+}
+
+pub(crate) fn user(id: orgs_core::UserId, email: &str) -> orgs_core::User {
+    orgs_core::User { id, email: orgs_core::Email::parse(email).unwrap(), created_at: fixed_now() }
 }

@@ -8,7 +8,7 @@ use crate::{
 use orgs_core::{
     Caller, Email, NewApiToken, OrgId, Permission, TokenEnv, TokenId, TokenName, TokenOwner, User, UserId,
 };
-use orgs_ports::{RowLock, StoreError, TxMode};
+use orgs_ports::{RowLock, StoreError, Tx, TxMode};
 
 /// A freshly minted token. The secret exists only here, in this one answer.
 #[derive(Clone, PartialEq, Eq)]
@@ -38,6 +38,16 @@ impl std::fmt::Debug for MintedToken {
 pub struct NewUserToken {
     pub user: User,
     pub token: MintedToken,
+}
+
+/// `tokens.create` needs a user holding `org:manage`; visibility comes first.
+async fn may_create_token(tx: &mut dyn Tx, caller: &Caller, organization: OrgId) -> Result<(), CreateTokenError> {
+    let (_, access) = resolve_access::<CreateTokenError>(tx, caller, organization, RowLock::None).await?;
+    if caller.user().is_none() {
+        return Err(Denied::UserRequired.into());
+    }
+    access.require(Permission::OrgManage).map_err(Denied::from)?;
+    Ok(())
 }
 
 impl App {
@@ -82,22 +92,16 @@ impl App {
         name: Option<TokenName>,
         env: TokenEnv,
     ) -> Result<MintedToken, CreateTokenError> {
+        // Check before hashing, so that a caller without the right cannot make us spend
+        // argon2's time; check again in the write, as the right may have gone meanwhile.
+        let mut check = self.store.begin(TxMode::Read).await?;
+        may_create_token(&mut *check, caller, organization).await?;
+        drop(check);
         let prefix = format!("orgs_{}", env.as_str());
-        let (minted, stored) = self
-            .mint(
-                &prefix,
-                TokenOwner::Organization(organization),
-                name,
-                env,
-                caller.user(),
-            )
-            .await;
+        let owner = TokenOwner::Organization(organization);
+        let (minted, stored) = self.mint(&prefix, owner, name, env, caller.user()).await;
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<CreateTokenError>(&mut *tx, caller, organization, RowLock::None).await?;
-        if caller.user().is_none() {
-            return Err(Denied::UserRequired.into());
-        }
-        access.require(Permission::OrgManage).map_err(Denied::from)?;
+        may_create_token(&mut *tx, caller, organization).await?;
         tx.insert_api_token(&stored).await?;
         tx.commit().await?;
         Ok(minted)
@@ -134,6 +138,10 @@ mod tests {
     #[tokio::test]
     async fn an_owner_mints_a_token_stored_only_as_a_hash() {
         let org = organization();
+        let mut check = MockTx::new();
+        expect_org(&mut check, &org);
+        check.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+        check.expect_insert_api_token().never();
         let mut tx = MockTx::new();
         expect_org(&mut tx, &org);
         tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
@@ -147,13 +155,40 @@ mod tests {
             .times(1)
             .returning(|_| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
-        let minted = app_with_tx(tx)
+        let minted = app_with_txs(vec![check, tx])
             .create_organization_token(&Caller::User(UserId::generate()), org.id, None, TokenEnv::Test)
             .await
             .unwrap();
         assert_eq!(minted.secret.len(), SECRET_LEN);
         assert_eq!(minted.bearer(), format!("{}:{}", minted.key, minted.secret));
         assert!(minted.secret.ends_with(&minted.last_four));
+    }
+
+    #[tokio::test]
+    async fn a_refused_caller_costs_no_hash() {
+        let mut tx = MockTx::new();
+        expect_org(&mut tx, &organization());
+        tx.expect_find_role().returning(|_, _| Ok(None));
+        let mut store = orgs_ports::MockStore::new();
+        let mut tx = Some(tx);
+        store.expect_begin().times(1).returning(move |_| Ok(Box::new(tx.take().unwrap())));
+        let mut hasher = orgs_ports::MockSecretHasher::new();
+        hasher.expect_hash().never();
+        let app = App::new(
+            std::sync::Arc::new(store),
+            std::sync::Arc::new(fixed_clock()),
+            std::sync::Arc::new(orgs_ports::MockSecretGenerator::new()),
+            std::sync::Arc::new(hasher),
+            crate::Policy::default(),
+        );
+        let err = app.create_organization_token(&Caller::User(UserId::generate()), OrgId::generate(), None, TokenEnv::Live).await;
+        assert!(matches!(err, Err(CreateTokenError::Denied(Denied::NotFound))));
+    }
+
+    fn fixed_clock() -> orgs_ports::MockClock {
+        let mut clock = orgs_ports::MockClock::new();
+        clock.expect_now().returning(fixed_now);
+        clock
     }
 
     #[tokio::test]

@@ -5,10 +5,32 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use async_trait::async_trait;
 use orgs_core::ApiTokenSecretHash;
 use orgs_ports::SecretHasher;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 /// Argon2id with the crate's defaults (19 MiB, 2 passes), about 25 ms a hash.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Argon2Hasher;
+///
+/// At most one hash per core runs at once; the rest wait their turn, so a burst of
+/// token mints or first verifications queues instead of piling threads and memory on the
+/// blocking pool.
+#[derive(Debug, Clone)]
+pub struct Argon2Hasher {
+    permits: Arc<Semaphore>,
+}
+
+impl Default for Argon2Hasher {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        Self { permits: Arc::new(Semaphore::new(cores)) }
+    }
+}
+
+impl Argon2Hasher {
+    async fn blocking<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        let _permit = self.permits.acquire().await.ok()?;
+        tokio::task::spawn_blocking(work).await.ok()
+    }
+}
 
 fn hash_blocking(secret: &str) -> ApiTokenSecretHash {
     let mut salt = [0u8; 16];
@@ -28,16 +50,12 @@ fn verify_blocking(secret: &str, hash: &ApiTokenSecretHash) -> bool {
 impl SecretHasher for Argon2Hasher {
     async fn hash(&self, secret: &str) -> ApiTokenSecretHash {
         let secret = secret.to_owned();
-        tokio::task::spawn_blocking(move || hash_blocking(&secret))
-            .await
-            .expect("hashing does not panic")
+        self.blocking(move || hash_blocking(&secret)).await.expect("hashing neither panics nor loses its semaphore")
     }
 
     async fn verify(&self, secret: &str, hash: &ApiTokenSecretHash) -> bool {
         let (secret, hash) = (secret.to_owned(), hash.clone());
-        tokio::task::spawn_blocking(move || verify_blocking(&secret, &hash))
-            .await
-            .unwrap_or(false)
+        self.blocking(move || verify_blocking(&secret, &hash)).await.unwrap_or(false)
     }
 }
 
@@ -47,22 +65,22 @@ mod tests {
 
     #[tokio::test]
     async fn verifies_only_the_hashed_secret() {
-        let hash = Argon2Hasher.hash("s3cret").await;
+        let hash = Argon2Hasher::default().hash("s3cret").await;
         assert!(hash.0.starts_with("$argon2id$"));
         assert!(!hash.0.contains("s3cret"));
-        assert!(Argon2Hasher.verify("s3cret", &hash).await);
-        assert!(!Argon2Hasher.verify("s3creT", &hash).await);
+        assert!(Argon2Hasher::default().verify("s3cret", &hash).await);
+        assert!(!Argon2Hasher::default().verify("s3creT", &hash).await);
     }
 
     #[tokio::test]
     async fn salts_every_hash() {
-        assert_ne!(Argon2Hasher.hash("same").await, Argon2Hasher.hash("same").await);
+        assert_ne!(Argon2Hasher::default().hash("same").await, Argon2Hasher::default().hash("same").await);
     }
 
     #[tokio::test]
     async fn a_corrupt_hash_never_verifies() {
         assert!(
-            !Argon2Hasher
+            !Argon2Hasher::default()
                 .verify("x", &ApiTokenSecretHash("not a phc string".into()))
                 .await
         );

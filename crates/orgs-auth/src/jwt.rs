@@ -46,6 +46,8 @@ struct Claims {
     sub: String,
     email: String,
     iss: Option<String>,
+    #[serde(default)]
+    email_verified: bool,
 }
 
 fn algorithm_of(jwk: &jsonwebtoken::jwk::Jwk) -> Option<Algorithm> {
@@ -108,15 +110,26 @@ impl JwtVerifier {
 
     fn validation(&self, algorithm: Algorithm) -> Validation {
         let mut validation = Validation::new(algorithm);
-        validation.set_required_spec_claims(&["exp", "sub"]);
+        // A configured issuer or audience must be present, not merely right when present.
+        let mut required = vec!["exp", "sub"];
         match &self.issuer {
-            Some(issuer) => validation.set_issuer(&[issuer]),
+            Some(issuer) => {
+                validation.set_issuer(&[issuer]);
+                required.push("iss");
+            }
             None => validation.iss = None,
         }
         match &self.audience {
-            Some(audience) => validation.set_audience(&[audience]),
+            Some(audience) => {
+                validation.set_audience(&[audience]);
+                required.push("aud");
+            }
             None => validation.validate_aud = false,
         }
+        validation.set_required_spec_claims(&required);
+        // Expired means expired: the contract leaves no grace period.
+        validation.leeway = 0;
+        validation.validate_nbf = true;
         validation
     }
 }
@@ -142,6 +155,7 @@ impl IdentityVerifier for JwtVerifier {
             issuer: claims.iss.unwrap_or_default(),
             subject: claims.sub,
             email,
+            email_verified: claims.email_verified,
         })
     }
 }
@@ -201,9 +215,14 @@ mod tests {
             claims[field] = value;
             cases.push(sign(claims));
         }
-        let mut no_exp = good.clone();
-        no_exp.as_object_mut().unwrap().remove("exp");
-        cases.push(sign(no_exp));
+        for claim in ["exp", "iss", "aud", "sub"] {
+            let mut missing = good.clone();
+            missing.as_object_mut().unwrap().remove(claim);
+            cases.push(sign(missing));
+        }
+        let mut not_yet = good.clone();
+        not_yet["nbf"] = json!(in_an_hour());
+        cases.push(sign(not_yet));
         let forged = encode(
             &Header::new(Algorithm::HS256),
             &good,

@@ -119,6 +119,8 @@ pub struct ExternalIdentity {
     pub issuer: String,
     pub subject: String,
     pub email: Email,
+    /// Whether the provider says it verified the email (`email_verified` claim).
+    pub email_verified: bool,
 }
 
 /// The SHA-256 of a high-entropy secret (an invitation token or a join code): enough to

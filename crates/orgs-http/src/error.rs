@@ -128,6 +128,12 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    pub fn rate_limited(retry_after: std::time::Duration) -> Self {
+        ApiError::RateLimited { retry_after_secs: retry_after.as_secs_f64().ceil().max(1.0) as u64 }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code, message) = self.parts();
@@ -189,6 +195,7 @@ impl From<AuthError> for ApiError {
                 tracing::debug!(reason, "authentication refused");
                 ApiError::Unauthenticated
             }
+            AuthError::RateLimited { retry_after } => ApiError::rate_limited(retry_after),
             AuthError::Store(err) => err.into(),
         }
     }

@@ -5,7 +5,6 @@ use crate::{AppState, error::ApiError};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::{StatusCode, header, request::Parts};
-use orgs_app::AuthError;
 use orgs_core::Caller;
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
@@ -18,25 +17,10 @@ impl FromRequestParts<AppState> for Authenticated {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let client = client_address(parts);
-        state
-            .auth_failures
-            .check(&client)
-            .map_err(|retry_after| ApiError::RateLimited {
-                retry_after_secs: retry_after.as_secs_f64().ceil() as u64,
-            })?;
-        match bearer(parts) {
-            Some(credential) => match state.auth.authenticate(credential).await {
-                Ok(caller) => Ok(Self(caller)),
-                Err(AuthError::Unauthenticated(reason)) => {
-                    state.auth_failures.record_failure(&client);
-                    Err(AuthError::Unauthenticated(reason).into())
-                }
-                Err(err) => Err(err.into()),
-            },
-            // No credential at all is a client bug, not a guess; it costs no budget.
-            None => Err(ApiError::Unauthenticated),
-        }
+        // No credential at all is a client bug, not a guess; it costs no budget.
+        let credential = bearer(parts).ok_or(ApiError::Unauthenticated)?;
+        let caller = state.auth.authenticate(credential, &client_address(parts)).await?;
+        Ok(Self(caller))
     }
 }
 
@@ -45,6 +29,17 @@ fn bearer(parts: &Parts) -> Option<&str> {
     let (scheme, credential) = value.split_once(' ')?;
     let credential = credential.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !credential.is_empty()).then_some(credential)
+}
+
+/// The client's address, for rate limits.
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        Ok(Self(client_address(parts)))
+    }
 }
 
 /// The peer's IP address. Behind a proxy every request shares the proxy's address; see

@@ -28,8 +28,8 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub app: Arc<App>,
     pub auth: Arc<Authenticator>,
-    /// Failed authentications per client address.
-    pub auth_failures: Arc<FailureLimiter>,
+    /// Failed invitation accepts and join-code joins, per caller and per client address.
+    pub guesses: Arc<FailureLimiter>,
 }
 
 /// The whole HTTP surface: the `/v1` API, `/healthz`, `/readyz` and `/openapi.json`.

@@ -3,7 +3,7 @@
 use crate::settings::Settings;
 use crate::storage::Backend;
 use anyhow::Context;
-use orgs_app::{App, Authenticator, FailureLimiter};
+use orgs_app::{App, Authenticator, FailureLimiter, Policy};
 use orgs_auth::{Argon2Hasher, JwtSettings, JwtVerifier, OsSecrets, SystemClock};
 use orgs_http::AppState;
 use orgs_ports::IdentityVerifier;
@@ -23,15 +23,14 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
     };
     let identities = JwtVerifier::from_settings(&jwt)?.map(|verifier| Arc::new(verifier) as Arc<dyn IdentityVerifier>);
     let clock = Arc::new(SystemClock);
-    let hasher = Arc::new(Argon2Hasher);
-    let app = App::new(store.clone(), clock.clone(), Arc::new(OsSecrets), hasher.clone());
-    let auth = Authenticator::new(store, hasher, identities, clock);
-    let auth_failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
-    Ok(AppState {
-        app: Arc::new(app),
-        auth: Arc::new(auth),
-        auth_failures: Arc::new(auth_failures),
-    })
+    let hasher = Arc::new(Argon2Hasher::default());
+    let invitation_ttl = chrono::TimeDelta::from_std(settings.invitation_ttl)?;
+    let policy = Policy { invitation_ttl };
+    let app = App::new(store.clone(), clock.clone(), Arc::new(OsSecrets), hasher.clone(), policy);
+    let failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
+    let auth = Authenticator::new(store, hasher, identities, clock, failures);
+    let guesses = FailureLimiter::new(settings.guess_failure_limit, settings.guess_failure_window);
+    Ok(AppState { app: Arc::new(app), auth: Arc::new(auth), guesses: Arc::new(guesses) })
 }
 
 /// A server accepting connections in the background.

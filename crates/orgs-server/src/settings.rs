@@ -37,6 +37,11 @@ pub struct Settings {
     pub auth_failure_limit: u32,
     #[serde(with = "humantime_serde_shim")]
     pub auth_failure_window: Duration,
+    /// Failed invitation accepts and join-code joins allowed per caller, and per client
+    /// address, in each `guess_failure_window`.
+    pub guess_failure_limit: u32,
+    #[serde(with = "humantime_serde_shim")]
+    pub guess_failure_window: Duration,
     pub log_format: LogFormat,
     /// A tracing filter such as `info` or `orgs_http=debug,info`.
     pub log_level: String,
@@ -61,6 +66,8 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("invitation_ttl", "7d"),
     ("auth_failure_limit", "30"),
     ("auth_failure_window", "1m"),
+    ("guess_failure_limit", "10"),
+    ("guess_failure_window", "10m"),
     ("log_format", "pretty"),
     ("log_level", "info"),
 ];
@@ -125,6 +132,8 @@ impl fmt::Debug for Settings {
             .field("invitation_ttl", &self.invitation_ttl)
             .field("auth_failure_limit", &self.auth_failure_limit)
             .field("auth_failure_window", &self.auth_failure_window)
+            .field("guess_failure_limit", &self.guess_failure_limit)
+            .field("guess_failure_window", &self.guess_failure_window)
             .field("log_format", &self.log_format)
             .field("log_level", &self.log_level)
             .finish()

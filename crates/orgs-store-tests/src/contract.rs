@@ -265,6 +265,7 @@ pub async fn an_identity_stays_linked_to_its_first_user(store: Arc<dyn Store>) {
         issuer: "https://idp.example".into(),
         subject: UserId::generate().to_string(),
         email: first.email.clone(),
+        email_verified: true,
     };
     assert_eq!(
         store

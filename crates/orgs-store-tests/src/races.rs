@@ -17,7 +17,8 @@ fn app(store: &Arc<dyn Store>) -> Arc<App> {
         store.clone(),
         Arc::new(SystemClock),
         Arc::new(OsSecrets),
-        Arc::new(Argon2Hasher),
+        Arc::new(Argon2Hasher::default()),
+        orgs_app::Policy::default(),
     ))
 }
 

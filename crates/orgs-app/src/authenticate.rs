@@ -6,14 +6,14 @@
 //! token row is still read on every request, so a revoked or deleted token fails at once,
 //! and a replaced hash misses the cache.
 
-use lru::LruCache;
 use crate::FailureLimiter;
+use lru::LruCache;
 use orgs_core::{ApiTokenSecretHash, Caller, ExternalIdentity, TokenOwner, User, UserId};
-use std::time::Duration;
 use orgs_ports::{IdentityError, IdentityVerifier, SecretHasher, Store, StoreError, TxMode};
 use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use subtle::ConstantTimeEq;
 
 /// How many verified credentials are remembered; each entry is about 200 bytes.
@@ -56,7 +56,14 @@ impl Authenticator {
     ) -> Self {
         let capacity = NonZeroUsize::new(CREDENTIAL_CACHE_CAPACITY).expect("non-zero capacity");
         let verified = Mutex::new(LruCache::new(capacity));
-        Self { store, hasher, identities, clock, verified, failures }
+        Self {
+            store,
+            hasher,
+            identities,
+            clock,
+            verified,
+            failures,
+        }
     }
 
     /// Accepts `<key>:<secret>` API tokens and, when configured, JWTs (which never
@@ -102,7 +109,13 @@ impl Authenticator {
     /// Runs argon2 only within both budgets (the address's and the key's). The attempt is
     /// counted before verifying, so concurrent guesses cannot all slip past the check,
     /// and handed back when the secret turns out right.
-    async fn verify_guarded(&self, key: &str, secret: &str, hash: &ApiTokenSecretHash, client: &str) -> Result<(), AuthError> {
+    async fn verify_guarded(
+        &self,
+        key: &str,
+        secret: &str,
+        hash: &ApiTokenSecretHash,
+        client: &str,
+    ) -> Result<(), AuthError> {
         let token = format!("key:{key}");
         self.failures.reserve(client).map_err(limited)?;
         if let Err(retry_after) = self.failures.reserve(&token) {
@@ -138,7 +151,11 @@ impl Authenticator {
             Err(IdentityError::NotConfigured) => return Err(self.fail(client, "JWTs are not configured")),
             Err(IdentityError::Refused(_)) => return Err(self.fail(client, "JWT refused")),
         };
-        if let Some(user) = self.store.find_user_by_identity(&identity.issuer, &identity.subject).await? {
+        if let Some(user) = self
+            .store
+            .find_user_by_identity(&identity.issuer, &identity.subject)
+            .await?
+        {
             return Ok(Caller::User(user));
         }
         self.first_use(&identity).await
@@ -148,15 +165,24 @@ impl Authenticator {
     /// when the identity provider vouches that the email is verified. An unverified
     /// claim never takes over an existing user.
     async fn first_use(&self, identity: &ExternalIdentity) -> Result<Caller, AuthError> {
-        let candidate = User { id: UserId::generate(), email: identity.email.clone(), created_at: self.clock.now() };
+        let candidate = User {
+            id: UserId::generate(),
+            email: identity.email.clone(),
+            created_at: self.clock.now(),
+        };
         let mut tx = self.store.begin(TxMode::Write).await?;
         let user = tx.find_or_insert_user(&candidate).await?;
         if user.id != candidate.id && !identity.email_verified {
             // Either another person holds this email, or a concurrent first use of this
             // same identity made the user a moment ago; only the second may pass.
-            let linked = self.store.find_user_by_identity(&identity.issuer, &identity.subject).await?;
+            let linked = self
+                .store
+                .find_user_by_identity(&identity.issuer, &identity.subject)
+                .await?;
             if linked != Some(user.id) {
-                return Err(AuthError::Unauthenticated("JWT email belongs to another user and is not verified"));
+                return Err(AuthError::Unauthenticated(
+                    "JWT email belongs to another user and is not verified",
+                ));
             }
         }
         let linked = tx.link_identity(identity, user.id).await?;
@@ -193,7 +219,8 @@ mod tests {
             Ok(if lookups == 1 { None } else { linked_already })
         });
         let mut tx = MockTx::new();
-        tx.expect_find_or_insert_user().returning(move |candidate| Ok(existing.clone().unwrap_or(candidate.clone())));
+        tx.expect_find_or_insert_user()
+            .returning(move |candidate| Ok(existing.clone().unwrap_or(candidate.clone())));
         let counted = links.clone();
         tx.expect_link_identity().returning(move |_, user| {
             counted.fetch_add(1, Ordering::SeqCst);
@@ -201,13 +228,17 @@ mod tests {
         });
         tx.expect_commit().returning(|| Ok(()));
         let mut tx = Some(tx);
-        store.expect_begin().returning(move |_| Ok(Box::new(tx.take().unwrap())));
+        store
+            .expect_begin()
+            .returning(move |_| Ok(Box::new(tx.take().unwrap())));
         (store, links)
     }
 
     fn verifier(email_verified: bool) -> MockIdentityVerifier {
         let mut verifier = MockIdentityVerifier::new();
-        verifier.expect_verify().returning(move |_| Ok(identity(email_verified)));
+        verifier
+            .expect_verify()
+            .returning(move |_| Ok(identity(email_verified)));
         verifier
     }
 
@@ -216,12 +247,18 @@ mod tests {
         let existing = crate::testing::user(UserId::generate(), "a@example.com");
         let (store, links) = first_use_store(Some(existing.clone()), None);
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
-        assert!(matches!(auth.authenticate("a.b.c", CLIENT).await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("a.b.c", CLIENT).await,
+            Err(AuthError::Unauthenticated(_))
+        ));
         assert_eq!(links.load(Ordering::SeqCst), 0);
 
         let (store, links) = first_use_store(Some(existing.clone()), None);
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(true)));
-        assert_eq!(auth.authenticate("a.b.c", CLIENT).await.unwrap(), Caller::User(existing.id));
+        assert_eq!(
+            auth.authenticate("a.b.c", CLIENT).await.unwrap(),
+            Caller::User(existing.id)
+        );
         assert_eq!(links.load(Ordering::SeqCst), 1);
     }
 
@@ -230,7 +267,10 @@ mod tests {
         let existing = crate::testing::user(UserId::generate(), "a@example.com");
         let (store, _) = first_use_store(Some(existing.clone()), Some(existing.id));
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
-        assert_eq!(auth.authenticate("a.b.c", CLIENT).await.unwrap(), Caller::User(existing.id));
+        assert_eq!(
+            auth.authenticate("a.b.c", CLIENT).await.unwrap(),
+            Caller::User(existing.id)
+        );
     }
 
     #[tokio::test]
@@ -239,16 +279,27 @@ mod tests {
         store.expect_find_api_token().returning(|_| Ok(None));
         let auth = authenticator(store, MockSecretHasher::new(), None);
         for _ in 0..3 {
-            assert!(matches!(auth.authenticate("nope:nope", CLIENT).await, Err(AuthError::Unauthenticated(_))));
+            assert!(matches!(
+                auth.authenticate("nope:nope", CLIENT).await,
+                Err(AuthError::Unauthenticated(_))
+            ));
         }
-        assert!(matches!(auth.authenticate("nope:nope", CLIENT).await, Err(AuthError::RateLimited { .. })));
-        assert!(matches!(auth.authenticate("nope:nope", "198.51.100.7").await, Err(AuthError::Unauthenticated(_))));
+        assert!(matches!(
+            auth.authenticate("nope:nope", CLIENT).await,
+            Err(AuthError::RateLimited { .. })
+        ));
+        assert!(matches!(
+            auth.authenticate("nope:nope", "198.51.100.7").await,
+            Err(AuthError::Unauthenticated(_))
+        ));
     }
 
     #[tokio::test]
     async fn guesses_at_one_key_from_many_addresses_are_limited_but_its_owner_still_gets_in() {
         let mut store = MockStore::new();
-        store.expect_find_api_token().returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate()), false))));
+        store
+            .expect_find_api_token()
+            .returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate()), false))));
         let verifications = Arc::new(AtomicUsize::new(0));
         let auth = authenticator(store, counting_hasher(verifications.clone()), None);
         auth.authenticate("orgs_live_k:s3cret", "10.0.0.1").await.unwrap();
@@ -258,8 +309,14 @@ mod tests {
         }
         let limited = auth.authenticate("orgs_live_k:guess", "10.0.2.1").await;
         assert!(matches!(limited, Err(AuthError::RateLimited { .. })));
-        assert_eq!(verifications.load(Ordering::SeqCst), 4, "the limited guess cost no argon2");
-        auth.authenticate("orgs_live_k:s3cret", "10.0.0.1").await.expect("a verified secret is no guess");
+        assert_eq!(
+            verifications.load(Ordering::SeqCst),
+            4,
+            "the limited guess cost no argon2"
+        );
+        auth.authenticate("orgs_live_k:s3cret", "10.0.0.1")
+            .await
+            .expect("a verified secret is no guess");
     }
 
     fn stored(owner: TokenOwner, revoked: bool) -> StoredApiToken {

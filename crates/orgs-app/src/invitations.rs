@@ -22,7 +22,9 @@ pub struct NewInvitation {
 
 impl std::fmt::Debug for NewInvitation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewInvitation").field("invitation", &self.invitation).finish_non_exhaustive()
+        f.debug_struct("NewInvitation")
+            .field("invitation", &self.invitation)
+            .finish_non_exhaustive()
     }
 }
 
@@ -58,7 +60,8 @@ impl App {
         if let Some(previous) = tx.find_open_invitation(organization, &email).await? {
             // Replacing is revoking, so the rank rule for revoking applies to it too.
             access.may_manage(None, Some(previous.role)).map_err(Denied::from)?;
-            tx.set_invitation_state(previous.id, InvitationState::Revoked { at: now }).await?;
+            tx.set_invitation_state(previous.id, InvitationState::Revoked { at: now })
+                .await?;
         }
         let token = format!("{TOKEN_PREFIX}{}", self.secrets.random_string(BASE62, SECRET_LEN));
         let invitation = Invitation {
@@ -101,11 +104,15 @@ impl App {
         let (_, access) =
             resolve_access::<RevokeInvitationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(None, None).map_err(Denied::from)?;
-        let invitation = tx.find_invitation(organization, id).await?.ok_or(RevokeInvitationError::InvitationNotFound)?;
+        let invitation = tx
+            .find_invitation(organization, id)
+            .await?
+            .ok_or(RevokeInvitationError::InvitationNotFound)?;
         access.may_manage(None, Some(invitation.role)).map_err(Denied::from)?;
         let now = self.clock.now();
         if invitation.is_pending(now) {
-            tx.set_invitation_state(id, InvitationState::Revoked { at: now }).await?;
+            tx.set_invitation_state(id, InvitationState::Revoked { at: now })
+                .await?;
             tx.commit().await?;
         }
         Ok(())
@@ -125,7 +132,9 @@ impl App {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let found = tx.find_invitation_by_token(&token).await?.ok_or(InvalidInvitation)?;
         let organization = found.organization_id;
-        tx.find_organization(organization, RowLock::ForUpdate).await?.ok_or(InvalidInvitation)?;
+        tx.find_organization(organization, RowLock::ForUpdate)
+            .await?
+            .ok_or(InvalidInvitation)?;
         // Read again under the lock: a concurrent accept or revoke has settled by now.
         let invitation = tx.find_invitation_by_token(&token).await?.ok_or(InvalidInvitation)?;
         let now = self.clock.now();
@@ -149,7 +158,8 @@ impl App {
                 invitation.role
             }
         };
-        tx.set_invitation_state(invitation.id, InvitationState::Accepted { by: user, at: now }).await?;
+        tx.set_invitation_state(invitation.id, InvitationState::Accepted { by: user, at: now })
+            .await?;
         tx.commit().await?;
         Ok(AcceptedInvitation { organization, role })
     }

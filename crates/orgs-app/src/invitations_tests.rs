@@ -27,7 +27,8 @@ fn open(role: Role, email_text: &str) -> Invitation {
 fn as_role(caller: UserId, role: Role) -> MockTx {
     let mut tx = MockTx::new();
     expect_org(&mut tx, &organization());
-    tx.expect_find_role().returning(move |_, user| Ok((user == caller).then_some(role)));
+    tx.expect_find_role()
+        .returning(move |_, user| Ok((user == caller).then_some(role)));
     tx
 }
 
@@ -38,17 +39,27 @@ async fn create_stores_a_digest_and_returns_the_token_once() {
     tx.expect_find_user_by_email().returning(|_| Ok(None));
     tx.expect_find_open_invitation().returning(|_, _| Ok(None));
     tx.expect_insert_invitation()
-        .withf(|invitation, _| invitation.role == Role::Admin && invitation.expires_at - invitation.created_at == TimeDelta::days(7))
+        .withf(|invitation, _| {
+            invitation.role == Role::Admin && invitation.expires_at - invitation.created_at == TimeDelta::days(7)
+        })
         .times(1)
         .returning(|_, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
     let made = app_with_tx(tx)
-        .create_invitation(&Caller::User(owner), OrgId::generate(), email("b@example.com"), Role::Admin)
+        .create_invitation(
+            &Caller::User(owner),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Admin,
+        )
         .await
         .unwrap();
     assert!(made.token.starts_with("inv_") && made.token.len() == 4 + 43);
     assert_eq!(made.invitation.invited_by, Some(owner));
-    assert!(!format!("{made:?}").contains(&made.token), "Debug never shows the token");
+    assert!(
+        !format!("{made:?}").contains(&made.token),
+        "Debug never shows the token"
+    );
 }
 
 #[tokio::test]
@@ -58,7 +69,8 @@ async fn create_replaces_the_open_invitation() {
     let previous_id = previous.id;
     let mut tx = as_role(owner, Role::Owner);
     tx.expect_find_user_by_email().returning(|_| Ok(None));
-    tx.expect_find_open_invitation().returning(move |_, _| Ok(Some(previous.clone())));
+    tx.expect_find_open_invitation()
+        .returning(move |_, _| Ok(Some(previous.clone())));
     tx.expect_set_invitation_state()
         .withf(move |id, state| *id == previous_id && matches!(state, InvitationState::Revoked { .. }))
         .times(1)
@@ -66,7 +78,12 @@ async fn create_replaces_the_open_invitation() {
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
     tx.expect_commit().returning(|| Ok(()));
     app_with_tx(tx)
-        .create_invitation(&Caller::User(owner), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(
+            &Caller::User(owner),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Member,
+        )
         .await
         .unwrap();
 }
@@ -77,10 +94,16 @@ async fn create_refuses_an_existing_member() {
     let mut tx = MockTx::new();
     expect_org(&mut tx, &organization());
     tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
-    tx.expect_find_user_by_email().returning(|_| Ok(Some(user(UserId::generate(), "b@example.com"))));
+    tx.expect_find_user_by_email()
+        .returning(|_| Ok(Some(user(UserId::generate(), "b@example.com"))));
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
-        .create_invitation(&Caller::User(owner), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(
+            &Caller::User(owner),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Member,
+        )
         .await;
     assert!(matches!(err, Err(CreateInvitationError::AlreadyMember)));
 }
@@ -91,29 +114,53 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
     let mut tx = as_role(admin, Role::Admin);
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
-        .create_invitation(&Caller::User(admin), OrgId::generate(), email("b@example.com"), Role::Owner)
+        .create_invitation(
+            &Caller::User(admin),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Owner,
+        )
         .await;
-    assert!(matches!(err, Err(CreateInvitationError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+    assert!(matches!(
+        err,
+        Err(CreateInvitationError::Denied(Denied::Forbidden(
+            RuleViolation::Outranked
+        )))
+    ));
 
     let mut tx = as_role(admin, Role::Admin);
     tx.expect_find_user_by_email().returning(|_| Ok(None));
     let previous = open(Role::Owner, "b@example.com");
-    tx.expect_find_open_invitation().returning(move |_, _| Ok(Some(previous.clone())));
+    tx.expect_find_open_invitation()
+        .returning(move |_, _| Ok(Some(previous.clone())));
     tx.expect_set_invitation_state().never();
     let err = app_with_tx(tx)
-        .create_invitation(&Caller::User(admin), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(
+            &Caller::User(admin),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Member,
+        )
         .await;
-    assert!(matches!(err, Err(CreateInvitationError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+    assert!(matches!(
+        err,
+        Err(CreateInvitationError::Denied(Denied::Forbidden(
+            RuleViolation::Outranked
+        )))
+    ));
 }
 
 /// A transaction for accepting `invitation` as `caller`, whose email is `caller_email`.
 fn accepting(invitation: &Invitation, caller: UserId, caller_email: &'static str, current: Option<Role>) -> MockTx {
     let mut tx = MockTx::new();
     let found = invitation.clone();
-    tx.expect_find_invitation_by_token().returning(move |_| Ok(Some(found.clone())));
+    tx.expect_find_invitation_by_token()
+        .returning(move |_| Ok(Some(found.clone())));
     expect_org(&mut tx, &organization());
-    tx.expect_find_user().returning(move |id| Ok(Some(user(id, caller_email))));
-    tx.expect_find_role().returning(move |_, user| Ok(if user == caller { current } else { None }));
+    tx.expect_find_user()
+        .returning(move |id| Ok(Some(user(id, caller_email))));
+    tx.expect_find_role()
+        .returning(move |_, user| Ok(if user == caller { current } else { None }));
     tx
 }
 
@@ -131,7 +178,10 @@ async fn accept_makes_the_invitee_a_member_and_uses_the_invitation_up() {
         .times(1)
         .returning(|_, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
-    let accepted = app_with_tx(tx).accept_invitation(&Caller::User(invitee), "inv_x").await.unwrap();
+    let accepted = app_with_tx(tx)
+        .accept_invitation(&Caller::User(invitee), "inv_x")
+        .await
+        .unwrap();
     assert_eq!(accepted.role, Role::Admin);
     assert_eq!(accepted.organization, invitation.organization_id);
 }
@@ -143,7 +193,9 @@ async fn accept_by_another_email_changes_nothing() {
     tx.expect_set_invitation_state().never();
     tx.expect_insert_membership().never();
     tx.expect_commit().never();
-    let err = app_with_tx(tx).accept_invitation(&Caller::User(UserId::generate()), "inv_x").await;
+    let err = app_with_tx(tx)
+        .accept_invitation(&Caller::User(UserId::generate()), "inv_x")
+        .await;
     assert!(matches!(err, Err(AcceptInvitationError::EmailMismatch)));
 }
 
@@ -154,13 +206,20 @@ async fn accept_refuses_expired_revoked_and_foreign_uses() {
     let mut revoked = open(Role::Member, "b@example.com");
     revoked.state = InvitationState::Revoked { at: fixed_now() };
     let mut used = open(Role::Member, "b@example.com");
-    used.state = InvitationState::Accepted { by: UserId::generate(), at: fixed_now() };
+    used.state = InvitationState::Accepted {
+        by: UserId::generate(),
+        at: fixed_now(),
+    };
     for invitation in [expired, revoked, used] {
         let caller = UserId::generate();
         let mut tx = accepting(&invitation, caller, "b@example.com", None);
         tx.expect_insert_membership().never();
         let err = app_with_tx(tx).accept_invitation(&Caller::User(caller), "inv_x").await;
-        assert!(matches!(err, Err(AcceptInvitationError::InvalidInvitation)), "{:?}", invitation.state);
+        assert!(
+            matches!(err, Err(AcceptInvitationError::InvalidInvitation)),
+            "{:?}",
+            invitation.state
+        );
     }
 }
 
@@ -168,11 +227,17 @@ async fn accept_refuses_expired_revoked_and_foreign_uses() {
 async fn accepting_again_answers_the_current_role_and_writes_nothing() {
     let invitee = UserId::generate();
     let mut invitation = open(Role::Member, "b@example.com");
-    invitation.state = InvitationState::Accepted { by: invitee, at: fixed_now() };
+    invitation.state = InvitationState::Accepted {
+        by: invitee,
+        at: fixed_now(),
+    };
     let mut tx = accepting(&invitation, invitee, "b@example.com", Some(Role::Admin));
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().never();
-    let again = app_with_tx(tx).accept_invitation(&Caller::User(invitee), "inv_x").await.unwrap();
+    let again = app_with_tx(tx)
+        .accept_invitation(&Caller::User(invitee), "inv_x")
+        .await
+        .unwrap();
     assert_eq!(again.role, Role::Admin, "the role as it is now, not the invited one");
 }
 
@@ -184,19 +249,26 @@ async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().times(1).returning(|_, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
-    let accepted = app_with_tx(tx).accept_invitation(&Caller::User(member), "inv_x").await.unwrap();
+    let accepted = app_with_tx(tx)
+        .accept_invitation(&Caller::User(member), "inv_x")
+        .await
+        .unwrap();
     assert_eq!(accepted.role, Role::Member);
 }
 
 #[tokio::test]
 async fn accept_needs_a_user_and_a_known_token() {
     let app = app_with_store(orgs_ports::MockStore::new());
-    let err = app.accept_invitation(&Caller::OrganizationToken(OrgId::generate()), "inv_x").await;
+    let err = app
+        .accept_invitation(&Caller::OrganizationToken(OrgId::generate()), "inv_x")
+        .await;
     assert!(matches!(err, Err(AcceptInvitationError::Denied(Denied::UserRequired))));
 
     let mut tx = MockTx::new();
     tx.expect_find_invitation_by_token().returning(|_| Ok(None));
-    let err = app_with_tx(tx).accept_invitation(&Caller::User(UserId::generate()), "inv_x").await;
+    let err = app_with_tx(tx)
+        .accept_invitation(&Caller::User(UserId::generate()), "inv_x")
+        .await;
     assert!(matches!(err, Err(AcceptInvitationError::InvalidInvitation)));
 }
 
@@ -205,20 +277,37 @@ async fn revoke_follows_the_rank_rule_and_ignores_settled_invitations() {
     let admin = UserId::generate();
     let owners = open(Role::Owner, "b@example.com");
     let mut tx = as_role(admin, Role::Admin);
-    tx.expect_find_invitation().returning(move |_, _| Ok(Some(owners.clone())));
+    tx.expect_find_invitation()
+        .returning(move |_, _| Ok(Some(owners.clone())));
     tx.expect_set_invitation_state().never();
-    let err = app_with_tx(tx).revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate()).await;
-    assert!(matches!(err, Err(RevokeInvitationError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+    let err = app_with_tx(tx)
+        .revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate())
+        .await;
+    assert!(matches!(
+        err,
+        Err(RevokeInvitationError::Denied(Denied::Forbidden(
+            RuleViolation::Outranked
+        )))
+    ));
 
     let mut settled = open(Role::Member, "b@example.com");
-    settled.state = InvitationState::Accepted { by: UserId::generate(), at: fixed_now() };
+    settled.state = InvitationState::Accepted {
+        by: UserId::generate(),
+        at: fixed_now(),
+    };
     let mut tx = as_role(admin, Role::Admin);
-    tx.expect_find_invitation().returning(move |_, _| Ok(Some(settled.clone())));
+    tx.expect_find_invitation()
+        .returning(move |_, _| Ok(Some(settled.clone())));
     tx.expect_set_invitation_state().never();
-    app_with_tx(tx).revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate()).await.unwrap();
+    app_with_tx(tx)
+        .revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate())
+        .await
+        .unwrap();
 
     let mut tx = as_role(admin, Role::Admin);
     tx.expect_find_invitation().returning(|_, _| Ok(None));
-    let err = app_with_tx(tx).revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate()).await;
+    let err = app_with_tx(tx)
+        .revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate())
+        .await;
     assert!(matches!(err, Err(RevokeInvitationError::InvitationNotFound)));
 }

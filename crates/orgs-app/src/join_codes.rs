@@ -23,7 +23,9 @@ pub struct NewJoinCode {
 
 impl std::fmt::Debug for NewJoinCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewJoinCode").field("join_code", &self.join_code).finish_non_exhaustive()
+        f.debug_struct("NewJoinCode")
+            .field("join_code", &self.join_code)
+            .finish_non_exhaustive()
     }
 }
 
@@ -61,11 +63,18 @@ impl App {
         };
         tx.insert_join_code(&join_code, &digest(&raw)).await?;
         tx.commit().await?;
-        Ok(NewJoinCode { join_code, code: format_join_code(&raw) })
+        Ok(NewJoinCode {
+            join_code,
+            code: format_join_code(&raw),
+        })
     }
 
     /// `organizations.joinCodes.list`: every code not revoked, exhausted ones included.
-    pub async fn list_join_codes(&self, caller: &Caller, organization: OrgId) -> Result<Vec<JoinCode>, ListJoinCodesError> {
+    pub async fn list_join_codes(
+        &self,
+        caller: &Caller,
+        organization: OrgId,
+    ) -> Result<Vec<JoinCode>, ListJoinCodesError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
         let (_, access) = resolve_access::<ListJoinCodesError>(&mut *tx, caller, organization, RowLock::None).await?;
         access.require(Permission::MembersManage).map_err(Denied::from)?;
@@ -85,7 +94,10 @@ impl App {
         let (_, access) =
             resolve_access::<RevokeJoinCodeError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(None, None).map_err(Denied::from)?;
-        let code = tx.find_join_code(organization, id).await?.ok_or(RevokeJoinCodeError::JoinCodeNotFound)?;
+        let code = tx
+            .find_join_code(organization, id)
+            .await?
+            .ok_or(RevokeJoinCodeError::JoinCodeNotFound)?;
         access.may_manage(None, Some(code.role)).map_err(Denied::from)?;
         if !code.revoked {
             tx.revoke_join_code(id, self.clock.now()).await?;
@@ -101,22 +113,39 @@ impl App {
         let code = normalize_join_code(typed).ok_or(JoinError::InvalidJoinCode)?;
         let secret = digest(&code);
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let found = tx.find_join_code_by_secret(&secret).await?.ok_or(JoinError::InvalidJoinCode)?;
+        let found = tx
+            .find_join_code_by_secret(&secret)
+            .await?
+            .ok_or(JoinError::InvalidJoinCode)?;
         let organization = found.organization_id;
-        tx.find_organization(organization, RowLock::ForUpdate).await?.ok_or(JoinError::InvalidJoinCode)?;
-        let code = tx.find_join_code_by_secret(&secret).await?.ok_or(JoinError::InvalidJoinCode)?;
+        tx.find_organization(organization, RowLock::ForUpdate)
+            .await?
+            .ok_or(JoinError::InvalidJoinCode)?;
+        let code = tx
+            .find_join_code_by_secret(&secret)
+            .await?
+            .ok_or(JoinError::InvalidJoinCode)?;
         if code.revoked {
             return Err(JoinError::InvalidJoinCode);
         }
         if let Some(role) = tx.find_role(organization, user).await? {
-            return Ok(Joined { organization, role, already_member: true });
+            return Ok(Joined {
+                organization,
+                role,
+                already_member: true,
+            });
         }
         if code.is_exhausted() || !tx.use_join_code(code.id).await? {
             return Err(JoinError::Exhausted);
         }
-        tx.insert_membership(organization, user, code.role, self.clock.now()).await?;
+        tx.insert_membership(organization, user, code.role, self.clock.now())
+            .await?;
         tx.commit().await?;
-        Ok(Joined { organization, role: code.role, already_member: false })
+        Ok(Joined {
+            organization,
+            role: code.role,
+            already_member: false,
+        })
     }
 }
 

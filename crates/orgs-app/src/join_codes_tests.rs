@@ -23,7 +23,8 @@ fn code(max_uses: Option<u32>, uses: u32, revoked: bool) -> JoinCode {
 
 fn joining(found: JoinCode, current: Option<Role>) -> MockTx {
     let mut tx = MockTx::new();
-    tx.expect_find_join_code_by_secret().returning(move |_| Ok(Some(found.clone())));
+    tx.expect_find_join_code_by_secret()
+        .returning(move |_| Ok(Some(found.clone())));
     expect_org(&mut tx, &organization());
     tx.expect_find_role().returning(move |_, _| Ok(current));
     tx
@@ -41,7 +42,12 @@ async fn create_shows_the_formatted_code_and_stores_its_digest() {
         .returning(|_, _| Ok(()));
     tx.expect_commit().returning(|| Ok(()));
     let made = app_with_tx(tx)
-        .create_join_code(&Caller::User(owner), OrgId::generate(), Role::Admin, Some(MaxUses::parse(5).unwrap()))
+        .create_join_code(
+            &Caller::User(owner),
+            OrgId::generate(),
+            Role::Admin,
+            Some(MaxUses::parse(5).unwrap()),
+        )
         .await
         .unwrap();
     assert_eq!(made.code, TYPED);
@@ -55,17 +61,28 @@ async fn an_admin_cannot_create_an_owner_code() {
     expect_org(&mut tx, &organization());
     tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
     tx.expect_insert_join_code().never();
-    let err = app_with_tx(tx).create_join_code(&Caller::User(UserId::generate()), OrgId::generate(), Role::Owner, None).await;
-    assert!(matches!(err, Err(CreateJoinCodeError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+    let err = app_with_tx(tx)
+        .create_join_code(&Caller::User(UserId::generate()), OrgId::generate(), Role::Owner, None)
+        .await;
+    assert!(matches!(
+        err,
+        Err(CreateJoinCodeError::Denied(Denied::Forbidden(RuleViolation::Outranked)))
+    ));
 }
 
 #[tokio::test]
 async fn join_adds_the_member_and_counts_one_use() {
     let mut tx = joining(code(Some(2), 1, false), None);
     tx.expect_use_join_code().times(1).returning(|_| Ok(true));
-    tx.expect_insert_membership().withf(|_, _, role, _| *role == Role::Member).times(1).returning(|_, _, _, _| Ok(()));
+    tx.expect_insert_membership()
+        .withf(|_, _, role, _| *role == Role::Member)
+        .times(1)
+        .returning(|_, _, _, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
-    let joined = app_with_tx(tx).join_with_code(&Caller::User(UserId::generate()), TYPED).await.unwrap();
+    let joined = app_with_tx(tx)
+        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .await
+        .unwrap();
     assert!(!joined.already_member);
 }
 
@@ -74,7 +91,10 @@ async fn a_member_joining_again_uses_nothing_even_from_an_exhausted_code() {
     let mut tx = joining(code(Some(1), 1, false), Some(Role::Admin));
     tx.expect_use_join_code().never();
     tx.expect_insert_membership().never();
-    let joined = app_with_tx(tx).join_with_code(&Caller::User(UserId::generate()), TYPED).await.unwrap();
+    let joined = app_with_tx(tx)
+        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .await
+        .unwrap();
     assert_eq!((joined.role, joined.already_member), (Role::Admin, true));
 }
 
@@ -82,14 +102,18 @@ async fn a_member_joining_again_uses_nothing_even_from_an_exhausted_code() {
 async fn an_exhausted_code_admits_nobody_new() {
     let mut tx = joining(code(Some(1), 1, false), None);
     tx.expect_insert_membership().never();
-    let err = app_with_tx(tx).join_with_code(&Caller::User(UserId::generate()), TYPED).await;
+    let err = app_with_tx(tx)
+        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .await;
     assert!(matches!(err, Err(JoinError::Exhausted)));
 
     // The store's conditional update is the final word when a concurrent join won.
     let mut tx = joining(code(Some(2), 1, false), None);
     tx.expect_use_join_code().returning(|_| Ok(false));
     tx.expect_insert_membership().never();
-    let err = app_with_tx(tx).join_with_code(&Caller::User(UserId::generate()), TYPED).await;
+    let err = app_with_tx(tx)
+        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .await;
     assert!(matches!(err, Err(JoinError::Exhausted)));
 }
 
@@ -97,17 +121,28 @@ async fn an_exhausted_code_admits_nobody_new() {
 async fn unknown_revoked_and_impossible_codes_are_invalid() {
     let mut tx = MockTx::new();
     tx.expect_find_join_code_by_secret().returning(|_| Ok(None));
-    let err = app_with_tx(tx).join_with_code(&Caller::User(UserId::generate()), TYPED).await;
+    let err = app_with_tx(tx)
+        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .await;
     assert!(matches!(err, Err(JoinError::InvalidJoinCode)));
 
     let tx = joining(code(None, 0, true), None);
-    let err = app_with_tx(tx).join_with_code(&Caller::User(UserId::generate()), TYPED).await;
+    let err = app_with_tx(tx)
+        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .await;
     assert!(matches!(err, Err(JoinError::InvalidJoinCode)));
 
     let app = app_with_store(MockStore::new());
-    let err = app.join_with_code(&Caller::User(UserId::generate()), "not a code").await;
-    assert!(matches!(err, Err(JoinError::InvalidJoinCode)), "refused without touching the store");
-    let err = app.join_with_code(&Caller::OrganizationToken(OrgId::generate()), TYPED).await;
+    let err = app
+        .join_with_code(&Caller::User(UserId::generate()), "not a code")
+        .await;
+    assert!(
+        matches!(err, Err(JoinError::InvalidJoinCode)),
+        "refused without touching the store"
+    );
+    let err = app
+        .join_with_code(&Caller::OrganizationToken(OrgId::generate()), TYPED)
+        .await;
     assert!(matches!(err, Err(JoinError::Denied(Denied::UserRequired))));
 }
 
@@ -118,8 +153,18 @@ async fn revoke_follows_the_rank_rule() {
     let mut tx = MockTx::new();
     expect_org(&mut tx, &organization());
     tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
-    tx.expect_find_join_code().returning(move |_, _| Ok(Some(owner_code.clone())));
+    tx.expect_find_join_code()
+        .returning(move |_, _| Ok(Some(owner_code.clone())));
     tx.expect_revoke_join_code().never();
-    let err = app_with_tx(tx).revoke_join_code(&Caller::User(UserId::generate()), OrgId::generate(), JoinCodeId::generate()).await;
-    assert!(matches!(err, Err(RevokeJoinCodeError::Denied(Denied::Forbidden(RuleViolation::Outranked)))));
+    let err = app_with_tx(tx)
+        .revoke_join_code(
+            &Caller::User(UserId::generate()),
+            OrgId::generate(),
+            JoinCodeId::generate(),
+        )
+        .await;
+    assert!(matches!(
+        err,
+        Err(RevokeJoinCodeError::Denied(Denied::Forbidden(RuleViolation::Outranked)))
+    ));
 }

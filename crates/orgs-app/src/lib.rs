@@ -22,9 +22,9 @@ pub use errors::{
     ListOrganizationsError, RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, SetRoleError,
     UpdateOrganizationError,
 };
-pub use limits::FailureLimiter;
 pub use invitations::{AcceptedInvitation, NewInvitation};
 pub use join_codes::{Joined, NewJoinCode};
+pub use limits::FailureLimiter;
 pub use organizations::RoleMatrixEntry;
 pub use tokens::{MintedToken, NewUserToken};
 
@@ -40,7 +40,9 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Self {
-        Self { invitation_ttl: chrono::TimeDelta::days(7) }
+        Self {
+            invitation_ttl: chrono::TimeDelta::days(7),
+        }
     }
 }
 
@@ -61,7 +63,13 @@ impl App {
         hasher: Arc<dyn SecretHasher>,
         policy: Policy,
     ) -> Self {
-        Self { store, clock, secrets, hasher, policy }
+        Self {
+            store,
+            clock,
+            secrets,
+            hasher,
+            policy,
+        }
     }
 
     /// Succeeds only while the database answers.

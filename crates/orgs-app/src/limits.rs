@@ -56,9 +56,15 @@ impl FailureLimiter {
     pub fn reserve(&self, key: &str) -> Result<(), Duration> {
         let now = Instant::now();
         let mut windows = self.lock();
-        let window = windows.entry(key.to_owned()).or_insert(Window { started: now, failures: 0 });
+        let window = windows.entry(key.to_owned()).or_insert(Window {
+            started: now,
+            failures: 0,
+        });
         if now.duration_since(window.started) >= self.window {
-            *window = Window { started: now, failures: 0 };
+            *window = Window {
+                started: now,
+                failures: 0,
+            };
         }
         if window.failures >= self.max_failures {
             return Err(self.window.saturating_sub(now.duration_since(window.started)));
@@ -117,7 +123,10 @@ mod tests {
         let limiter = FailureLimiter::new(2, Duration::from_secs(60));
         limiter.reserve("k").unwrap();
         limiter.reserve("k").unwrap();
-        assert!(limiter.reserve("k").is_err(), "two attempts in flight use the whole budget");
+        assert!(
+            limiter.reserve("k").is_err(),
+            "two attempts in flight use the whole budget"
+        );
         limiter.release("k");
         limiter.reserve("k").unwrap();
         assert!(limiter.check("k").is_err());

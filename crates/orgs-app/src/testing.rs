@@ -47,7 +47,13 @@ pub(crate) fn app_with_store(store: MockStore) -> App {
     hasher
         .expect_verify()
         .returning(|secret, hash| hash.0 == format!("hashed:{secret}"));
-    App::new(Arc::new(store), Arc::new(clock), Arc::new(secrets), Arc::new(hasher), crate::Policy::default())
+    App::new(
+        Arc::new(store),
+        Arc::new(clock),
+        Arc::new(secrets),
+        Arc::new(hasher),
+        crate::Policy::default(),
+    )
 }
 
 /// An app whose store hands out `tx` for the one transaction the use case opens.
@@ -60,10 +66,17 @@ pub(crate) fn app_with_txs(txs: Vec<MockTx>) -> App {
     let mut store = MockStore::new();
     let count = txs.len();
     let mut txs = txs.into_iter();
-    store.expect_begin().times(count).returning(move |_| Ok(Box::new(txs.next().expect("no more transactions"))));
+    store
+        .expect_begin()
+        .times(count)
+        .returning(move |_| Ok(Box::new(txs.next().expect("no more transactions"))));
     app_with_store(store)
 }
 
 pub(crate) fn user(id: orgs_core::UserId, email: &str) -> orgs_core::User {
-    orgs_core::User { id, email: orgs_core::Email::parse(email).unwrap(), created_at: fixed_now() }
+    orgs_core::User {
+        id,
+        email: orgs_core::Email::parse(email).unwrap(),
+        created_at: fixed_now(),
+    }
 }

@@ -171,7 +171,10 @@ mod tests {
         tx.expect_find_role().returning(|_, _| Ok(None));
         let mut store = orgs_ports::MockStore::new();
         let mut tx = Some(tx);
-        store.expect_begin().times(1).returning(move |_| Ok(Box::new(tx.take().unwrap())));
+        store
+            .expect_begin()
+            .times(1)
+            .returning(move |_| Ok(Box::new(tx.take().unwrap())));
         let mut hasher = orgs_ports::MockSecretHasher::new();
         hasher.expect_hash().never();
         let app = App::new(
@@ -181,7 +184,14 @@ mod tests {
             std::sync::Arc::new(hasher),
             crate::Policy::default(),
         );
-        let err = app.create_organization_token(&Caller::User(UserId::generate()), OrgId::generate(), None, TokenEnv::Live).await;
+        let err = app
+            .create_organization_token(
+                &Caller::User(UserId::generate()),
+                OrgId::generate(),
+                None,
+                TokenEnv::Live,
+            )
+            .await;
         assert!(matches!(err, Err(CreateTokenError::Denied(Denied::NotFound))));
     }
 

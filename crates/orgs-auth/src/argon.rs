@@ -21,7 +21,9 @@ pub struct Argon2Hasher {
 impl Default for Argon2Hasher {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
-        Self { permits: Arc::new(Semaphore::new(cores)) }
+        Self {
+            permits: Arc::new(Semaphore::new(cores)),
+        }
     }
 }
 
@@ -50,12 +52,16 @@ fn verify_blocking(secret: &str, hash: &ApiTokenSecretHash) -> bool {
 impl SecretHasher for Argon2Hasher {
     async fn hash(&self, secret: &str) -> ApiTokenSecretHash {
         let secret = secret.to_owned();
-        self.blocking(move || hash_blocking(&secret)).await.expect("hashing neither panics nor loses its semaphore")
+        self.blocking(move || hash_blocking(&secret))
+            .await
+            .expect("hashing neither panics nor loses its semaphore")
     }
 
     async fn verify(&self, secret: &str, hash: &ApiTokenSecretHash) -> bool {
         let (secret, hash) = (secret.to_owned(), hash.clone());
-        self.blocking(move || verify_blocking(&secret, &hash)).await.unwrap_or(false)
+        self.blocking(move || verify_blocking(&secret, &hash))
+            .await
+            .unwrap_or(false)
     }
 }
 
@@ -74,7 +80,10 @@ mod tests {
 
     #[tokio::test]
     async fn salts_every_hash() {
-        assert_ne!(Argon2Hasher::default().hash("same").await, Argon2Hasher::default().hash("same").await);
+        assert_ne!(
+            Argon2Hasher::default().hash("same").await,
+            Argon2Hasher::default().hash("same").await
+        );
     }
 
     #[tokio::test]

@@ -7,7 +7,7 @@ use orgs_core::{Member, Membership, Organization, Permission, Role, Timestamp, T
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-fn time(at: Timestamp) -> String {
+pub(crate) fn time(at: Timestamp) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
@@ -253,7 +253,7 @@ impl OkResponse {
 }
 
 /// Shown once: the secret is stored only as an argon2id hash.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(as = ApiToken)]
 pub struct ApiTokenDto {
@@ -275,7 +275,7 @@ impl From<MintedToken> for ApiTokenDto {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateTokenResponse {
     pub api_token: ApiTokenDto,

@@ -3,8 +3,10 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use orgs_app::{
-    AuthError, CreateOrganizationError, CreateTokenError, Denied, GetOrganizationError, ListMembersError,
-    ListOrganizationsError, RemoveMemberError, SetRoleError, UpdateOrganizationError,
+    AcceptInvitationError, AuthError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError,
+    CreateTokenError, Denied, GetOrganizationError, JoinError, ListInvitationsError, ListJoinCodesError,
+    ListMembersError, ListOrganizationsError, RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError,
+    SetRoleError, UpdateOrganizationError,
 };
 use orgs_ports::StoreError;
 use serde::Serialize;
@@ -25,6 +27,16 @@ pub enum ApiError {
     NotFound(&'static str),
     #[error("last owner")]
     LastOwner,
+    #[error("email mismatch")]
+    EmailMismatch,
+    #[error("invalid invitation")]
+    InvalidInvitation,
+    #[error("invalid join code")]
+    InvalidJoinCode,
+    #[error("already a member")]
+    AlreadyMember,
+    #[error("join code exhausted")]
+    JoinCodeExhausted,
     #[error("payload too large")]
     PayloadTooLarge,
     #[error("method not allowed")]
@@ -99,6 +111,31 @@ impl ApiError {
                 ErrorCode::LastOwner,
                 "The organization must keep at least one owner.".into(),
             ),
+            EmailMismatch => (
+                StatusCode::FORBIDDEN,
+                ErrorCode::EmailMismatch,
+                "This invitation was sent to another email address.".into(),
+            ),
+            InvalidInvitation => (
+                StatusCode::NOT_FOUND,
+                ErrorCode::InvalidInvitation,
+                "The invitation is unknown, revoked, expired or already used.".into(),
+            ),
+            InvalidJoinCode => (
+                StatusCode::NOT_FOUND,
+                ErrorCode::InvalidJoinCode,
+                "The join code is unknown or revoked.".into(),
+            ),
+            AlreadyMember => (
+                StatusCode::CONFLICT,
+                ErrorCode::AlreadyMember,
+                "That email belongs to a member already.".into(),
+            ),
+            JoinCodeExhausted => (
+                StatusCode::CONFLICT,
+                ErrorCode::JoinCodeExhausted,
+                "The join code has been used up.".into(),
+            ),
             PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorCode::PayloadTooLarge,
@@ -130,7 +167,9 @@ impl ApiError {
 
 impl ApiError {
     pub fn rate_limited(retry_after: std::time::Duration) -> Self {
-        ApiError::RateLimited { retry_after_secs: retry_after.as_secs_f64().ceil().max(1.0) as u64 }
+        ApiError::RateLimited {
+            retry_after_secs: retry_after.as_secs_f64().ceil().max(1.0) as u64,
+        }
     }
 }
 
@@ -241,6 +280,60 @@ impl From<SetRoleError> for ApiError {
             SetRoleError::MemberNotFound => ApiError::NotFound("Member"),
             SetRoleError::LastOwner => ApiError::LastOwner,
             SetRoleError::Store(err) => err.into(),
+        }
+    }
+}
+
+plain_use_case_error!(ListInvitationsError, CreateJoinCodeError, ListJoinCodesError);
+
+impl From<CreateInvitationError> for ApiError {
+    fn from(err: CreateInvitationError) -> Self {
+        match err {
+            CreateInvitationError::Denied(denied) => denied.into(),
+            CreateInvitationError::AlreadyMember => ApiError::AlreadyMember,
+            CreateInvitationError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<RevokeInvitationError> for ApiError {
+    fn from(err: RevokeInvitationError) -> Self {
+        match err {
+            RevokeInvitationError::Denied(denied) => denied.into(),
+            RevokeInvitationError::InvitationNotFound => ApiError::NotFound("Invitation"),
+            RevokeInvitationError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<AcceptInvitationError> for ApiError {
+    fn from(err: AcceptInvitationError) -> Self {
+        match err {
+            AcceptInvitationError::Denied(denied) => denied.into(),
+            AcceptInvitationError::InvalidInvitation => ApiError::InvalidInvitation,
+            AcceptInvitationError::EmailMismatch => ApiError::EmailMismatch,
+            AcceptInvitationError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<RevokeJoinCodeError> for ApiError {
+    fn from(err: RevokeJoinCodeError) -> Self {
+        match err {
+            RevokeJoinCodeError::Denied(denied) => denied.into(),
+            RevokeJoinCodeError::JoinCodeNotFound => ApiError::NotFound("Join code"),
+            RevokeJoinCodeError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<JoinError> for ApiError {
+    fn from(err: JoinError) -> Self {
+        match err {
+            JoinError::Denied(denied) => denied.into(),
+            JoinError::InvalidJoinCode => ApiError::InvalidJoinCode,
+            JoinError::Exhausted => ApiError::JoinCodeExhausted,
+            JoinError::Store(err) => err.into(),
         }
     }
 }

@@ -2,8 +2,10 @@
 //! annotations (utoipa-axum), so the router and the spec cannot drift apart.
 
 mod dto;
+mod dto_invites;
 mod error;
 mod extract;
+mod guesses;
 mod operational;
 mod routes;
 mod spec;

@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use crate::error::{ErrorBody, ErrorCode, ErrorEnvelope};
-use crate::routes::{members, organizations, tokens};
+use crate::routes::{invitations, join_codes, members, organizations, tokens};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, Required, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -22,6 +22,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
         (name = "organizations", description = "Organizations and the role matrix."),
         (name = "members", description = "An organization's members and their roles."),
         (name = "tokens", description = "Organization-owned API tokens."),
+        (name = "invitations", description = "Inviting people by email."),
+        (name = "join codes", description = "Shareable codes that admit whoever types them."),
     )
 )]
 struct ApiDoc;
@@ -37,6 +39,14 @@ pub(crate) fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(members::remove))
         .routes(routes!(members::set_role))
         .routes(routes!(tokens::create))
+        .routes(routes!(invitations::create))
+        .routes(routes!(invitations::list))
+        .routes(routes!(invitations::revoke))
+        .routes(routes!(invitations::accept))
+        .routes(routes!(join_codes::create))
+        .routes(routes!(join_codes::list))
+        .routes(routes!(join_codes::revoke))
+        .routes(routes!(join_codes::join))
 }
 
 /// The spec as served and committed.
@@ -55,7 +65,10 @@ fn specific_errors(operation_id: &str) -> &'static [u16] {
     match operation_id {
         "organizations.list" | "organizations.roles" => &[],
         "organizations.create" => &[403],
-        "organizations.members.remove" | "organizations.members.setRole" => &[403, 404, 409],
+        "organizations.members.remove"
+        | "organizations.members.setRole"
+        | "organizations.invitations.create"
+        | "organizations.joinCodes.join" => &[403, 404, 409],
         _ => &[403, 404],
     }
 }
@@ -72,7 +85,9 @@ fn describe(status: u16) -> &'static str {
         404 => {
             "`not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member."
         }
-        409 => "`last_owner`: the change would leave the organization without an owner.",
+        409 => {
+            "`last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times)."
+        }
         413 => "`payload_too_large`: the body exceeds 64 KiB.",
         429 => {
             "`rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry."

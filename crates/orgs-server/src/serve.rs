@@ -26,11 +26,21 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
     let hasher = Arc::new(Argon2Hasher::default());
     let invitation_ttl = chrono::TimeDelta::from_std(settings.invitation_ttl)?;
     let policy = Policy { invitation_ttl };
-    let app = App::new(store.clone(), clock.clone(), Arc::new(OsSecrets), hasher.clone(), policy);
+    let app = App::new(
+        store.clone(),
+        clock.clone(),
+        Arc::new(OsSecrets),
+        hasher.clone(),
+        policy,
+    );
     let failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
     let auth = Authenticator::new(store, hasher, identities, clock, failures);
     let guesses = FailureLimiter::new(settings.guess_failure_limit, settings.guess_failure_window);
-    Ok(AppState { app: Arc::new(app), auth: Arc::new(auth), guesses: Arc::new(guesses) })
+    Ok(AppState {
+        app: Arc::new(app),
+        auth: Arc::new(auth),
+        guesses: Arc::new(guesses),
+    })
 }
 
 /// A server accepting connections in the background.

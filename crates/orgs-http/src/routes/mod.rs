@@ -1,5 +1,7 @@
 //! Handlers: body to domain request, one use case call, domain result to response.
 
+pub mod invitations;
+pub mod join_codes;
 pub mod members;
 pub mod organizations;
 pub mod tokens;

@@ -5,6 +5,8 @@ mod helpers;
 
 mod auth;
 mod cli;
+mod invitations;
+mod join_codes;
 mod members;
 mod organizations;
 mod tokens;

@@ -1,0 +1,85 @@
+//! `organizations.invitations.create`, `list`, `revoke` and `accept`.
+
+use crate::AppState;
+use crate::dto::{OkResponse, OrganizationIdRequest, RoleDto};
+use crate::dto_invites::*;
+use crate::error::ApiError;
+use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
+use crate::guesses::Guess;
+use axum::{Json, extract::State};
+use orgs_app::AcceptInvitationError;
+use orgs_core::{Email, InvitationId, OrgId};
+
+/// Create an invitation for an email (requires members:manage). Returns the one-time
+/// `token`; an earlier pending invitation for that email stops working.
+#[utoipa::path(post, path = "/v1/organizations/invitations/create", operation_id = "organizations.invitations.create", tag = "invitations",
+    request_body = CreateInvitationRequest,
+    responses((status = 200, description = "The invitation and its one-time token.", body = CreateInvitationResponse)))]
+pub async fn create(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    JsonBody(body): JsonBody<CreateInvitationRequest>,
+) -> Result<Json<CreateInvitationResponse>, ApiError> {
+    let email = field("email", Email::parse(&body.email))?;
+    let role = body.role.unwrap_or(RoleDto::Member).into();
+    let organization = OrgId::from_wire(&body.organization_id);
+    let made = state.app.create_invitation(&caller, organization, email, role).await?;
+    Ok(Json(made.into()))
+}
+
+/// List pending invitations (requires members:manage), oldest first.
+#[utoipa::path(post, path = "/v1/organizations/invitations/list", operation_id = "organizations.invitations.list", tag = "invitations",
+    request_body = OrganizationIdRequest,
+    responses((status = 200, description = "Pending invitations.", body = ListInvitationsResponse)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    JsonBody(body): JsonBody<OrganizationIdRequest>,
+) -> Result<Json<ListInvitationsResponse>, ApiError> {
+    let invitations = state
+        .app
+        .list_invitations(&caller, OrgId::from_wire(&body.organization_id))
+        .await?;
+    Ok(Json(ListInvitationsResponse {
+        invitations: invitations.into_iter().map(Into::into).collect(),
+    }))
+}
+
+/// Revoke a pending invitation (requires members:manage); one no longer pending is left
+/// as it is.
+#[utoipa::path(post, path = "/v1/organizations/invitations/revoke", operation_id = "organizations.invitations.revoke", tag = "invitations",
+    request_body = RevokeRequest,
+    responses((status = 200, description = "Revoked, or no longer pending.", body = OkResponse)))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    JsonBody(body): JsonBody<RevokeRequest>,
+) -> Result<Json<OkResponse>, ApiError> {
+    let (organization, id) = (
+        OrgId::from_wire(&body.organization_id),
+        InvitationId::from_wire(&body.id),
+    );
+    state.app.revoke_invitation(&caller, organization, id).await?;
+    Ok(Json(OkResponse::OK))
+}
+
+/// Accept an invitation with its token: the acting user, whose email must be the invited
+/// one, becomes a member. Safe to retry.
+#[utoipa::path(post, path = "/v1/organizations/invitations/accept", operation_id = "organizations.invitations.accept", tag = "invitations",
+    request_body = AcceptInvitationRequest,
+    responses((status = 200, description = "The organization joined and the role held there.", body = AcceptInvitationResponse)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    ClientAddress(client): ClientAddress,
+    JsonBody(body): JsonBody<AcceptInvitationRequest>,
+) -> Result<Json<AcceptInvitationResponse>, ApiError> {
+    let guess = Guess::start(&state.guesses, &caller, &client)?;
+    let outcome = state.app.accept_invitation(&caller, &body.token).await;
+    let wrong = matches!(
+        outcome,
+        Err(AcceptInvitationError::InvalidInvitation | AcceptInvitationError::EmailMismatch)
+    );
+    guess.finish(!wrong);
+    Ok(Json(outcome?.into()))
+}

@@ -1,0 +1,82 @@
+//! `organizations.joinCodes.create`, `list`, `revoke` and `join`.
+
+use crate::AppState;
+use crate::dto::{OkResponse, OrganizationIdRequest, RoleDto};
+use crate::dto_invites::*;
+use crate::error::ApiError;
+use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
+use crate::guesses::Guess;
+use axum::{Json, extract::State};
+use orgs_app::JoinError;
+use orgs_core::{JoinCodeId, MaxUses, OrgId};
+
+/// Create a shareable join code (requires members:manage). `maxUses` null = unlimited.
+#[utoipa::path(post, path = "/v1/organizations/join-codes/create", operation_id = "organizations.joinCodes.create", tag = "join codes",
+    request_body = CreateJoinCodeRequest,
+    responses((status = 200, description = "The join code and the code itself, shown once.", body = CreateJoinCodeResponse)))]
+pub async fn create(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    JsonBody(body): JsonBody<CreateJoinCodeRequest>,
+) -> Result<Json<CreateJoinCodeResponse>, ApiError> {
+    let max_uses = body
+        .max_uses
+        .map(|max| field("maxUses", MaxUses::parse(max)))
+        .transpose()?;
+    let role = body.role.unwrap_or(RoleDto::Member).into();
+    let organization = OrgId::from_wire(&body.organization_id);
+    let made = state
+        .app
+        .create_join_code(&caller, organization, role, max_uses)
+        .await?;
+    Ok(Json(made.into()))
+}
+
+/// List join codes (requires members:manage): every code not revoked, with its uses.
+#[utoipa::path(post, path = "/v1/organizations/join-codes/list", operation_id = "organizations.joinCodes.list", tag = "join codes",
+    request_body = OrganizationIdRequest,
+    responses((status = 200, description = "The join codes.", body = ListJoinCodesResponse)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    JsonBody(body): JsonBody<OrganizationIdRequest>,
+) -> Result<Json<ListJoinCodesResponse>, ApiError> {
+    let codes = state
+        .app
+        .list_join_codes(&caller, OrgId::from_wire(&body.organization_id))
+        .await?;
+    Ok(Json(ListJoinCodesResponse {
+        join_codes: codes.into_iter().map(Into::into).collect(),
+    }))
+}
+
+/// Revoke a join code (requires members:manage); revoking it again changes nothing.
+#[utoipa::path(post, path = "/v1/organizations/join-codes/revoke", operation_id = "organizations.joinCodes.revoke", tag = "join codes",
+    request_body = RevokeRequest,
+    responses((status = 200, description = "Revoked.", body = OkResponse)))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    JsonBody(body): JsonBody<RevokeRequest>,
+) -> Result<Json<OkResponse>, ApiError> {
+    let (organization, id) = (OrgId::from_wire(&body.organization_id), JoinCodeId::from_wire(&body.id));
+    state.app.revoke_join_code(&caller, organization, id).await?;
+    Ok(Json(OkResponse::OK))
+}
+
+/// Join an organization with a code: the acting user becomes a member. `alreadyMember`
+/// is true if they were one already (and nothing is used up).
+#[utoipa::path(post, path = "/v1/organizations/join-codes/join", operation_id = "organizations.joinCodes.join", tag = "join codes",
+    request_body = JoinRequest,
+    responses((status = 200, description = "The organization joined and the role held there.", body = JoinResponse)))]
+pub async fn join(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    ClientAddress(client): ClientAddress,
+    JsonBody(body): JsonBody<JoinRequest>,
+) -> Result<Json<JoinResponse>, ApiError> {
+    let guess = Guess::start(&state.guesses, &caller, &client)?;
+    let outcome = state.app.join_with_code(&caller, &body.code).await;
+    guess.finish(!matches!(outcome, Err(JoinError::InvalidJoinCode)));
+    Ok(Json(outcome?.into()))
+}

@@ -79,6 +79,8 @@ impl JoinCode {
 pub const JOIN_CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// 16 characters of 5 bits: 80 bits, beyond reach of an offline search of a dump.
 pub const JOIN_CODE_LEN: usize = 16;
+// The contract asks for at least 60 bits; the build fails before a shorter code ships.
+const _: () = assert!(JOIN_CODE_LEN * 5 >= 60);
 const JOIN_CODE_GROUP: usize = 4;
 
 /// `ABCDEFGH...` as `ABCD-EFGH-...`, the form shown to people.
@@ -204,8 +206,7 @@ mod tests {
 
     #[test]
     fn the_alphabet_carries_enough_entropy() {
-        assert_eq!(JOIN_CODE_ALPHABET.len(), 32);
-        assert!(JOIN_CODE_LEN * 5 >= 60);
+        assert_eq!(JOIN_CODE_ALPHABET.len(), 32, "5 bits a character");
     }
 
     proptest! {

@@ -5,10 +5,12 @@
 mod contract;
 mod invites;
 mod races;
+mod races_invites;
 
 pub use contract::*;
 pub use invites::*;
 pub use races::*;
+pub use races_invites::*;
 
 use orgs_ports::Store;
 use std::future::Future;
@@ -62,6 +64,11 @@ macro_rules! store_contract_tests {
             invitations_round_trip,
             one_open_invitation_per_email,
             join_codes_count_uses_up_to_their_limit,
+            an_owner_demoting_while_the_other_removes_leaves_one_owner,
+            racing_joins_never_pass_max_uses,
+            racing_accepts_of_one_token_admit_one_user,
+            an_accept_racing_a_revoke_ends_in_one_outcome,
+            a_reinvite_racing_an_accept_never_leaves_two_usable_tokens,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 on_both_stores!(
     bad_credentials_are_refused_with_a_challenge,
     hs256_jwt_users_are_created_on_first_use,
-    jwt_rules_are_enforced
+    jwt_rules_are_enforced,
+    a_jwt_user_is_a_full_user,
 );
 
 const SECRET: &str = "an-hs256-secret-for-the-tests-only";
@@ -108,6 +109,8 @@ async fn jwt_rules_are_enforced(db: Db) {
     no_exp.as_object_mut().unwrap().remove("exp");
     let mut wrong_audience = good.clone();
     wrong_audience["aud"] = json!("someone-else");
+    let mut no_audience = good.clone();
+    no_audience.as_object_mut().unwrap().remove("aud");
     let mut no_email = good.clone();
     no_email.as_object_mut().unwrap().remove("email");
     let forged = encode(
@@ -173,4 +176,57 @@ async fn missing_credentials_cost_no_budget() {
         assert_eq!(list(&app, None).await.status, 401);
     }
     assert_eq!(list(&app, Some(&alice.bearer)).await.status, 200);
+}
+
+async fn a_jwt_user_is_a_full_user(db: Db) {
+    let app = spawn_with(db, &[("ORGS_JWT_HS256_SECRET", SECRET)]).await;
+    let jwt = hs256(json!({"sub": "owner", "email": "owner@example.com", "exp": in_an_hour()}));
+    let created = app
+        .post("/v1/organizations/create", Some(&jwt), json!({"name": "Jwt Co"}))
+        .await;
+    let organization = created.body["organization"]["id"].as_str().unwrap().to_owned();
+    let bob = app.user("bob@example.com").await;
+    app.add_member(&organization, &bob, orgs_core::Role::Member).await;
+    let calls = [
+        (
+            "/v1/organizations/update",
+            json!({"organizationId": organization, "name": "Renamed"}),
+        ),
+        (
+            "/v1/organizations/members/set-role",
+            json!({"organizationId": organization, "userId": bob.id.to_string(), "role": "admin"}),
+        ),
+        (
+            "/v1/organizations/tokens/create",
+            json!({"organizationId": organization}),
+        ),
+        (
+            "/v1/organizations/invitations/create",
+            json!({"organizationId": organization, "email": "c@example.com"}),
+        ),
+        (
+            "/v1/organizations/join-codes/create",
+            json!({"organizationId": organization}),
+        ),
+        (
+            "/v1/organizations/members/remove",
+            json!({"organizationId": organization, "userId": bob.id.to_string()}),
+        ),
+    ];
+    for (path, body) in calls {
+        let answer = app.post(path, Some(&jwt), body).await;
+        assert_eq!(answer.status, 200, "{path}: {answer:?}");
+    }
+    // A JWT whose unverified email belongs to someone else does not become them.
+    let impostor = hs256(json!({"sub": "impostor", "email": "bob@example.com", "exp": in_an_hour()}));
+    assert_eq!(list(&app, Some(&impostor)).await.status, 401);
+    let verified =
+        hs256(json!({"sub": "bob-at-idp", "email": "bob@example.com", "email_verified": true, "exp": in_an_hour()}));
+    let as_bob = list(&app, Some(&verified)).await;
+    assert_eq!(as_bob.status, 200);
+    assert_eq!(
+        as_bob.body["organizations"],
+        json!([]),
+        "bob was removed above; the verified identity is bob"
+    );
 }

@@ -157,6 +157,14 @@ async fn the_rank_rule_binds_admins(db: Db) {
             (org.admin.id.to_string(), "admin".into())
         ]
     );
+    let third = app.someone().await;
+    app.add_member(&org.id, &third, Role::Member).await;
+    let by_member = set_role(&app, &third.bearer, &org.id, &org.admin, "member").await;
+    assert_eq!(
+        by_member,
+        (403, "forbidden".into()),
+        "a current member lacks members:manage"
+    );
     let member_calls = [
         set_role(&app, &org.member.bearer, &org.id, &org.admin, "member").await,
         remove(&app, &org.member.bearer, &org.id, &org.admin.id.to_string()).await,

@@ -76,6 +76,19 @@ async fn only_owners_who_are_users_may_mint(db: Db) {
         (&token, 403, "user_required"),
         (&stranger.bearer, 404, "not_found"),
     ];
+    let other = app.organization(&owner).await;
+    let foreign = app
+        .post(
+            "/v1/organizations/tokens/create",
+            Some(&token),
+            json!({"organizationId": other}),
+        )
+        .await;
+    assert_eq!(
+        (foreign.status, foreign.code()),
+        (404, "not_found"),
+        "visibility comes before user_required"
+    );
     for (bearer, status, code) in cases {
         let answer = app
             .post("/v1/organizations/tokens/create", Some(bearer), body.clone())

@@ -18,6 +18,7 @@ async fn every_refusal_uses_the_json_envelope() {
     assert_eq!((unknown.status, unknown.code()), (404, "not_found"));
     let wrong_method = app.send(Method::GET, "/v1/organizations/list", &json_headers, "").await;
     assert_eq!((wrong_method.status, wrong_method.code()), (405, "method_not_allowed"));
+    assert_eq!(wrong_method.headers["allow"], "POST");
     let malformed = app
         .send(Method::POST, "/v1/organizations/create", &json_headers, "{\"name\": ")
         .await;

@@ -31,8 +31,9 @@ pub struct PgStore {
 }
 
 impl PgStore {
-    /// Connects lazily: the server starts, and `/readyz` reports the database, even
-    /// while PostgreSQL is still coming up.
+    /// Connects lazily, on first use. The server still migrates before it listens, so it
+    /// refuses to start without a database; once running, an outage costs `503`s and a
+    /// failing `/readyz`, not a crash, and the pool reconnects when PostgreSQL returns.
     pub fn connect_lazy(url: &str, max_connections: u32, acquire_timeout: Duration) -> Result<Self, StoreError> {
         let options = PgConnectOptions::from_str(url).map_err(|err| StoreError::Other(err.into()))?;
         let pool = PgPoolOptions::new()

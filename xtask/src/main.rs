@@ -103,7 +103,10 @@ fn ci() -> Result<(), String> {
 /// cargo-nextest runs the suite faster and isolates each test in its process; plain
 /// `cargo test` runs the same tests where nextest is not installed.
 fn tests_command() -> Command {
-    let nextest = cargo().args(["nextest", "--version"]).output().is_ok_and(|out| out.status.success());
+    let nextest = cargo()
+        .args(["nextest", "--version"])
+        .output()
+        .is_ok_and(|out| out.status.success());
     let mut tests = cargo();
     if nextest {
         tests.args(["nextest", "run", "--workspace", "--locked", "--no-fail-fast"]);

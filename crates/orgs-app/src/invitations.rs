@@ -51,15 +51,21 @@ impl App {
         let (_, access) =
             resolve_access::<CreateInvitationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
+        let now = self.clock.now();
+        let previous = tx.find_open_invitation(organization, &email).await?;
+        if let Some(previous) = &previous
+            && previous.is_pending(now)
+        {
+            // Replacing a pending invitation is revoking it, so the rank rule for revoking
+            // applies; an expired one is no longer anyone's to guard.
+            access.may_manage(None, Some(previous.role)).map_err(Denied::from)?;
+        }
         if let Some(user) = tx.find_user_by_email(&email).await?
             && tx.find_role(organization, user.id).await?.is_some()
         {
             return Err(CreateInvitationError::AlreadyMember);
         }
-        let now = self.clock.now();
-        if let Some(previous) = tx.find_open_invitation(organization, &email).await? {
-            // Replacing is revoking, so the rank rule for revoking applies to it too.
-            access.may_manage(None, Some(previous.role)).map_err(Denied::from)?;
+        if let Some(previous) = previous {
             tx.set_invitation_state(previous.id, InvitationState::Revoked { at: now })
                 .await?;
         }

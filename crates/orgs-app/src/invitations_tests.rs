@@ -94,6 +94,7 @@ async fn create_refuses_an_existing_member() {
     let mut tx = MockTx::new();
     expect_org(&mut tx, &organization());
     tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+    tx.expect_find_open_invitation().returning(|_, _| Ok(None));
     tx.expect_find_user_by_email()
         .returning(|_| Ok(Some(user(UserId::generate(), "b@example.com"))));
     tx.expect_insert_invitation().never();
@@ -148,6 +149,48 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
             RuleViolation::Outranked
         )))
     ));
+}
+
+#[tokio::test]
+async fn an_admin_may_replace_an_expired_owner_invitation() {
+    let admin = UserId::generate();
+    let mut expired = open(Role::Owner, "b@example.com");
+    expired.expires_at = fixed_now() - TimeDelta::seconds(1);
+    let mut tx = as_role(admin, Role::Admin);
+    tx.expect_find_user_by_email().returning(|_| Ok(None));
+    tx.expect_find_open_invitation()
+        .returning(move |_, _| Ok(Some(expired.clone())));
+    tx.expect_set_invitation_state().times(1).returning(|_, _| Ok(()));
+    tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
+    tx.expect_commit().returning(|| Ok(()));
+    app_with_tx(tx)
+        .create_invitation(
+            &Caller::User(admin),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Member,
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn rank_refusals_come_before_already_member() {
+    let admin = UserId::generate();
+    let mut tx = as_role(admin, Role::Admin);
+    let owners = open(Role::Owner, "b@example.com");
+    tx.expect_find_open_invitation()
+        .returning(move |_, _| Ok(Some(owners.clone())));
+    tx.expect_find_user_by_email().never();
+    let err = app_with_tx(tx)
+        .create_invitation(
+            &Caller::User(admin),
+            OrgId::generate(),
+            email("b@example.com"),
+            Role::Member,
+        )
+        .await;
+    assert!(matches!(err, Err(CreateInvitationError::Denied(Denied::Forbidden(_)))));
 }
 
 /// A transaction for accepting `invitation` as `caller`, whose email is `caller_email`.

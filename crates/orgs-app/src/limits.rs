@@ -56,6 +56,7 @@ impl FailureLimiter {
     pub fn reserve(&self, key: &str) -> Result<(), Duration> {
         let now = Instant::now();
         let mut windows = self.lock();
+        self.sweep(&mut windows, now);
         let window = windows.entry(key.to_owned()).or_insert(Window {
             started: now,
             failures: 0,
@@ -82,9 +83,7 @@ impl FailureLimiter {
     pub fn record_failure(&self, key: &str) {
         let now = Instant::now();
         let mut windows = self.lock();
-        if windows.len() > SWEEP_ABOVE {
-            windows.retain(|_, window| now.duration_since(window.started) < self.window);
-        }
+        self.sweep(&mut windows, now);
         let window = windows.entry(key.to_owned()).or_insert(Window {
             started: now,
             failures: 0,
@@ -96,6 +95,14 @@ impl FailureLimiter {
             };
         }
         window.failures = window.failures.saturating_add(1);
+    }
+
+    /// Every key that adds an entry passes here first, so expired and emptied windows
+    /// go before the map can grow past `SWEEP_ABOVE` live ones.
+    fn sweep(&self, windows: &mut HashMap<String, Window>, now: Instant) {
+        if windows.len() > SWEEP_ABOVE {
+            windows.retain(|_, window| window.failures > 0 && now.duration_since(window.started) < self.window);
+        }
     }
 }
 
@@ -130,6 +137,17 @@ mod tests {
         limiter.release("k");
         limiter.reserve("k").unwrap();
         assert!(limiter.check("k").is_err());
+    }
+
+    #[test]
+    fn released_reservations_do_not_pile_up() {
+        let limiter = FailureLimiter::new(5, Duration::from_secs(3600));
+        for n in 0..=SWEEP_ABOVE * 2 {
+            let key = n.to_string();
+            limiter.reserve(&key).unwrap();
+            limiter.release(&key);
+        }
+        assert!(limiter.lock().len() <= SWEEP_ABOVE + 1);
     }
 
     #[test]

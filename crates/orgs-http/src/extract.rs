@@ -7,7 +7,7 @@ use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::{StatusCode, header, request::Parts};
 use orgs_core::Caller;
 use serde::de::DeserializeOwned;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// The verified caller. Runs before the body is read, so a missing credential is
 /// answered `401` whatever the body holds.
@@ -48,7 +48,25 @@ fn client_address(parts: &Parts) -> String {
     parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(addr)| addr.ip().to_string())
+        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(addr)| limit_key(addr.ip()))
+}
+
+/// One IPv6 host usually holds a whole /64 and can rotate through it at will, so the
+/// /64 is what gets counted; IPv4 addresses count one by one.
+fn limit_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let segments = v6.segments();
+                format!(
+                    "{:x}:{:x}:{:x}:{:x}::/64",
+                    segments[0], segments[1], segments[2], segments[3]
+                )
+            }
+        },
+    }
 }
 
 /// A JSON request body. An empty body reads as `{}`, so endpoints without input accept
@@ -149,6 +167,17 @@ mod tests {
         assert!(eof.starts_with("Invalid body"), "{eof}");
         assert!(message(r#"{"organizationId": "o"} {}"#).contains("after the JSON value"));
         assert!(!message("[1,").contains("line 1"));
+    }
+
+    #[test]
+    fn ipv6_hosts_count_by_their_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(limit_key(a), limit_key(b));
+        assert_ne!(limit_key(a), limit_key(c));
+        assert_eq!(limit_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
+        assert_eq!(limit_key("192.0.2.7".parse().unwrap()), "192.0.2.7");
     }
 
     #[test]

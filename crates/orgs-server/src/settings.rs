@@ -58,6 +58,9 @@ mod humantime_serde_shim {
     }
 }
 
+/// Beyond a year an invitation is a standing credential, not an invitation.
+const MAX_INVITATION_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
+
 const DEFAULTS: &[(&str, &str)] = &[
     ("listen", "127.0.0.1:8080"),
     ("database_url", "sqlite://orgs.db"),
@@ -104,8 +107,8 @@ impl Settings {
         if self.database_max_connections == 0 {
             bail!("database_max_connections must be at least 1");
         }
-        if self.invitation_ttl.is_zero() {
-            bail!("invitation_ttl must be positive");
+        if self.invitation_ttl.is_zero() || self.invitation_ttl > MAX_INVITATION_TTL {
+            bail!("invitation_ttl must be positive and at most 365 days");
         }
         if self.jwt_hs256_secret.is_some() && self.jwt_jwks_file.is_some() {
             bail!("set either jwt_hs256_secret or jwt_jwks_file, not both");
@@ -200,6 +203,7 @@ mod tests {
     fn bad_values_are_refused_with_a_reason() {
         for pairs in [
             &[("ORGS_INVITATION_TTL", "soon")][..],
+            &[("ORGS_INVITATION_TTL", "400d")][..],
             &[("ORGS_LOG_FORMAT", "xml")][..],
             &[("ORGS_DATABASE_MAX_CONNECTIONS", "0")][..],
             &[("ORGS_JWT_HS256_SECRET", "s"), ("ORGS_JWT_JWKS_FILE", "/k.json")][..],

@@ -53,7 +53,7 @@ async fn open_invitations(store: &Arc<dyn Store>, organization: OrgId, email: &E
 
 pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
     const JOINERS: usize = 50;
-    for round in 0..3 {
+    for round in 0..5 {
         let scene = scene(&store).await;
         let made = scene
             .app
@@ -112,7 +112,7 @@ pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
 
 pub async fn racing_accepts_of_one_token_admit_one_user(store: Arc<dyn Store>) {
     const ACCEPTS: usize = 20;
-    for round in 0..3 {
+    for round in 0..5 {
         let scene = scene(&store).await;
         let email = scene.invitee.email.clone();
         let made = scene
@@ -222,8 +222,11 @@ pub async fn an_accept_racing_a_revoke_ends_in_one_outcome(store: Arc<dyn Store>
             Err(other) => panic!("round {round}: unexpected {other:?}"),
         }
     }
-    assert_eq!(accepted_rounds + revoked_rounds, ROUNDS);
     eprintln!("accept racing revoke: {accepted_rounds} accepted first, {revoked_rounds} revoked first");
+    assert!(
+        accepted_rounds > 0 && revoked_rounds > 0,
+        "both orders must occur for the race to mean anything"
+    );
 }
 
 pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: Arc<dyn Store>) {
@@ -300,4 +303,8 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
         );
     }
     eprintln!("re-invite racing accept: the accept won {accept_won} of {ROUNDS} rounds");
+    assert!(
+        accept_won > 0 && accept_won < ROUNDS,
+        "both orders must occur for the race to mean anything"
+    );
 }

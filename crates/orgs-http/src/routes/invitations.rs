@@ -74,7 +74,10 @@ pub async fn accept(
     ClientAddress(client): ClientAddress,
     JsonBody(body): JsonBody<AcceptInvitationRequest>,
 ) -> Result<Json<AcceptInvitationResponse>, ApiError> {
-    let guess = Guess::start(&state.guesses, &caller, &client)?;
+    // An organization token is refused before any lookup, so it learns nothing and
+    // spends no budget.
+    let user = caller.user().ok_or(ApiError::UserRequired)?;
+    let guess = Guess::start(&state.guesses, user, &client)?;
     let outcome = state.app.accept_invitation(&caller, &body.token).await;
     let wrong = matches!(
         outcome,

@@ -75,7 +75,10 @@ pub async fn join(
     ClientAddress(client): ClientAddress,
     JsonBody(body): JsonBody<JoinRequest>,
 ) -> Result<Json<JoinResponse>, ApiError> {
-    let guess = Guess::start(&state.guesses, &caller, &client)?;
+    // An organization token is refused before any lookup, so it learns nothing and
+    // spends no budget.
+    let user = caller.user().ok_or(ApiError::UserRequired)?;
+    let guess = Guess::start(&state.guesses, user, &client)?;
     let outcome = state.app.join_with_code(&caller, &body.code).await;
     guess.finish(!matches!(outcome, Err(JoinError::InvalidJoinCode)));
     Ok(Json(outcome?.into()))

@@ -288,4 +288,159 @@ async fn invitations_expire_after_the_configured_ttl() {
     assert_eq!((late.status, late.code()), (404, "invalid_invitation"));
     let again = invite(&app, &owner.bearer, &organization, "bob@example.com", None).await;
     assert_eq!(again.status, 200, "an expired invitation can be replaced");
+
+    // An expired owner-role invitation no longer binds the rank rule: an admin may
+    // replace it, though not while it is pending.
+    let admin = app.someone().await;
+    app.add_member(&organization, &admin, Role::Admin).await;
+    invite(&app, &owner.bearer, &organization, "olive@example.com", Some("owner")).await;
+    let too_soon = invite(&app, &admin.bearer, &organization, "olive@example.com", None).await;
+    assert_eq!((too_soon.status, too_soon.code()), (403, "forbidden"));
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let replaced = invite(&app, &admin.bearer, &organization, "olive@example.com", None).await;
+    assert_eq!(replaced.status, 200, "{replaced:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_kind_of_caller_gets_its_answer() {
+    let app = spawn_with(Db::Sqlite, &[("ORGS_JWT_HS256_SECRET", JWT_SECRET)]).await;
+    let (owner, admin, member, stranger) = (
+        app.someone().await,
+        app.someone().await,
+        app.someone().await,
+        app.someone().await,
+    );
+    let organization = app.organization(&owner).await;
+    app.add_member(&organization, &admin, Role::Admin).await;
+    app.add_member(&organization, &member, Role::Member).await;
+    let other = app.organization(&stranger).await;
+    let foreign_token = app.org_token(&other, &stranger).await;
+    let made = invite(&app, &owner.bearer, &organization, "dave@example.com", None).await;
+    let id = made.body["invitation"]["id"].clone();
+
+    let endpoints = [
+        (
+            "invitations/create",
+            json!({"organizationId": organization, "email": "x@example.com"}),
+        ),
+        ("invitations/list", json!({"organizationId": organization})),
+        ("invitations/revoke", json!({"organizationId": organization, "id": id})),
+        ("join-codes/create", json!({"organizationId": organization})),
+        ("join-codes/list", json!({"organizationId": organization})),
+        (
+            "join-codes/revoke",
+            json!({"organizationId": organization, "id": uuid::Uuid::now_v7().to_string()}),
+        ),
+        ("invitations/accept", json!({"token": "inv_x"})),
+        ("join-codes/join", json!({"code": "AAAA-AAAA-AAAA-AAAA"})),
+    ];
+    for (path, body) in &endpoints {
+        let path = format!("/v1/organizations/{path}");
+        let nobody = app.post(&path, None, body.clone()).await;
+        assert_eq!((nobody.status, nobody.code()), (401, "unauthenticated"), "{path}");
+        let garbage = app.post(&path, Some("garbage"), body.clone()).await;
+        assert_eq!(garbage.status, 401, "{path}");
+    }
+    for (path, body) in &endpoints[..6] {
+        let path = format!("/v1/organizations/{path}");
+        let by_member = app.post(&path, Some(&member.bearer), body.clone()).await;
+        assert_eq!((by_member.status, by_member.code()), (403, "forbidden"), "{path}");
+        let by_stranger = app.post(&path, Some(&stranger.bearer), body.clone()).await;
+        assert_eq!((by_stranger.status, by_stranger.code()), (404, "not_found"), "{path}");
+        let by_foreign_token = app.post(&path, Some(&foreign_token), body.clone()).await;
+        assert_eq!(
+            (by_foreign_token.status, by_foreign_token.code()),
+            (404, "not_found"),
+            "{path}"
+        );
+    }
+
+    // Inviting a member's email is refused, and a member accepting an invitation sent
+    // before they joined keeps their role and uses the invitation up.
+    let for_admin = invite(
+        &app,
+        &owner.bearer,
+        &organization,
+        &admin_email(&app, &organization, &admin).await,
+        None,
+    )
+    .await;
+    assert_eq!((for_admin.status, for_admin.code()), (409, "already_member"));
+    let frank = app.user("frank@example.com").await;
+    let for_frank = invite(&app, &owner.bearer, &organization, "frank@example.com", Some("admin")).await;
+    app.add_member(&organization, &frank, Role::Member).await;
+    let frank_accepts = accept(&app, &frank, &for_frank.body["token"]).await;
+    assert_eq!(frank_accepts.body["role"], "member");
+    assert!(
+        pending(&app, &owner.bearer, &organization)
+            .await
+            .iter()
+            .all(|i| i["email"] != "frank@example.com")
+    );
+
+    // Accepting again answers the role as it is now.
+    let dave = app.user("dave@example.com").await;
+    let first = accept(&app, &dave, &made.body["token"]).await;
+    assert_eq!(first.body["role"], "member");
+    let promoted = app
+        .post(
+            "/v1/organizations/members/set-role",
+            Some(&owner.bearer),
+            json!({"organizationId": organization, "userId": dave.id.to_string(), "role": "admin"}),
+        )
+        .await;
+    assert_eq!(promoted.status, 200);
+    let again = accept(&app, &dave, &made.body["token"]).await;
+    assert_eq!(again.body["role"], "admin");
+
+    // A JWT user accepts and joins like any user.
+    let jwt = jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &json!({"sub": "erin", "email": "erin@example.com", "exp": chrono::Utc::now().timestamp() + 3600}),
+        &jsonwebtoken::EncodingKey::from_secret(JWT_SECRET.as_bytes()).unwrap(),
+    )
+    .unwrap();
+    let for_erin = invite(&app, &owner.bearer, &organization, "erin@example.com", Some("admin")).await;
+    let erin_accepts = app
+        .post(
+            "/v1/organizations/invitations/accept",
+            Some(&jwt),
+            json!({"token": for_erin.body["token"]}),
+        )
+        .await;
+    assert_eq!(erin_accepts.body["role"], "admin", "{erin_accepts:?}");
+    let code = app
+        .post(
+            "/v1/organizations/join-codes/create",
+            Some(&admin.bearer),
+            json!({"organizationId": organization}),
+        )
+        .await;
+    let erin_joins = app
+        .post(
+            "/v1/organizations/join-codes/join",
+            Some(&jwt),
+            json!({"code": code.body["code"]}),
+        )
+        .await;
+    assert_eq!(erin_joins.body["alreadyMember"], true);
+}
+
+const JWT_SECRET: &str = "a-secret-for-the-invitation-tests";
+
+async fn admin_email(app: &TestApp, organization: &str, admin: &TestUser) -> String {
+    let members = app
+        .post(
+            "/v1/organizations/members/list",
+            Some(&admin.bearer),
+            json!({"organizationId": organization}),
+        )
+        .await;
+    let me = members.body["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["userId"] == admin.id.to_string())
+        .unwrap();
+    me["email"].as_str().unwrap().to_owned()
 }

@@ -1,13 +1,11 @@
-//! Translating rows and driver errors into domain types at the boundary.
+//! Translating rows and driver errors at the boundary. SQLite keeps times as integer
+//! milliseconds since the Unix epoch and booleans as integers; the decoders into domain
+//! types are shared with PostgreSQL through `orgs_sql::row_decoders!`.
 
-use orgs_core::{
-    ApiTokenSecretHash, Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, MaxUses, Member, OrgId,
-    OrgName, Organization, Role, StoredApiToken, Timestamp, TokenId, TokenOwner, User, UserId,
-};
+use orgs_core::Timestamp;
 use orgs_ports::StoreError;
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
-use uuid::Uuid;
 
 /// Connection-level failures are worth retrying; everything else is a bug or corruption.
 pub fn map_error(err: sqlx::Error) -> StoreError {
@@ -37,111 +35,33 @@ fn get<'r, T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>>(
     row.try_get(column).map_err(map_error)
 }
 
-pub(crate) fn role(text: &str) -> Result<Role, StoreError> {
-    Role::parse(text).map_err(|_| corrupt("role"))
-}
-
-/// Times are stored as integer milliseconds since the Unix epoch.
-pub(crate) fn time_column(row: &SqliteRow, column: &str) -> Result<Timestamp, StoreError> {
-    let millis: i64 = get(row, column)?;
-    chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp"))
-}
-
-pub(crate) fn organization(row: &SqliteRow) -> Result<Organization, StoreError> {
-    Ok(Organization {
-        id: OrgId::from_uuid(get(row, "id")?),
-        name: OrgName::parse(get(row, "name")?).map_err(|_| corrupt("organization name"))?,
-        created_at: time_column(row, "created_at")?,
-        updated_at: time_column(row, "updated_at")?,
-    })
-}
-
-pub(crate) fn user(row: &SqliteRow) -> Result<User, StoreError> {
-    Ok(User {
-        id: UserId::from_uuid(get(row, "id")?),
-        email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
-        created_at: time_column(row, "created_at")?,
-    })
-}
-
-pub(crate) fn member(row: &SqliteRow) -> Result<Member, StoreError> {
-    Ok(Member {
-        user_id: UserId::from_uuid(get(row, "user_id")?),
-        email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
-        role: role(get(row, "role")?)?,
-        joined_at: time_column(row, "joined_at")?,
-    })
-}
-
-pub(crate) fn api_token(row: &SqliteRow) -> Result<StoredApiToken, StoreError> {
-    let owner = match (
-        get::<Option<Uuid>>(row, "user_id")?,
-        get::<Option<Uuid>>(row, "organization_id")?,
-    ) {
-        (Some(user), None) => TokenOwner::User(UserId::from_uuid(user)),
-        (None, Some(organization)) => TokenOwner::Organization(OrgId::from_uuid(organization)),
-        _ => return Err(corrupt("api token owner")),
-    };
-    Ok(StoredApiToken {
-        id: TokenId::from_uuid(get(row, "id")?),
-        key: get(row, "key")?,
-        secret_hash: ApiTokenSecretHash(get(row, "secret_hash")?),
-        owner,
-        revoked: get::<i64>(row, "revoked")? != 0,
-    })
-}
-
-/// SQLite keeps integer milliseconds since the Unix epoch.
+/// The value bound for a time.
 pub(crate) fn time(at: Timestamp) -> i64 {
     at.timestamp_millis()
 }
 
-fn optional_time(row: &SqliteRow, column: &str) -> Result<Option<Timestamp>, StoreError> {
-    get::<Option<i64>>(row, column)?
-        .map(|millis| chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp")))
-        .transpose()
+fn from_millis(millis: i64) -> Result<Timestamp, StoreError> {
+    chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp"))
 }
 
-pub(crate) fn invitation(row: &SqliteRow) -> Result<Invitation, StoreError> {
-    let accepted_at = optional_time(row, "accepted_at")?;
-    let revoked_at = optional_time(row, "revoked_at")?;
-    let state = match (accepted_at, revoked_at) {
-        (Some(at), None) => {
-            // A deleted accepting user leaves the invitation accepted by nobody we know.
-            let by = get::<Option<Uuid>>(row, "accepted_by")?.unwrap_or(Uuid::nil());
-            InvitationState::Accepted {
-                by: UserId::from_uuid(by),
-                at,
-            }
-        }
-        (None, Some(at)) => InvitationState::Revoked { at },
-        (None, None) => InvitationState::Open,
-        (Some(_), Some(_)) => return Err(corrupt("invitation both accepted and revoked")),
-    };
-    Ok(Invitation {
-        id: InvitationId::from_uuid(get(row, "id")?),
-        organization_id: OrgId::from_uuid(get(row, "organization_id")?),
-        email: Email::parse(get(row, "email")?).map_err(|_| corrupt("email"))?,
-        role: role(get(row, "role")?)?,
-        invited_by: get::<Option<Uuid>>(row, "invited_by")?.map(UserId::from_uuid),
-        created_at: time_column(row, "created_at")?,
-        expires_at: time_column(row, "expires_at")?,
-        state,
-    })
+fn time_column(row: &SqliteRow, column: &str) -> Result<Timestamp, StoreError> {
+    from_millis(get(row, column)?)
 }
 
-pub(crate) fn join_code(row: &SqliteRow) -> Result<JoinCode, StoreError> {
-    let max_uses = get::<Option<i64>>(row, "max_uses")?
-        .map(|max| MaxUses::parse(max).map_err(|_| corrupt("max_uses")))
-        .transpose()?;
-    Ok(JoinCode {
-        id: JoinCodeId::from_uuid(get(row, "id")?),
-        organization_id: OrgId::from_uuid(get(row, "organization_id")?),
-        role: role(get(row, "role")?)?,
-        max_uses,
-        uses: u32::try_from(get::<i64>(row, "uses")?).map_err(|_| corrupt("uses"))?,
-        created_by: get::<Option<Uuid>>(row, "created_by")?.map(UserId::from_uuid),
-        created_at: time_column(row, "created_at")?,
-        revoked: get::<i64>(row, "revoked")? != 0,
-    })
+fn optional_time_column(row: &SqliteRow, column: &str) -> Result<Option<Timestamp>, StoreError> {
+    get::<Option<i64>>(row, column)?.map(from_millis).transpose()
 }
+
+fn int_column(row: &SqliteRow, column: &str) -> Result<i64, StoreError> {
+    get(row, column)
+}
+
+fn optional_int_column(row: &SqliteRow, column: &str) -> Result<Option<i64>, StoreError> {
+    get(row, column)
+}
+
+fn bool_column(row: &SqliteRow, column: &str) -> Result<bool, StoreError> {
+    Ok(get::<i64>(row, column)? != 0)
+}
+
+orgs_sql::row_decoders!(SqliteRow);

@@ -6,6 +6,7 @@
 
 mod invitations;
 mod rows;
+mod statements;
 mod tx;
 
 pub mod test_database;

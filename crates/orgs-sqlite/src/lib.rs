@@ -6,6 +6,7 @@
 
 mod invitations;
 mod rows;
+mod statements;
 mod tx;
 
 use async_trait::async_trait;

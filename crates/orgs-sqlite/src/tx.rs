@@ -1,11 +1,12 @@
 //! One SQLite transaction behind the `Tx` port.
 
 use crate::invitations as inv;
-use crate::rows::{self, map_error};
+use crate::rows::map_error;
+use crate::statements as st;
 use async_trait::async_trait;
 use orgs_core::{
     Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member, Membership,
-    NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp, TokenOwner, User, UserId,
+    NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp, User, UserId,
 };
 use orgs_ports::{RowLock, StoreError, Tx};
 use sqlx::{Sqlite, SqliteConnection, Transaction};
@@ -28,6 +29,8 @@ impl SqliteTx {
     }
 }
 
+// Every method is one statement module call; `instrument` makes each a child span of
+// the request, without arguments, which may hold emails.
 #[async_trait]
 impl Tx for SqliteTx {
     #[instrument(skip_all, level = "debug")]
@@ -41,52 +44,22 @@ impl Tx for SqliteTx {
 
     #[instrument(skip_all, level = "debug")]
     async fn find_organization(&mut self, id: OrgId, lock: RowLock) -> Result<Option<Organization>, StoreError> {
-        // Write transactions already hold SQLite's single write lock (BEGIN IMMEDIATE),
-        // which serialises them more strongly than a row lock would.
-        let _ = lock;
-        let row = sqlx::query("SELECT id, name, created_at, updated_at FROM organizations WHERE id = ?")
-            .bind(id.as_uuid())
-            .fetch_optional(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        row.map(|row| rows::organization(&row)).transpose()
+        st::find_organization(self.conn()?, id, lock).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn insert_organization(&mut self, organization: &Organization) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO organizations (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)")
-            .bind(organization.id.as_uuid())
-            .bind(organization.name.as_str())
-            .bind(organization.created_at.timestamp_millis())
-            .bind(organization.updated_at.timestamp_millis())
-            .execute(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        Ok(())
+        st::insert_organization(self.conn()?, organization).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn rename_organization(&mut self, id: OrgId, name: &OrgName, at: Timestamp) -> Result<(), StoreError> {
-        sqlx::query("UPDATE organizations SET name = ?2, updated_at = ?3 WHERE id = ?1")
-            .bind(id.as_uuid())
-            .bind(name.as_str())
-            .bind(at.timestamp_millis())
-            .execute(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        Ok(())
+        st::rename_organization(self.conn()?, id, name, at).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError> {
-        let role: Option<String> =
-            sqlx::query_scalar("SELECT role FROM memberships WHERE organization_id = ? AND user_id = ?")
-                .bind(organization.as_uuid())
-                .bind(user.as_uuid())
-                .fetch_optional(self.conn()?)
-                .await
-                .map_err(map_error)?;
-        role.map(|role| rows::role(&role)).transpose()
+        st::find_role(self.conn()?, organization, user).await
     }
 
     #[instrument(skip_all, level = "debug")]
@@ -97,164 +70,55 @@ impl Tx for SqliteTx {
         role: Role,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO memberships (organization_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)")
-            .bind(organization.as_uuid())
-            .bind(user.as_uuid())
-            .bind(role.as_str())
-            .bind(at.timestamp_millis())
-            .execute(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        Ok(())
+        st::insert_membership(self.conn()?, organization, user, role, at).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn update_role(&mut self, organization: OrgId, user: UserId, role: Role) -> Result<(), StoreError> {
-        sqlx::query("UPDATE memberships SET role = ?3 WHERE organization_id = ?1 AND user_id = ?2")
-            .bind(organization.as_uuid())
-            .bind(user.as_uuid())
-            .bind(role.as_str())
-            .execute(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        Ok(())
+        st::update_role(self.conn()?, organization, user, role).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn delete_membership(&mut self, organization: OrgId, user: UserId) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM memberships WHERE organization_id = ? AND user_id = ?")
-            .bind(organization.as_uuid())
-            .bind(user.as_uuid())
-            .execute(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        Ok(done.rows_affected() > 0)
+        st::delete_membership(self.conn()?, organization, user).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError> {
-        let count: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM memberships WHERE organization_id = ? AND role = 'owner'")
-                .bind(organization.as_uuid())
-                .fetch_one(self.conn()?)
-                .await
-                .map_err(map_error)?;
-        Ok(count.unsigned_abs())
+        st::count_owners(self.conn()?, organization).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn list_memberships(&mut self, user: UserId) -> Result<Vec<Membership>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT o.id, o.name, o.created_at, o.updated_at, m.role
-             FROM memberships m JOIN organizations o ON o.id = m.organization_id
-             WHERE m.user_id = ?
-             ORDER BY m.joined_at, m.organization_id",
-        )
-        .bind(user.as_uuid())
-        .fetch_all(self.conn()?)
-        .await
-        .map_err(map_error)?;
-        rows.iter()
-            .map(|row| {
-                let role: String = sqlx::Row::try_get(row, "role").map_err(map_error)?;
-                Ok(Membership {
-                    organization: rows::organization(row)?,
-                    role: rows::role(&role)?,
-                })
-            })
-            .collect()
+        st::list_memberships(self.conn()?, user).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn list_members(&mut self, organization: OrgId) -> Result<Vec<Member>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT m.user_id, u.email, m.role, m.joined_at
-             FROM memberships m JOIN users u ON u.id = m.user_id
-             WHERE m.organization_id = ?
-             ORDER BY m.joined_at, m.user_id",
-        )
-        .bind(organization.as_uuid())
-        .fetch_all(self.conn()?)
-        .await
-        .map_err(map_error)?;
-        rows.iter().map(rows::member).collect()
+        st::list_members(self.conn()?, organization).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn insert_api_token(&mut self, token: &NewApiToken) -> Result<(), StoreError> {
-        let (user, organization) = match token.owner {
-            TokenOwner::User(user) => (Some(user.as_uuid()), None),
-            TokenOwner::Organization(organization) => (None, Some(organization.as_uuid())),
-        };
-        sqlx::query(
-            "INSERT INTO api_tokens
-               (id, key, secret_hash, user_id, organization_id, name, env, last_four, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(token.id.as_uuid())
-        .bind(&token.key)
-        .bind(&token.secret_hash.0)
-        .bind(user)
-        .bind(organization)
-        .bind(token.name.as_ref().map(|name| name.as_str()))
-        .bind(token.env.as_str())
-        .bind(&token.last_four)
-        .bind(token.created_by.map(|user| user.as_uuid()))
-        .bind(token.created_at.timestamp_millis())
-        .execute(self.conn()?)
-        .await
-        .map_err(map_error)?;
-        Ok(())
+        st::insert_api_token(self.conn()?, token).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn find_or_insert_user(&mut self, candidate: &User) -> Result<User, StoreError> {
-        // Write transactions hold the database's one write lock, so no concurrent insert
-        // of the same email can slip between these two statements.
-        sqlx::query("INSERT INTO users (id, email, created_at) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING")
-            .bind(candidate.id.as_uuid())
-            .bind(candidate.email.as_str())
-            .bind(candidate.created_at.timestamp_millis())
-            .execute(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        self.find_user_by_email(&candidate.email)
-            .await?
-            .ok_or_else(|| StoreError::Other("user vanished after insert".into()))
+        st::find_or_insert_user(self.conn()?, candidate).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn find_user_by_email(&mut self, email: &Email) -> Result<Option<User>, StoreError> {
-        let row = sqlx::query("SELECT id, email, created_at FROM users WHERE email = ?")
-            .bind(email.as_str())
-            .fetch_optional(self.conn()?)
-            .await
-            .map_err(map_error)?;
-        row.map(|row| rows::user(&row)).transpose()
+        st::find_user_by_email(self.conn()?, email).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn link_identity(&mut self, identity: &ExternalIdentity, user: UserId) -> Result<UserId, StoreError> {
-        sqlx::query(
-            "INSERT INTO user_identities (issuer, subject, user_id, created_at) VALUES (?, ?, ?, CAST(unixepoch('subsec') * 1000 AS INTEGER))
-             ON CONFLICT (issuer, subject) DO NOTHING",
-        )
-        .bind(&identity.issuer)
-        .bind(&identity.subject)
-        .bind(user.as_uuid())
-        .execute(self.conn()?)
-        .await
-        .map_err(map_error)?;
-        let linked: uuid::Uuid =
-            sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?")
-                .bind(&identity.issuer)
-                .bind(&identity.subject)
-                .fetch_one(self.conn()?)
-                .await
-                .map_err(map_error)?;
-        Ok(UserId::from_uuid(linked))
+        st::link_identity(self.conn()?, identity, user).await
     }
 
+    #[instrument(skip_all, level = "debug")]
     async fn find_user(&mut self, id: UserId) -> Result<Option<User>, StoreError> {
         inv::find_user(self.conn()?, id).await
     }

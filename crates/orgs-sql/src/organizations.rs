@@ -1,0 +1,223 @@
+//! The organization, membership, user and API-token statements.
+
+/// Expands, inside an adapter crate, to the statements behind the `Tx` port's first
+/// half as functions taking `&mut $conn`. `$for_update` is the clause that locks a row
+/// for the rest of the transaction (`" FOR UPDATE"`, or `""` where write transactions
+/// lock the whole database already). The crate must provide `crate::rows`.
+#[macro_export]
+macro_rules! organization_statements {
+    ($conn:ty, $for_update:literal) => {
+        use crate::rows::{self, map_error, time};
+        use orgs_core::{
+            Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp,
+            TokenOwner, User, UserId,
+        };
+        use orgs_ports::{RowLock, StoreError};
+        type Conn = $conn;
+
+        pub(crate) async fn find_organization(conn: &mut Conn, id: OrgId, lock: RowLock) -> Result<Option<Organization>, StoreError> {
+            let sql = match lock {
+                RowLock::None => "SELECT id, name, created_at, updated_at FROM organizations WHERE id = $1",
+                RowLock::ForUpdate => concat!("SELECT id, name, created_at, updated_at FROM organizations WHERE id = $1", $for_update),
+            };
+            let row = sqlx::query(sql)
+                .bind(id.as_uuid())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            row.map(|row| rows::organization(&row)).transpose()
+        }
+
+        pub(crate) async fn insert_organization(conn: &mut Conn, organization: &Organization) -> Result<(), StoreError> {
+            sqlx::query("INSERT INTO organizations (id, name, created_at, updated_at) VALUES ($1, $2, $3, $4)")
+                .bind(organization.id.as_uuid())
+                .bind(organization.name.as_str())
+                .bind(time(organization.created_at))
+                .bind(time(organization.updated_at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn rename_organization(conn: &mut Conn, id: OrgId, name: &OrgName, at: Timestamp) -> Result<(), StoreError> {
+            sqlx::query("UPDATE organizations SET name = $2, updated_at = $3 WHERE id = $1")
+                .bind(id.as_uuid())
+                .bind(name.as_str())
+                .bind(time(at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn find_role(conn: &mut Conn, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError> {
+            let role: Option<String> =
+                sqlx::query_scalar("SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2")
+                    .bind(organization.as_uuid())
+                    .bind(user.as_uuid())
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(map_error)?;
+            role.map(|role| rows::role(&role)).transpose()
+        }
+
+        pub(crate) async fn insert_membership(
+            conn: &mut Conn,
+            organization: OrgId,
+            user: UserId,
+            role: Role,
+            at: Timestamp,
+        ) -> Result<(), StoreError> {
+            sqlx::query("INSERT INTO memberships (organization_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4)")
+                .bind(organization.as_uuid())
+                .bind(user.as_uuid())
+                .bind(role.as_str())
+                .bind(time(at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn update_role(conn: &mut Conn, organization: OrgId, user: UserId, role: Role) -> Result<(), StoreError> {
+            sqlx::query("UPDATE memberships SET role = $3 WHERE organization_id = $1 AND user_id = $2")
+                .bind(organization.as_uuid())
+                .bind(user.as_uuid())
+                .bind(role.as_str())
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn delete_membership(conn: &mut Conn, organization: OrgId, user: UserId) -> Result<bool, StoreError> {
+            let done = sqlx::query("DELETE FROM memberships WHERE organization_id = $1 AND user_id = $2")
+                .bind(organization.as_uuid())
+                .bind(user.as_uuid())
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        pub(crate) async fn count_owners(conn: &mut Conn, organization: OrgId) -> Result<u64, StoreError> {
+            let count: i64 =
+                sqlx::query_scalar("SELECT count(*) FROM memberships WHERE organization_id = $1 AND role = 'owner'")
+                    .bind(organization.as_uuid())
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(map_error)?;
+            Ok(count.unsigned_abs())
+        }
+
+        pub(crate) async fn list_memberships(conn: &mut Conn, user: UserId) -> Result<Vec<Membership>, StoreError> {
+            let rows = sqlx::query(
+                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role
+                 FROM memberships m JOIN organizations o ON o.id = m.organization_id
+                 WHERE m.user_id = $1
+                 ORDER BY m.joined_at, m.organization_id",
+            )
+            .bind(user.as_uuid())
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            rows.iter()
+                .map(|row| {
+                    let role: String = sqlx::Row::try_get(row, "role").map_err(map_error)?;
+                    Ok(Membership {
+                        organization: rows::organization(row)?,
+                        role: rows::role(&role)?,
+                    })
+                })
+                .collect()
+        }
+
+        pub(crate) async fn list_members(conn: &mut Conn, organization: OrgId) -> Result<Vec<Member>, StoreError> {
+            let rows = sqlx::query(
+                "SELECT m.user_id, u.email, m.role, m.joined_at
+                 FROM memberships m JOIN users u ON u.id = m.user_id
+                 WHERE m.organization_id = $1
+                 ORDER BY m.joined_at, m.user_id",
+            )
+            .bind(organization.as_uuid())
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            rows.iter().map(rows::member).collect()
+        }
+
+        pub(crate) async fn insert_api_token(conn: &mut Conn, token: &NewApiToken) -> Result<(), StoreError> {
+            let (user, organization) = match token.owner {
+                TokenOwner::User(user) => (Some(user.as_uuid()), None),
+                TokenOwner::Organization(organization) => (None, Some(organization.as_uuid())),
+            };
+            sqlx::query(
+                "INSERT INTO api_tokens
+                   (id, key, secret_hash, user_id, organization_id, name, env, last_four, created_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(token.id.as_uuid())
+            .bind(&token.key)
+            .bind(&token.secret_hash.0)
+            .bind(user)
+            .bind(organization)
+            .bind(token.name.as_ref().map(|name| name.as_str()))
+            .bind(token.env.as_str())
+            .bind(&token.last_four)
+            .bind(token.created_by.map(|user| user.as_uuid()))
+            .bind(time(token.created_at))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn find_or_insert_user(conn: &mut Conn, candidate: &User) -> Result<User, StoreError> {
+            // On PostgreSQL, ON CONFLICT waits for a concurrent insert of the same email to
+            // settle, and the SELECT after it (a new snapshot under read committed) sees its
+            // row; on SQLite the write transaction holds the only write lock throughout.
+            sqlx::query("INSERT INTO users (id, email, created_at) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING")
+                .bind(candidate.id.as_uuid())
+                .bind(candidate.email.as_str())
+                .bind(time(candidate.created_at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            find_user_by_email(conn, &candidate.email)
+                .await?
+                .ok_or_else(|| StoreError::Other("user vanished after insert".into()))
+        }
+
+        pub(crate) async fn find_user_by_email(conn: &mut Conn, email: &Email) -> Result<Option<User>, StoreError> {
+            let row = sqlx::query("SELECT id, email, created_at FROM users WHERE email = $1")
+                .bind(email.as_str())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            row.map(|row| rows::user(&row)).transpose()
+        }
+
+        pub(crate) async fn link_identity(conn: &mut Conn, identity: &ExternalIdentity, user: UserId) -> Result<UserId, StoreError> {
+            sqlx::query(
+                "INSERT INTO user_identities (issuer, subject, user_id, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (issuer, subject) DO NOTHING",
+            )
+            .bind(&identity.issuer)
+            .bind(&identity.subject)
+            .bind(user.as_uuid())
+            .bind(time(chrono::Utc::now()))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            let linked: uuid::Uuid =
+                sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
+                    .bind(&identity.issuer)
+                    .bind(&identity.subject)
+                    .fetch_one(&mut *conn)
+                    .await
+                    .map_err(map_error)?;
+            Ok(UserId::from_uuid(linked))
+        }
+    };
+}

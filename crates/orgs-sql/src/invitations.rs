@@ -4,6 +4,7 @@
 /// functions taking `&mut $conn`. The crate must provide `crate::rows` with `map_error`,
 /// `time`, `user`, `invitation` and `join_code`.
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)]
 macro_rules! invitation_statements {
     ($conn:ty, $db:ty) => {
         use crate::rows::{self, map_error, time};

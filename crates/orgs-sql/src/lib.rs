@@ -6,6 +6,9 @@
 //! rather than generic functions because sqlx's executor bounds, spelled out for every
 //! bound type, would bury the SQL.
 
+// The macros name `crate::rows` and friends on purpose: they resolve in the adapter
+// that expands them, which supplies its own database's column readers there.
 mod invitations;
 mod organizations;
 mod rows;
+mod tx;

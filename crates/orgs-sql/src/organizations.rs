@@ -5,6 +5,7 @@
 /// for the rest of the transaction (`" FOR UPDATE"`, or `""` where write transactions
 /// lock the whole database already). The crate must provide `crate::rows`.
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)]
 macro_rules! organization_statements {
     ($conn:ty, $for_update:literal) => {
         use crate::rows::{self, map_error, time};

@@ -5,6 +5,7 @@
 /// `get`, `time_column`, `optional_time_column`, `int_column`, `optional_int_column`,
 /// `bool_column` and `corrupt`.
 #[macro_export]
+#[allow(clippy::crate_in_macro_def)]
 macro_rules! row_decoders {
     ($row:ty) => {
         use orgs_core::{

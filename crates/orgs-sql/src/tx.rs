@@ -1,0 +1,228 @@
+//! The `Tx` port implemented once over the shared statements.
+
+/// Expands, inside an adapter crate, to `impl Tx for $tx`. `$tx` must hold its sqlx
+/// transaction in a field `tx: Option<Transaction<'static, _>>` and have
+/// `fn conn(&mut self) -> Result<&mut Connection, StoreError>`; the crate must contain
+/// the modules `statements` (from `organization_statements!`), `invitations` (from
+/// `invitation_statements!`) and `rows`.
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! impl_tx {
+    ($tx:ty) => {
+        // A block of its own, so these imports do not clash with the adapter's.
+        const _: () = {
+            use crate::invitations as inv;
+            use crate::rows::map_error;
+            use crate::statements as st;
+            use orgs_core::{
+                Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
+                Membership, NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp, User, UserId,
+            };
+            use orgs_ports::{RowLock, StoreError};
+            use tracing::instrument;
+
+            // Every method is one statement module call; `instrument` makes each a child span of
+            // the request, without arguments, which may hold emails.
+            #[async_trait::async_trait]
+            impl orgs_ports::Tx for $tx {
+                #[instrument(skip_all, level = "debug")]
+                async fn commit(&mut self) -> Result<(), StoreError> {
+                    let tx = self
+                        .tx
+                        .take()
+                        .ok_or_else(|| StoreError::Other("transaction already committed".into()))?;
+                    tx.commit().await.map_err(map_error)
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_organization(
+                    &mut self,
+                    id: OrgId,
+                    lock: RowLock,
+                ) -> Result<Option<Organization>, StoreError> {
+                    st::find_organization(self.conn()?, id, lock).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn insert_organization(&mut self, organization: &Organization) -> Result<(), StoreError> {
+                    st::insert_organization(self.conn()?, organization).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn rename_organization(
+                    &mut self,
+                    id: OrgId,
+                    name: &OrgName,
+                    at: Timestamp,
+                ) -> Result<(), StoreError> {
+                    st::rename_organization(self.conn()?, id, name, at).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError> {
+                    st::find_role(self.conn()?, organization, user).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn insert_membership(
+                    &mut self,
+                    organization: OrgId,
+                    user: UserId,
+                    role: Role,
+                    at: Timestamp,
+                ) -> Result<(), StoreError> {
+                    st::insert_membership(self.conn()?, organization, user, role, at).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn update_role(
+                    &mut self,
+                    organization: OrgId,
+                    user: UserId,
+                    role: Role,
+                ) -> Result<(), StoreError> {
+                    st::update_role(self.conn()?, organization, user, role).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn delete_membership(&mut self, organization: OrgId, user: UserId) -> Result<bool, StoreError> {
+                    st::delete_membership(self.conn()?, organization, user).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError> {
+                    st::count_owners(self.conn()?, organization).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_memberships(&mut self, user: UserId) -> Result<Vec<Membership>, StoreError> {
+                    st::list_memberships(self.conn()?, user).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_members(&mut self, organization: OrgId) -> Result<Vec<Member>, StoreError> {
+                    st::list_members(self.conn()?, organization).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn insert_api_token(&mut self, token: &NewApiToken) -> Result<(), StoreError> {
+                    st::insert_api_token(self.conn()?, token).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_or_insert_user(&mut self, candidate: &User) -> Result<User, StoreError> {
+                    st::find_or_insert_user(self.conn()?, candidate).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_user_by_email(&mut self, email: &Email) -> Result<Option<User>, StoreError> {
+                    st::find_user_by_email(self.conn()?, email).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn link_identity(
+                    &mut self,
+                    identity: &ExternalIdentity,
+                    user: UserId,
+                ) -> Result<UserId, StoreError> {
+                    st::link_identity(self.conn()?, identity, user).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_user(&mut self, id: UserId) -> Result<Option<User>, StoreError> {
+                    inv::find_user(self.conn()?, id).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn insert_invitation(
+                    &mut self,
+                    invitation: &Invitation,
+                    token: &SecretDigest,
+                ) -> Result<(), StoreError> {
+                    inv::insert_invitation(self.conn()?, invitation, token).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_invitation(
+                    &mut self,
+                    organization: OrgId,
+                    id: InvitationId,
+                ) -> Result<Option<Invitation>, StoreError> {
+                    inv::find_invitation(self.conn()?, organization, id).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_invitation_by_token(
+                    &mut self,
+                    token: &SecretDigest,
+                ) -> Result<Option<Invitation>, StoreError> {
+                    inv::find_invitation_by_token(self.conn()?, token).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_open_invitation(
+                    &mut self,
+                    organization: OrgId,
+                    email: &Email,
+                ) -> Result<Option<Invitation>, StoreError> {
+                    inv::find_open_invitation(self.conn()?, organization, email).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn set_invitation_state(
+                    &mut self,
+                    id: InvitationId,
+                    state: InvitationState,
+                ) -> Result<(), StoreError> {
+                    inv::set_invitation_state(self.conn()?, id, state).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_pending_invitations(
+                    &mut self,
+                    organization: OrgId,
+                    now: Timestamp,
+                ) -> Result<Vec<Invitation>, StoreError> {
+                    inv::list_pending_invitations(self.conn()?, organization, now).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn insert_join_code(&mut self, code: &JoinCode, secret: &SecretDigest) -> Result<(), StoreError> {
+                    inv::insert_join_code(self.conn()?, code, secret).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_join_code(
+                    &mut self,
+                    organization: OrgId,
+                    id: JoinCodeId,
+                ) -> Result<Option<JoinCode>, StoreError> {
+                    inv::find_join_code(self.conn()?, organization, id).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_join_code_by_secret(
+                    &mut self,
+                    secret: &SecretDigest,
+                ) -> Result<Option<JoinCode>, StoreError> {
+                    inv::find_join_code_by_secret(self.conn()?, secret).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn revoke_join_code(&mut self, id: JoinCodeId, at: Timestamp) -> Result<(), StoreError> {
+                    inv::revoke_join_code(self.conn()?, id, at).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn use_join_code(&mut self, id: JoinCodeId) -> Result<bool, StoreError> {
+                    inv::use_join_code(self.conn()?, id).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError> {
+                    inv::list_join_codes(self.conn()?, organization).await
+                }
+            }
+        };
+    };
+}

@@ -45,6 +45,10 @@ pub enum ApiError {
     RateLimited { retry_after_secs: u64 },
     #[error("the database is unavailable")]
     Unavailable,
+    #[error("too many requests in flight")]
+    Overloaded,
+    #[error("the request took too long")]
+    TimedOut,
     #[error("internal error")]
     Internal,
 }
@@ -155,6 +159,16 @@ impl ApiError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::Unavailable,
                 "The service is temporarily unavailable; retry shortly.".into(),
+            ),
+            Overloaded => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "The service is at capacity; retry shortly.".into(),
+            ),
+            TimedOut => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "The request took too long and was abandoned; retry shortly.".into(),
             ),
             Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -13,13 +13,16 @@ mod spec;
 pub use error::{ApiError, ErrorCode, ErrorEnvelope};
 pub use spec::openapi;
 
+use axum::BoxError;
 use axum::Router;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use orgs_app::{App, Authenticator, FailureLimiter};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 
 /// Request bodies larger than this are refused with `413` before they are read whole.
@@ -34,11 +37,38 @@ pub struct AppState {
     pub guesses: Arc<FailureLimiter>,
 }
 
+/// Bounds on the work the API takes on at once.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Requests to `/v1` being served at once; more are refused with `503` at once
+    /// rather than queued, so a burst cannot pile up latency for everyone.
+    pub max_concurrent_requests: usize,
+    /// A `/v1` request still running after this is abandoned with `503`; its
+    /// transaction rolls back.
+    pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_concurrent_requests: 512,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
 /// The whole HTTP surface: the `/v1` API, `/healthz`, `/readyz` and `/openapi.json`.
-pub fn router(state: AppState) -> Router {
+/// The limits cover `/v1` only, so health checks answer even under overload.
+pub fn router(state: AppState, limits: Limits) -> Router {
     let (api, spec) = spec::api_router().split_for_parts();
     let spec_json: Arc<str> = spec::finish(spec).to_pretty_json().expect("the spec serialises").into();
-    api.merge(operational::routes(spec_json))
+    let guard = ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(|err: BoxError| async move { refusal(&err) }))
+        .load_shed()
+        .concurrency_limit(limits.max_concurrent_requests.max(1))
+        .timeout(limits.request_timeout);
+    api.layer(guard)
+        .merge(operational::routes(spec_json))
         .fallback(|| async { ApiError::NotFound("Path") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -48,6 +78,19 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
+}
+
+fn refusal(err: &BoxError) -> ApiError {
+    if err.is::<tower::timeout::error::Elapsed>() {
+        tracing::warn!("request timed out");
+        ApiError::TimedOut
+    } else if err.is::<tower::load_shed::error::Overloaded>() {
+        tracing::warn!("request shed: too many in flight");
+        ApiError::Overloaded
+    } else {
+        tracing::error!(error = %err, "request failed in a middleware");
+        ApiError::Internal
+    }
 }
 
 /// One line per request: method, path, status, latency. Never headers or bodies, which

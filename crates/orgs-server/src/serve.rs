@@ -62,7 +62,11 @@ pub async fn start(
         .await
         .with_context(|| format!("binding {}", settings.listen))?;
     let addr = listener.local_addr()?;
-    let router = orgs_http::router(state);
+    let limits = orgs_http::Limits {
+        max_concurrent_requests: settings.max_concurrent_requests,
+        request_timeout: settings.request_timeout,
+    };
+    let router = orgs_http::router(state, limits);
     // Connection info gives the rate limits each client's address.
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move { axum::serve(listener, service).with_graceful_shutdown(shutdown).await });

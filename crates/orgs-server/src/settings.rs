@@ -33,6 +33,11 @@ pub struct Settings {
     /// How long an invitation stays acceptable, e.g. `7d` or `90s`.
     #[serde(with = "humantime_serde_shim")]
     pub invitation_ttl: Duration,
+    /// `/v1` requests served at once; more are refused with `503`.
+    pub max_concurrent_requests: usize,
+    /// A `/v1` request running longer is abandoned with `503`.
+    #[serde(with = "humantime_serde_shim")]
+    pub request_timeout: Duration,
     /// Failed authentications a client address may make per `auth_failure_window`.
     pub auth_failure_limit: u32,
     #[serde(with = "humantime_serde_shim")]
@@ -67,6 +72,8 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("database_max_connections", "10"),
     ("database_timeout", "5s"),
     ("invitation_ttl", "7d"),
+    ("max_concurrent_requests", "512"),
+    ("request_timeout", "30s"),
     ("auth_failure_limit", "30"),
     ("auth_failure_window", "1m"),
     ("guess_failure_limit", "10"),
@@ -104,6 +111,9 @@ impl Settings {
     }
 
     fn validate(&self) -> anyhow::Result<()> {
+        if self.max_concurrent_requests == 0 || self.request_timeout.is_zero() {
+            bail!("max_concurrent_requests and request_timeout must be positive");
+        }
         if self.database_max_connections == 0 {
             bail!("database_max_connections must be at least 1");
         }
@@ -133,6 +143,8 @@ impl fmt::Debug for Settings {
             .field("jwt_issuer", &self.jwt_issuer)
             .field("jwt_audience", &self.jwt_audience)
             .field("invitation_ttl", &self.invitation_ttl)
+            .field("max_concurrent_requests", &self.max_concurrent_requests)
+            .field("request_timeout", &self.request_timeout)
             .field("auth_failure_limit", &self.auth_failure_limit)
             .field("auth_failure_window", &self.auth_failure_window)
             .field("guess_failure_limit", &self.guess_failure_limit)

@@ -1,7 +1,7 @@
 //! Wire rules that hold for every path: the JSON envelope on every error, body limits,
 //! methods, unknown paths, and the operational endpoints.
 
-use crate::helpers::{Db, spawn};
+use crate::helpers::{Answer, Db, spawn, spawn_with};
 use hyper::Method;
 use serde_json::json;
 
@@ -122,7 +122,7 @@ async fn readyz_fails_while_the_database_is_unreachable() {
     let state = orgs_server::serve::app_state(backend.store(), &settings).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     app.addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, orgs_http::router(state)).await });
+    tokio::spawn(async move { axum::serve(listener, orgs_http::router(state, orgs_http::Limits::default())).await });
     let ready = app.send(Method::GET, "/readyz", &[], "").await;
     assert_eq!((ready.status, ready.code()), (503, "unavailable"));
     let health = app.send(Method::GET, "/healthz", &[], "").await;
@@ -131,4 +131,74 @@ async fn readyz_fails_while_the_database_is_unreachable() {
         .post("/v1/organizations/list", Some("orgs_user_x:y"), json!({}))
         .await;
     assert_eq!((call.status, call.code()), (503, "unavailable"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_past_the_concurrency_cap_are_shed_with_503() {
+    let app = spawn_with(Db::Sqlite, &[("ORGS_MAX_CONCURRENT_REQUESTS", "1")]).await;
+    let owner = app.someone().await;
+    let organization = app.organization(&owner).await;
+    // Minting hashes with argon2, so each call holds its slot for tens of milliseconds.
+    let calls = (0..8).map(|_| {
+        app.post(
+            "/v1/organizations/tokens/create",
+            Some(&owner.bearer),
+            json!({"organizationId": organization}),
+        )
+    });
+    let answers = futures_join_all(calls).await;
+    let shed: Vec<&Answer> = answers.iter().filter(|a| a.status == 503).collect();
+    assert!(
+        !shed.is_empty(),
+        "eight concurrent mints under a cap of one all got through"
+    );
+    assert!(answers.iter().any(|a| a.status == 200));
+    assert!(shed.iter().all(|a| a.code() == "unavailable"));
+    assert_eq!(
+        app.send(Method::GET, "/healthz", &[], "").await.status,
+        200,
+        "health checks are not shed"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_past_the_timeout_are_abandoned_with_503() {
+    let app = spawn_with(Db::Sqlite, &[("ORGS_REQUEST_TIMEOUT", "1ms")]).await;
+    let owner = app.someone().await;
+    let organization = orgs_store_tests::seed_organization(&app.store, &[(owner.id, orgs_core::Role::Owner)]).await;
+    let slow = app
+        .post(
+            "/v1/organizations/tokens/create",
+            Some(&owner.bearer),
+            json!({"organizationId": organization.id.to_string()}),
+        )
+        .await;
+    assert_eq!((slow.status, slow.code()), (503, "unavailable"));
+}
+
+/// Runs the futures concurrently on this task and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (future, output) in pinned.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *output = Some(value),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs
+        .into_iter()
+        .map(|output| output.expect("every future finished"))
+        .collect()
 }

@@ -92,7 +92,9 @@ fn describe(status: u16) -> &'static str {
         429 => {
             "`rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry."
         }
-        503 => "`unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later.",
+        503 => {
+            "`unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later."
+        }
         _ => "`internal`: an unexpected failure.",
     }
 }

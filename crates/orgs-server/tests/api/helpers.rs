@@ -31,7 +31,6 @@ enum Cleanup {
 
 pub struct TestApp {
     pub addr: SocketAddr,
-    client: Client<HttpConnector, Full<Bytes>>,
     pub store: Arc<dyn Store>,
     state: AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
@@ -57,6 +56,40 @@ impl Answer {
 pub struct TestUser {
     pub id: UserId,
     pub bearer: String,
+}
+
+/// Sends a request to any server, in-process or a child process.
+pub async fn send_to(
+    addr: SocketAddr,
+    method: Method,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: impl Into<Bytes>,
+) -> Answer {
+    let client: Client<HttpConnector, Full<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
+    let mut request = Request::builder().method(method).uri(format!("http://{addr}{path}"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = client
+        .request(request.body(Full::new(body.into())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    Answer { status, headers, body }
+}
+
+/// A JSON POST with an optional bearer, to any server.
+pub async fn post_to(addr: SocketAddr, path: &str, bearer: Option<&str>, body: Value) -> Answer {
+    let authorization = bearer.map(|bearer| format!("Bearer {bearer}"));
+    let mut headers = vec![("content-type", "application/json")];
+    if let Some(authorization) = &authorization {
+        headers.push(("authorization", authorization));
+    }
+    send_to(addr, Method::POST, path, &headers, body.to_string()).await
 }
 
 pub async fn spawn(db: Db) -> TestApp {
@@ -101,7 +134,6 @@ pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
     let state = app_state(store.clone(), &settings).unwrap();
     TestApp {
         addr: running.addr,
-        client: Client::builder(TokioExecutor::new()).build_http(),
         store,
         state,
         shutdown: Some(tx),
@@ -112,32 +144,12 @@ pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
 impl TestApp {
     /// Sends any request; the body is parsed as JSON (or `null` when it is not JSON).
     pub async fn send(&self, method: Method, path: &str, headers: &[(&str, &str)], body: impl Into<Bytes>) -> Answer {
-        let mut request = Request::builder()
-            .method(method)
-            .uri(format!("http://{}{path}", self.addr));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = self
-            .client
-            .request(request.body(Full::new(body.into())).unwrap())
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Answer { status, headers, body }
+        send_to(self.addr, method, path, headers, body).await
     }
 
     /// A JSON POST, as every `/v1` call is.
     pub async fn post(&self, path: &str, bearer: Option<&str>, body: Value) -> Answer {
-        let authorization = bearer.map(|bearer| format!("Bearer {bearer}"));
-        let mut headers = vec![("content-type", "application/json")];
-        if let Some(authorization) = &authorization {
-            headers.push(("authorization", authorization));
-        }
-        self.send(Method::POST, path, &headers, body.to_string()).await
+        post_to(self.addr, path, bearer, body).await
     }
 
     /// What `orgs-server users create --email` does.

@@ -9,5 +9,6 @@ mod invitations;
 mod join_codes;
 mod members;
 mod organizations;
+mod secrets;
 mod tokens;
 mod wire;

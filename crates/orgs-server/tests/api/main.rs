@@ -7,6 +7,7 @@ mod auth;
 mod cli;
 mod invitations;
 mod join_codes;
+mod matrix;
 mod members;
 mod organizations;
 mod secrets;

@@ -10,6 +10,7 @@ mod join_codes;
 mod matrix;
 mod members;
 mod organizations;
+mod processes;
 mod secrets;
 mod tokens;
 mod wire;

@@ -1,0 +1,261 @@
+//! The invariants hold across processes: two `orgs-server` processes on one PostgreSQL
+//! database, driven at the same time over HTTP, still never leave an organization
+//! without an owner, never use a join code past `maxUses`, and never let one invitation
+//! admit two users.
+
+use crate::helpers::{Answer, post_to};
+use orgs_postgres::test_database::TestDatabase;
+use orgs_server::serve::app_state;
+use orgs_server::storage::Backend;
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Replica {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn replica(database_url: &str) -> Replica {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_orgs-server"))
+        .env("ORGS_LISTEN", addr.to_string())
+        .env("ORGS_DATABASE_URL", database_url)
+        .env("ORGS_LOG_LEVEL", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Owned from here on, so that a panic below still kills and reaps the process.
+    let replica = Replica { child, addr };
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(addr).is_ok() {
+            return replica;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("a replica never listened");
+}
+
+/// Users with personal tokens, made in this process against the same database.
+async fn users(database_url: &str, count: usize) -> Vec<(String, String)> {
+    let vars = [("ORGS_DATABASE_URL".to_owned(), database_url.to_owned())]
+        .into_iter()
+        .collect();
+    let settings =
+        orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap();
+    let state = app_state(Backend::open(&settings).await.unwrap().store(), &settings).unwrap();
+    let mut made = Vec::new();
+    for _ in 0..count {
+        let email = orgs_core::Email::parse(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).unwrap();
+        let user = state.app.create_user_token(email.clone()).await.unwrap();
+        made.push((email.as_str().to_owned(), user.token.bearer()));
+    }
+    made
+}
+
+async fn ok(answer: Answer) -> Value {
+    assert_eq!(answer.status, 200, "{answer:?}");
+    answer.body
+}
+
+/// Sends every request at once, alternating between the two replicas.
+async fn at_once(replicas: [SocketAddr; 2], calls: Vec<(&'static str, String, Value)>) -> Vec<Answer> {
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(calls.len()));
+    let tasks: Vec<_> = calls
+        .into_iter()
+        .enumerate()
+        .map(|(n, (path, bearer, body))| {
+            let (addr, barrier) = (replicas[n % 2], barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                post_to(addr, path, Some(&bearer), body).await
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    answers
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn invariants_hold_across_two_server_processes_on_one_database() {
+    let database = TestDatabase::create().await;
+    let (one, two) = (replica(&database.url).await, replica(&database.url).await);
+    let replicas = [one.addr, two.addr];
+    let people = users(&database.url, 24).await;
+    let (alice, bob) = (&people[0], &people[1]);
+
+    // The last owner: two owners demote each other through different processes.
+    for round in 0..10 {
+        let created = ok(post_to(
+            replicas[0],
+            "/v1/organizations/create",
+            Some(&alice.1),
+            json!({"name": "Race"}),
+        )
+        .await)
+        .await;
+        let org = created["organization"]["id"].clone();
+        let invited = ok(post_to(
+            replicas[1],
+            "/v1/organizations/invitations/create",
+            Some(&alice.1),
+            json!({"organizationId": org, "email": bob.0, "role": "owner"}),
+        )
+        .await)
+        .await;
+        ok(post_to(
+            replicas[0],
+            "/v1/organizations/invitations/accept",
+            Some(&bob.1),
+            json!({"token": invited["token"]}),
+        )
+        .await)
+        .await;
+        let members = ok(post_to(
+            replicas[1],
+            "/v1/organizations/members/list",
+            Some(&alice.1),
+            json!({"organizationId": org}),
+        )
+        .await)
+        .await;
+        let ids: Vec<Value> = members["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["userId"].clone())
+            .collect();
+        let demote = |bearer: &String, target: &Value| {
+            (
+                "/v1/organizations/members/set-role",
+                bearer.clone(),
+                json!({"organizationId": org, "userId": target, "role": "member"}),
+            )
+        };
+        let answers = at_once(replicas, vec![demote(&alice.1, &ids[1]), demote(&bob.1, &ids[0])]).await;
+        // Whoever lost is a plain member now, which still may list.
+        let listing = json!({"organizationId": org});
+        let after = ok(post_to(replicas[0], "/v1/organizations/members/list", Some(&alice.1), listing).await).await;
+        let owners = after["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["role"] == "owner")
+            .count();
+        assert_eq!(owners, 1, "round {round}: {answers:?}");
+        assert_eq!(
+            answers.iter().filter(|a| a.status == 200).count(),
+            1,
+            "round {round}: {answers:?}"
+        );
+    }
+
+    // Join codes: twenty joins split across both processes on a code good for three.
+    let created = ok(post_to(
+        replicas[0],
+        "/v1/organizations/create",
+        Some(&alice.1),
+        json!({"name": "Codes"}),
+    )
+    .await)
+    .await;
+    let org = created["organization"]["id"].clone();
+    let code = ok(post_to(
+        replicas[1],
+        "/v1/organizations/join-codes/create",
+        Some(&alice.1),
+        json!({"organizationId": org, "maxUses": 3}),
+    )
+    .await)
+    .await;
+    let joins = people[2..22]
+        .iter()
+        .map(|(_, bearer)| {
+            (
+                "/v1/organizations/join-codes/join",
+                bearer.clone(),
+                json!({"code": code["code"]}),
+            )
+        })
+        .collect();
+    let answers = at_once(replicas, joins).await;
+    assert_eq!(answers.iter().filter(|a| a.status == 200).count(), 3);
+    assert!(
+        answers
+            .iter()
+            .filter(|a| a.status != 200)
+            .all(|a| a.code() == "join_code_exhausted")
+    );
+    let listed = ok(post_to(
+        replicas[0],
+        "/v1/organizations/join-codes/list",
+        Some(&alice.1),
+        json!({"organizationId": org}),
+    )
+    .await)
+    .await;
+    assert_eq!(listed["joinCodes"][0]["uses"], 3);
+
+    // One invitation, twelve accepts by its invitee across both processes, one membership.
+    let invitee = &people[22];
+    let invited = ok(post_to(
+        replicas[0],
+        "/v1/organizations/invitations/create",
+        Some(&alice.1),
+        json!({"organizationId": org, "email": invitee.0, "role": "admin"}),
+    )
+    .await)
+    .await;
+    let accepts = (0..12)
+        .map(|_| {
+            (
+                "/v1/organizations/invitations/accept",
+                invitee.1.clone(),
+                json!({"token": invited["token"]}),
+            )
+        })
+        .collect();
+    let answers = at_once(replicas, accepts).await;
+    assert!(
+        answers.iter().all(|a| a.status == 200 && a.body == answers[0].body),
+        "{answers:?}"
+    );
+    let members = ok(post_to(
+        replicas[1],
+        "/v1/organizations/members/list",
+        Some(&alice.1),
+        json!({"organizationId": org}),
+    )
+    .await)
+    .await;
+    assert_eq!(members["members"].as_array().unwrap().len(), 1 + 3 + 1);
+    let stranger = &people[23];
+    let used = post_to(
+        replicas[1],
+        "/v1/organizations/invitations/accept",
+        Some(&stranger.1),
+        json!({"token": invited["token"]}),
+    )
+    .await;
+    assert_eq!(used.status, 404);
+
+    drop((one, two));
+    database.drop_database().await;
+}

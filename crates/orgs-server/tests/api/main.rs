@@ -5,6 +5,7 @@ mod helpers;
 
 mod auth;
 mod cli;
+mod faults;
 mod invitations;
 mod join_codes;
 mod matrix;

@@ -1,0 +1,221 @@
+//! Faults: the database going away and coming back, and a process killed mid-write.
+
+use crate::helpers::{Answer, post_to, send_to};
+use hyper::Method;
+use orgs_postgres::test_database::TestDatabase;
+use orgs_server::serve::app_state;
+use orgs_server::storage::Backend;
+use serde_json::json;
+use std::net::SocketAddr;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+
+/// A TCP proxy in front of PostgreSQL that the test can cut and restore, standing in
+/// for a database that crashes, restarts or drops off the network.
+struct Proxy {
+    port: u16,
+    up: Arc<AtomicBool>,
+    cut: watch::Sender<u64>,
+}
+
+impl Proxy {
+    async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let up = Arc::new(AtomicBool::new(true));
+        let (cut, _) = watch::channel(0u64);
+        let (accepting, cuts) = (up.clone(), cut.clone());
+        tokio::spawn(async move {
+            while let Ok((mut client, _)) = listener.accept().await {
+                if !accepting.load(Ordering::SeqCst) {
+                    continue; // Dropping the socket refuses the connection.
+                }
+                let mut cut = cuts.subscribe();
+                tokio::spawn(async move {
+                    let Ok(mut server) = TcpStream::connect("127.0.0.1:5432").await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+                        _ = cut.changed() => {}
+                    }
+                });
+            }
+        });
+        Self { port, up, cut }
+    }
+
+    fn cut(&self) {
+        self.up.store(false, Ordering::SeqCst);
+        self.cut.send_modify(|generation| *generation += 1);
+    }
+
+    fn restore(&self) {
+        self.up.store(true, Ordering::SeqCst);
+    }
+}
+
+fn settings(database_url: &str, extra: &[(&str, &str)]) -> orgs_server::Settings {
+    let mut vars: std::collections::HashMap<String, String> = [
+        ("ORGS_DATABASE_URL", database_url),
+        ("ORGS_LISTEN", "127.0.0.1:0"),
+        ("ORGS_LOG_LEVEL", "error"),
+    ]
+    .iter()
+    .chain(extra)
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    vars.entry("ORGS_DATABASE_TIMEOUT".into())
+        .or_insert_with(|| "500ms".into());
+    orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap()
+}
+
+async fn bearer(settings: &orgs_server::Settings) -> String {
+    let state = app_state(Backend::open(settings).await.unwrap().store(), settings).unwrap();
+    let email = orgs_core::Email::parse(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).unwrap();
+    state.app.create_user_token(email).await.unwrap().token.bearer()
+}
+
+async fn ready(addr: SocketAddr) -> Answer {
+    send_to(addr, Method::GET, "/readyz", &[], "").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_answers_503_quickly_and_heals_without_a_restart() {
+    let database = TestDatabase::create().await;
+    let proxy = Proxy::start().await;
+    let url = format!("postgres://postgres@127.0.0.1:{}/{}", proxy.port, database.name);
+    let settings = settings(&url, &[]);
+    let alice = bearer(&settings).await;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = orgs_server::start(&settings, async move {
+        let _ = stopped.await;
+    })
+    .await
+    .unwrap();
+    let addr = running.addr;
+    let created = post_to(
+        addr,
+        "/v1/organizations/create",
+        Some(&alice),
+        json!({"name": "Steady"}),
+    )
+    .await;
+    assert_eq!(created.status, 200);
+
+    proxy.cut();
+    let started = Instant::now();
+    let during = post_to(addr, "/v1/organizations/list", Some(&alice), json!({})).await;
+    assert_eq!((during.status, during.code()), (503, "unavailable"), "{during:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(ready(addr).await.status, 503);
+    assert_eq!(
+        send_to(addr, Method::GET, "/healthz", &[], "").await.status,
+        200,
+        "the process itself is fine"
+    );
+
+    proxy.restore();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while ready(addr).await.status != 200 {
+        assert!(Instant::now() < deadline, "never became ready again");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let after = post_to(addr, "/v1/organizations/list", Some(&alice), json!({})).await;
+    assert_eq!(after.status, 200);
+    assert_eq!(
+        after.body["organizations"][0]["organization"]["id"],
+        created.body["organization"]["id"]
+    );
+
+    let _ = stop.send(());
+    let _ = running.task.await;
+    database.drop_database().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_process_killed_mid_write_loses_nothing_committed_and_leaves_nothing_half_done() {
+    let database = TestDatabase::create().await;
+    let settings = settings(&database.url, &[]);
+    let alice = bearer(&settings).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_orgs-server"))
+        .env("ORGS_LISTEN", addr.to_string())
+        .env("ORGS_DATABASE_URL", &database.url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while std::net::TcpStream::connect(addr).is_err() {
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+
+    // Eight writers create organizations (an organization row and its owner's
+    // membership, in one transaction) as fast as they can until the process dies.
+    let acknowledged = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let writers: Vec<_> = (0..8)
+        .map(|_| {
+            let (alice, acknowledged) = (alice.clone(), acknowledged.clone());
+            tokio::spawn(async move {
+                loop {
+                    let answer = tokio::time::timeout(
+                        Duration::from_secs(2),
+                        post_to(addr, "/v1/organizations/create", Some(&alice), json!({"name": "Load"})),
+                    )
+                    .await;
+                    match answer {
+                        Ok(answer) if answer.status == 200 => {
+                            let id = answer.body["organization"]["id"].as_str().unwrap().to_owned();
+                            acknowledged.lock().unwrap().push(id);
+                        }
+                        _ => return,
+                    }
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    child.kill().unwrap(); // SIGKILL: no graceful anything.
+    child.wait().unwrap();
+    for writer in writers {
+        let _ = writer.await;
+    }
+
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(
+        acknowledged.len() > 5,
+        "too little load to mean anything: {}",
+        acknowledged.len()
+    );
+    let pool = database.store.pool();
+    for id in &acknowledged {
+        let owners: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM memberships WHERE organization_id = $1::uuid AND role = 'owner'")
+                .bind(id)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+        assert_eq!(owners, 1, "acknowledged organization {id} lost its owner or vanished");
+    }
+    let half_done: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM organizations o WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id)",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    assert_eq!(half_done, 0, "an organization without its owner survived the kill");
+    database.drop_database().await;
+}

@@ -1,8 +1,10 @@
 //! Developer tasks, run as `cargo xtask <task>`:
 //!
 //! - `openapi [--check]`: regenerate `openapi/openapi.json`, or fail when it is stale.
-//! - `ci`: everything CI checks: formatting, clippy, the spec, every test.
+//! - `fuzz-api`: schemathesis (from PyPI) against the committed spec and a running server.
+//! - `ci`: everything CI checks: formatting, clippy, the spec, every test, the API fuzz.
 
+mod fuzz_api;
 mod tidy;
 
 use std::path::{Path, PathBuf};
@@ -17,7 +19,8 @@ fn main() -> ExitCode {
         ["openapi"] => openapi(false),
         ["openapi", "--check"] => openapi(true),
         ["ci"] => ci(),
-        _ => Err("usage: cargo xtask openapi [--check] | ci".to_owned()),
+        ["fuzz-api"] => fuzz_api::fuzz(&root()),
+        _ => Err("usage: cargo xtask openapi [--check] | fuzz-api | ci".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,13 +38,13 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command.current_dir(root());
     command
 }
 
-fn run(mut command: Command) -> Result<(), String> {
+pub(crate) fn run(mut command: Command) -> Result<(), String> {
     eprintln!("xtask: running {command:?}");
     let status = command
         .status()
@@ -97,7 +100,8 @@ fn ci() -> Result<(), String> {
     ]);
     run(clippy)?;
     openapi(true)?;
-    run(tests_command())
+    run(tests_command())?;
+    fuzz_api::fuzz(&root())
 }
 
 /// cargo-nextest runs the suite faster and isolates each test in its process; plain

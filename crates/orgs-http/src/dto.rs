@@ -93,7 +93,7 @@ pub struct EmptyRequest {}
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct CreateOrganizationRequest {
     /// Trimmed; 1 to 100 characters, no control characters.
-    #[schema(example = "Acme")]
+    #[schema(example = "Acme", min_length = 1)]
     pub name: String,
 }
 
@@ -108,6 +108,7 @@ pub struct OrganizationIdRequest {
 pub struct UpdateOrganizationRequest {
     pub organization_id: String,
     /// Trimmed; 1 to 100 characters, no control characters.
+    #[schema(min_length = 1)]
     pub name: String,
 }
 
@@ -132,6 +133,7 @@ pub struct CreateTokenRequest {
     pub organization_id: String,
     /// A label for people; trimmed, 1 to 100 characters.
     #[serde(default)]
+    #[schema(min_length = 1)]
     pub name: Option<String>,
     /// `live` (the default) or `test`; shown in the key.
     #[serde(default)]

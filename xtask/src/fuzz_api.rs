@@ -99,7 +99,8 @@ pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
         std::thread::sleep(Duration::from_millis(50));
     }
     let mut fuzz = Command::new(st);
-    fuzz.arg("run")
+    // Its working directory keeps schemathesis's cache under target/ too.
+    fuzz.current_dir(&dir).arg("run")
         .arg(root.join("openapi/openapi.json"))
         .args(["--url", &format!("http://{listen}")])
         .args(["--header", &format!("Authorization: Bearer {bearer}")])

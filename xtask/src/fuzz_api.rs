@@ -100,7 +100,8 @@ pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
     }
     let mut fuzz = Command::new(st);
     // Its working directory keeps schemathesis's cache under target/ too.
-    fuzz.current_dir(&dir).arg("run")
+    fuzz.current_dir(&dir)
+        .arg("run")
         .arg(root.join("openapi/openapi.json"))
         .args(["--url", &format!("http://{listen}")])
         .args(["--header", &format!("Authorization: Bearer {bearer}")])

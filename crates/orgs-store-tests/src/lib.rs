@@ -4,11 +4,13 @@
 
 mod contract;
 mod invites;
+mod model;
 mod races;
 mod races_invites;
 
 pub use contract::*;
 pub use invites::*;
+pub use model::*;
 pub use races::*;
 pub use races_invites::*;
 
@@ -69,6 +71,7 @@ macro_rules! store_contract_tests {
             racing_accepts_of_one_token_admit_one_user,
             an_accept_racing_a_revoke_ends_in_one_outcome,
             a_reinvite_racing_an_accept_never_leaves_two_usable_tokens,
+            random_operations_agree_with_the_model,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

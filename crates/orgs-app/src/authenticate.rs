@@ -354,6 +354,19 @@ mod tests {
         )
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_credential_is_refused_cleanly(bearer in "\\PC{0,120}") {
+            let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+            let mut store = MockStore::new();
+            store.expect_find_api_token().returning(|_| Ok(None));
+            let auth = authenticator(store, MockSecretHasher::new(), None);
+            let outcome = runtime.block_on(auth.authenticate(&bearer, CLIENT));
+            let refused = matches!(outcome, Err(AuthError::Unauthenticated(_) | AuthError::RateLimited { .. }));
+            proptest::prop_assert!(refused, "{:?}", outcome);
+        }
+    }
+
     #[tokio::test]
     async fn a_repeated_bearer_runs_argon2_once_but_reads_the_row_every_time() {
         let org = OrgId::generate();

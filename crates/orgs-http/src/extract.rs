@@ -180,6 +180,35 @@ mod tests {
         assert_eq!(limit_key("192.0.2.7".parse().unwrap()), "192.0.2.7");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_parse_or_are_refused_without_panicking(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256)) {
+            match parse::<Probe>(&bytes) {
+                Ok(_) => {}
+                Err(ApiError::InvalidRequest(message)) => proptest::prop_assert!(!message.is_empty()),
+                Err(other) => proptest::prop_assert!(false, "{other:?}"),
+            }
+        }
+
+        #[test]
+        fn unknown_fields_are_always_named(field in "[a-z]{1,12}", value in "[a-z0-9]{0,8}") {
+            proptest::prop_assume!(field != "maxuses");
+            let body = format!(r#"{{"organizationId": "o", "{field}": "{value}"}}"#);
+            let refused = message(&body);
+            proptest::prop_assert!(refused.contains(&format!("`{field}`")), "{refused}");
+        }
+
+        #[test]
+        fn any_authorization_header_is_read_without_panicking(value in "\\PC{0,80}") {
+            let request = axum::http::Request::builder().header(header::AUTHORIZATION, value.as_str()).body(()).unwrap();
+            let (parts, ()) = request.into_parts();
+            if let Some(credential) = bearer(&parts) {
+                proptest::prop_assert!(value.to_ascii_lowercase().starts_with("bearer "));
+                proptest::prop_assert!(!credential.is_empty() && credential.trim() == credential);
+            }
+        }
+    }
+
     #[test]
     fn json_content_types_are_recognised() {
         assert!(is_json("application/json"));

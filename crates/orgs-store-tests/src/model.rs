@@ -204,6 +204,8 @@ async fn members(store: &Arc<dyn Store>, organization: OrgId, people: &[User]) -
 /// runtime that made it.
 pub async fn random_operations_agree_with_the_model(store: Arc<dyn Store>) {
     let handle = tokio::runtime::Handle::current();
+    let operations = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = operations.clone();
     tokio::task::spawn_blocking(move || {
         let app = app(&store);
         let config = ProptestConfig {
@@ -222,6 +224,7 @@ pub async fn random_operations_agree_with_the_model(store: Arc<dyn Store>) {
                 for (n, step) in steps.iter().enumerate() {
                     let predicted = model.apply(step);
                     let actual = run(&app, organization, &people, step).await;
+                    counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     assert_eq!(actual, predicted, "step {n}: {step:?}");
                     assert_eq!(members(&store, organization, &people).await, model.0, "after step {n}: {step:?}");
                     assert!(model.owners() >= 1);
@@ -231,4 +234,8 @@ pub async fn random_operations_agree_with_the_model(store: Arc<dyn Store>) {
     })
     .await
     .unwrap();
+    eprintln!(
+        "the model agreed on {} operations",
+        operations.load(std::sync::atomic::Ordering::Relaxed)
+    );
 }

@@ -195,6 +195,7 @@ async fn a_process_killed_mid_write_loses_nothing_committed_and_leaves_nothing_h
     }
 
     let acknowledged = acknowledged.lock().unwrap().clone();
+    eprintln!("SIGKILL after {} acknowledged writes", acknowledged.len());
     assert!(
         acknowledged.len() > 5,
         "too little load to mean anything: {}",

@@ -202,3 +202,27 @@ async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = 
         .map(|output| output.expect("every future finished"))
         .collect()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_body_is_refused_before_it_is_read_whole() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn(Db::Sqlite).await;
+    let alice = app.someone().await;
+    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    // Announce 50 MB, send 70 KB, and never send the rest: a server that waited for the
+    // whole body would never answer.
+    let head = format!(
+        "POST /v1/organizations/create HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {}\r\ncontent-type: application/json\r\ncontent-length: 52428800\r\n\r\n",
+        alice.bearer
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&vec![b' '; 70 * 1024]).await.unwrap();
+    let mut answer = vec![0u8; 1024];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read(&mut answer)).await;
+    let read = read
+        .expect("answered without waiting for the rest of the body")
+        .unwrap();
+    let text = String::from_utf8_lossy(&answer[..read]);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+    assert!(text.contains("payload_too_large"), "{text}");
+}

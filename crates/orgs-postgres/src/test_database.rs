@@ -14,11 +14,13 @@ pub fn admin_url() -> String {
     std::env::var("ORGS_TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned())
 }
 
-/// A migrated database of its own. Call `drop_database` when done with it.
+/// A database of its own. `drop_database` removes it; so does dropping the value, when a
+/// failing test never gets that far.
 pub struct TestDatabase {
     pub name: String,
     pub url: String,
     pub store: PgStore,
+    dropped: bool,
 }
 
 impl TestDatabase {
@@ -54,15 +56,38 @@ impl TestDatabase {
             name,
             url,
             store: PgStore::from_pool(pool),
+            dropped: false,
         }
     }
 
-    pub async fn drop_database(self) {
+    pub async fn drop_database(mut self) {
         self.store.pool().close().await;
-        if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {
-            let _ = conn
-                .execute(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name).as_str())
-                .await;
+        drop_named(&self.name).await;
+        self.dropped = true;
+    }
+}
+
+async fn drop_named(name: &str) {
+    if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {
+        let _ = conn
+            .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+            .await;
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if self.dropped {
+            return;
         }
+        // Drop cannot await, and may run inside a runtime; a short-lived runtime on a
+        // thread of its own can. FORCE ends the connections the test left open.
+        let name = self.name.clone();
+        let _ = std::thread::spawn(move || {
+            if let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                runtime.block_on(drop_named(&name));
+            }
+        })
+        .join();
     }
 }

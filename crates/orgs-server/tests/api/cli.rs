@@ -3,7 +3,6 @@
 
 use serde_json::Value;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 fn binary() -> Command {
     Command::new(env!("CARGO_BIN_EXE_orgs-server"))
@@ -62,32 +61,9 @@ fn migrate_and_openapi_commands_work() {
 #[test]
 fn serve_stops_cleanly_on_sigterm() {
     let dir = scratch();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    let mut child = binary()
-        .env("ORGS_LISTEN", format!("127.0.0.1:{port}"))
-        .current_dir(&dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut up = false;
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            up = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(up, "the server never listened");
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0));
+    let server = crate::child::ChildServer::start(&dir, &[], None);
+    assert!(std::net::TcpStream::connect(server.addr).is_ok());
+    assert_eq!(server.terminate().code(), Some(0));
     std::fs::remove_dir_all(dir).ok();
 }
 

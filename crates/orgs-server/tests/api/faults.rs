@@ -1,5 +1,6 @@
 //! Faults: the database going away and coming back, and a process killed mid-write.
 
+use crate::child::ChildServer;
 use crate::helpers::{Answer, post_to, send_to};
 use hyper::Method;
 use orgs_postgres::test_database::TestDatabase;
@@ -7,7 +8,6 @@ use orgs_server::serve::app_state;
 use orgs_server::storage::Backend;
 use serde_json::json;
 use std::net::SocketAddr;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -36,7 +36,7 @@ impl Proxy {
                 }
                 let mut cut = cuts.subscribe();
                 tokio::spawn(async move {
-                    let Ok(mut server) = TcpStream::connect("127.0.0.1:5432").await else {
+                    let Ok(mut server) = TcpStream::connect(postgres_address()).await else {
                         return;
                     };
                     tokio::select! {
@@ -57,6 +57,29 @@ impl Proxy {
     fn restore(&self) {
         self.up.store(true, Ordering::SeqCst);
     }
+}
+
+/// `host:port` of the PostgreSQL server the tests use (`ORGS_TEST_DATABASE_URL`).
+fn postgres_address() -> String {
+    let url = orgs_postgres::test_database::admin_url();
+    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let host_part = after_scheme.rsplit_once('@').map_or(after_scheme, |(_, host)| host);
+    let host_port = host_part.split(['/', '?']).next().unwrap_or("127.0.0.1:5432");
+    if host_port.contains(':') {
+        host_port.to_owned()
+    } else {
+        format!("{host_port}:5432")
+    }
+}
+
+/// The proxy's URL for a database: the tests' URL with the proxy as host.
+fn through(port: u16, database: &str) -> String {
+    let url = orgs_postgres::test_database::admin_url();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url.as_str()));
+    let credentials = rest
+        .rsplit_once('@')
+        .map_or(String::new(), |(user, _)| format!("{user}@"));
+    format!("{scheme}://{credentials}127.0.0.1:{port}/{database}")
 }
 
 fn settings(database_url: &str, extra: &[(&str, &str)]) -> orgs_server::Settings {
@@ -88,7 +111,7 @@ async fn ready(addr: SocketAddr) -> Answer {
 async fn an_outage_answers_503_quickly_and_heals_without_a_restart() {
     let database = TestDatabase::create().await;
     let proxy = Proxy::start().await;
-    let url = format!("postgres://postgres@127.0.0.1:{}/{}", proxy.port, database.name);
+    let url = through(proxy.port, &database.name);
     let settings = settings(&url, &[]);
     let alice = bearer(&settings).await;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -146,22 +169,8 @@ async fn a_process_killed_mid_write_loses_nothing_committed_and_leaves_nothing_h
     let database = TestDatabase::create().await;
     let settings = settings(&database.url, &[]);
     let alice = bearer(&settings).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_orgs-server"))
-        .env("ORGS_LISTEN", addr.to_string())
-        .env("ORGS_DATABASE_URL", &database.url)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    while std::net::TcpStream::connect(addr).is_err() {
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    let server = ChildServer::start(&std::env::temp_dir(), &[("ORGS_DATABASE_URL", &database.url)], None);
+    let addr = server.addr;
 
     // Eight writers create organizations (an organization row and its owner's
     // membership, in one transaction) as fast as they can until the process dies.
@@ -187,20 +196,20 @@ async fn a_process_killed_mid_write_loses_nothing_committed_and_leaves_nothing_h
             })
         })
         .collect();
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    child.kill().unwrap(); // SIGKILL: no graceful anything.
-    child.wait().unwrap();
+    // Kill once the load is well under way, whatever the machine's speed.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while acknowledged.lock().unwrap().len() < 50 {
+        assert!(Instant::now() < deadline, "the writers made no progress");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    server.kill();
     for writer in writers {
         let _ = writer.await;
     }
 
     let acknowledged = acknowledged.lock().unwrap().clone();
     eprintln!("SIGKILL after {} acknowledged writes", acknowledged.len());
-    assert!(
-        acknowledged.len() > 5,
-        "too little load to mean anything: {}",
-        acknowledged.len()
-    );
+    assert!(acknowledged.len() >= 50);
     let pool = database.store.pool();
     for id in &acknowledged {
         let owners: i64 =

@@ -215,20 +215,8 @@ impl Drop for TestApp {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }
-            Cleanup::Database(database) => {
-                if let Some(database) = database.take() {
-                    // Drop cannot await; a short-lived runtime on its own thread can.
-                    std::thread::spawn(move || {
-                        tokio::runtime::Builder::new_current_thread()
-                            .enable_all()
-                            .build()
-                            .unwrap()
-                            .block_on(database.drop_database());
-                    })
-                    .join()
-                    .ok();
-                }
-            }
+            // Dropping a test database removes it from the server.
+            Cleanup::Database(database) => drop(database.take()),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The API over real HTTP: the real server on port 0, on a fresh SQLite file or a fresh
 //! PostgreSQL database per test, called as a client would.
 
+mod child;
 mod helpers;
 
 mod auth;

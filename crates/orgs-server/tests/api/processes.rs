@@ -3,51 +3,21 @@
 //! without an owner, never use a join code past `maxUses`, and never let one invitation
 //! admit two users.
 
+use crate::child::ChildServer;
 use crate::helpers::{Answer, post_to};
 use orgs_postgres::test_database::TestDatabase;
 use orgs_server::serve::app_state;
 use orgs_server::storage::Backend;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
-struct Replica {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Replica {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn replica(database_url: &str) -> Replica {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_orgs-server"))
-        .env("ORGS_LISTEN", addr.to_string())
-        .env("ORGS_DATABASE_URL", database_url)
-        .env("ORGS_LOG_LEVEL", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Owned from here on, so that a panic below still kills and reaps the process.
-    let replica = Replica { child, addr };
-    for _ in 0..200 {
-        if std::net::TcpStream::connect(addr).is_ok() {
-            return replica;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("a replica never listened");
+fn replica(database_url: &str, dir: &std::path::Path) -> ChildServer {
+    // Wrong guesses are not what these races are about; keep their limit out of the way.
+    let envs = [
+        ("ORGS_DATABASE_URL", database_url),
+        ("ORGS_GUESS_FAILURE_LIMIT", "100000"),
+    ];
+    ChildServer::start(dir, &envs, None)
 }
 
 /// Users with personal tokens, made in this process against the same database.
@@ -96,7 +66,8 @@ async fn at_once(replicas: [SocketAddr; 2], calls: Vec<(&'static str, String, Va
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn invariants_hold_across_two_server_processes_on_one_database() {
     let database = TestDatabase::create().await;
-    let (one, two) = (replica(&database.url).await, replica(&database.url).await);
+    let dir = std::env::temp_dir();
+    let (one, two) = (replica(&database.url, &dir), replica(&database.url, &dir));
     let replicas = [one.addr, two.addr];
     let people = users(&database.url, 24).await;
     let (alice, bob) = (&people[0], &people[1]);

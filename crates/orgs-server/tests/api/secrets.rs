@@ -2,10 +2,10 @@
 //! the most verbose level, and not one bearer secret, invitation token, join code or JWT
 //! in any line.
 
+use crate::child::ChildServer;
 use crate::helpers::{Answer, post_to};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
-use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -50,26 +50,9 @@ async fn no_secret_appears_in_the_most_verbose_json_logs() {
     let alice = bearer_of(&dir, &log, "alice@example.com");
     let bob = bearer_of(&dir, &log, "bob@example.com");
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let mut server = binary(&dir, &log)
-        .env("ORGS_LISTEN", addr.to_string())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut up = false;
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(addr).is_ok() {
-            up = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(up, "the server never listened");
+    let envs = [("ORGS_LOG_LEVEL", "trace"), ("ORGS_JWT_HS256_SECRET", JWT_SECRET)];
+    let server = ChildServer::start(&dir, &envs, Some(&log));
+    let addr = server.addr;
 
     let created = ok(post_to(addr, "/v1/organizations/create", Some(&alice), json!({"name": "Acme"})).await).await;
     let organization = created["organization"]["id"].as_str().unwrap().to_owned();
@@ -149,14 +132,18 @@ async fn no_secret_appears_in_the_most_verbose_json_logs() {
     .await;
     assert_eq!(bad_guess.status, 404);
 
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &server.id().to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert_eq!(server.wait().unwrap().code(), Some(0));
+    let wrong_code = post_to(
+        addr,
+        "/v1/organizations/join-codes/join",
+        Some(&bob),
+        json!({"code": "ZZZZ-YYYY-XXXX-WWWW"}),
+    )
+    .await;
+    assert_eq!(wrong_code.status, 404);
+
+    assert_eq!(server.terminate().code(), Some(0));
+    // The log thread may still be writing the last lines.
+    tokio::time::sleep(Duration::from_millis(200)).await;
 
     let logs = std::fs::read_to_string(&log).unwrap();
     let lines: Vec<&str> = logs.lines().filter(|line| !line.trim().is_empty()).collect();
@@ -184,6 +171,8 @@ async fn no_secret_appears_in_the_most_verbose_json_logs() {
         ("the JWT signing secret", JWT_SECRET.to_owned()),
         ("a wrong secret", "WrongSecretThatMustNotBeLogged".to_owned()),
         ("a wrong invitation guess", "GuessThatMustNotBeLogged".to_owned()),
+        ("a wrong join-code guess", "ZZZZ-YYYY-XXXX-WWWW".to_owned()),
+        ("a wrong join-code guess, normalized", "ZZZZYYYYXXXXWWWW".to_owned()),
     ];
     for (what, secret) in secrets {
         assert!(!logs.contains(&secret), "{what} appears in the logs");

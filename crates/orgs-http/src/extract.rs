@@ -1,7 +1,7 @@
 //! Extractors that answer every rejection with the JSON error envelope: the bearer
 //! credential, and a JSON body that names the offending field.
 
-use crate::{AppState, error::ApiError};
+use crate::{AppState, MAX_BODY_BYTES, error::ApiError};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::{StatusCode, header, request::Parts};
@@ -82,6 +82,17 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        // A body announced past the limit is refused before a byte of it is read.
+        let announced = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok());
+        if announced
+            .and_then(|length| length.parse::<u64>().ok())
+            .is_some_and(|length| length > MAX_BODY_BYTES as u64)
+        {
+            return Err(ApiError::PayloadTooLarge);
+        }
         let content_type = request.headers().get(header::CONTENT_TYPE).cloned();
         let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {

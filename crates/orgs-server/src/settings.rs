@@ -155,18 +155,35 @@ impl fmt::Debug for Settings {
     }
 }
 
-/// `postgres://user:secret@host/db` becomes `postgres://user:<redacted>@host/db`.
+/// `postgres://user:secret@host/db?password=x` becomes
+/// `postgres://user:<redacted>@host/db?password=<redacted>`. The last `@` ends the user
+/// part, since a password may itself contain `@`.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
     };
-    let Some((userinfo, host)) = rest.split_once('@') else {
-        return url.to_owned();
+    let base = match base.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((userinfo, host)) => match userinfo.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:<redacted>@{host}"),
+                None => base.to_owned(),
+            },
+            None => base.to_owned(),
+        },
+        None => base.to_owned(),
     };
-    match userinfo.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:<redacted>@{host}"),
-        None => url.to_owned(),
-    }
+    let Some(query) = query else { return base };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("password") || key.to_ascii_lowercase().contains("secret") => {
+                format!("{key}=<redacted>")
+            }
+            _ => pair.to_owned(),
+        })
+        .collect();
+    format!("{base}?{}", query.join("&"))
 }
 
 #[cfg(test)]
@@ -222,6 +239,20 @@ mod tests {
         ] {
             assert!(Settings::load_from(None, env(pairs)).is_err(), "{pairs:?}");
         }
+    }
+
+    #[test]
+    fn urls_lose_their_passwords_wherever_they_are() {
+        assert_eq!(
+            redact_url("postgres://app:p@ss@db:5432/orgs"),
+            "postgres://app:<redacted>@db:5432/orgs"
+        );
+        assert_eq!(
+            redact_url("postgres://db/orgs?user=app&password=hunter2&sslmode=require"),
+            "postgres://db/orgs?user=app&password=<redacted>&sslmode=require"
+        );
+        assert_eq!(redact_url("sqlite://orgs.db"), "sqlite://orgs.db");
+        assert_eq!(redact_url("postgres://app@db/orgs"), "postgres://app@db/orgs");
     }
 
     #[test]

@@ -23,6 +23,25 @@ pub fn init(format: LogFormat, level: &str) -> anyhow::Result<()> {
             .try_init(),
     };
     // Already initialised (several servers in one test process) is fine.
-    let _ = result;
+    if result.is_ok() {
+        // Panics go to the log as one event in the configured format, not as plain text
+        // on stderr where a JSON log shipper would trip over them.
+        std::panic::set_hook(Box::new(|info| {
+            let location = info
+                .location()
+                .map(|at| format!("{}:{}", at.file(), at.line()))
+                .unwrap_or_default();
+            tracing::error!(%location, "panic: {}", panic_message(info));
+        }));
+    }
     Ok(())
+}
+
+fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_owned())
 }

@@ -226,3 +226,24 @@ async fn an_oversized_body_is_refused_before_it_is_read_whole() {
     assert!(text.starts_with("HTTP/1.1 413"), "{text}");
     assert!(text.contains("payload_too_large"), "{text}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_announced_past_64_kib_is_refused_before_any_of_it_arrives() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn(Db::Sqlite).await;
+    let alice = app.someone().await;
+    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head = format!(
+        "POST /v1/organizations/create HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {}\r\ncontent-type: application/json\r\ncontent-length: 65537\r\n\r\n",
+        alice.bearer
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 1024];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read(&mut answer)).await;
+    let read = read.expect("answered on the headers alone").unwrap();
+    let text = String::from_utf8_lossy(&answer[..read]);
+    assert!(
+        text.starts_with("HTTP/1.1 413") && text.contains("payload_too_large"),
+        "{text}"
+    );
+}

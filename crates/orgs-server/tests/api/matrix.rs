@@ -239,6 +239,21 @@ fn expected(op: Op, who: Who, ranks: Ranks) -> (u16, &'static str) {
     }
 }
 
+/// The matrix covers exactly the operations the spec (and so the router) serves: a new
+/// endpoint fails here until it has a row.
+#[test]
+fn the_matrix_covers_every_path_of_the_spec() {
+    let spec = serde_json::to_value(orgs_http::openapi()).unwrap();
+    let mut served: Vec<String> = spec["paths"].as_object().unwrap().keys().cloned().collect();
+    let mut covered: Vec<String> = ALL_OPS
+        .iter()
+        .map(|op| format!("/v1/organizations/{}", op.path()))
+        .collect();
+    served.sort();
+    covered.sort();
+    assert_eq!(covered, served);
+}
+
 /// Long-lived callers, shared by every cell.
 struct Cast {
     owner: TestUser,
@@ -487,6 +502,18 @@ async fn every_endpoint_answers_every_caller_as_the_role_table_says(db: Db) {
                         "{op:?} by {who:?} with {ranks:?}: want {want:?}, got {} {}",
                         answer.status, answer.body
                     ));
+                }
+                // A successful list must not show an organization the caller cannot see.
+                if let Op::List = op
+                    && answer.status == 200
+                {
+                    let organizations = answer.body["organizations"].as_array().unwrap();
+                    let listed = organizations
+                        .iter()
+                        .any(|m| m["organization"]["id"] == cell.organization.as_str());
+                    if listed != who.role().is_some() {
+                        wrong.push(format!("List by {who:?}: this organization listed = {listed}"));
+                    }
                 }
                 cells += 1;
             }

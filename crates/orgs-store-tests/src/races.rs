@@ -37,7 +37,7 @@ type Outcome = Result<(), String>;
 
 /// For two owners `a` and `b`, runs `first(a, b)` and `second(b, a)` at once, `ROUNDS`
 /// times, and checks one owner remains and exactly one of the two actions succeeded.
-async fn race<F, G, FutF, FutG>(store: Arc<dyn Store>, first: F, second: G)
+async fn race<F, G, FutF, FutG>(store: Arc<dyn Store>, first: F, second: G, loser_must_hear: Option<&str>)
 where
     F: Fn(Arc<App>, OrgId, UserId, UserId) -> FutF + Clone + Send + 'static,
     G: Fn(Arc<App>, OrgId, UserId, UserId) -> FutG + Clone + Send + 'static,
@@ -69,6 +69,13 @@ where
         let succeeded = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
         assert_eq!(owners(&store, organization).await, 1, "round {round}: {outcomes:?}");
         assert_eq!(succeeded, 1, "round {round}: {outcomes:?}");
+        if let Some(refusal) = loser_must_hear {
+            let lost = outcomes
+                .iter()
+                .find_map(|outcome| outcome.as_ref().err())
+                .expect("one lost");
+            assert!(lost.contains(refusal), "round {round}: {outcomes:?}");
+        }
     }
 }
 
@@ -91,17 +98,19 @@ async fn step_down(app: Arc<App>, organization: OrgId, me: UserId, _them: UserId
 }
 
 pub async fn racing_owners_demoting_each_other_leave_one_owner(store: Arc<dyn Store>) {
-    race(store, demote, demote).await;
+    race(store, demote, demote, None).await;
 }
 
 pub async fn racing_owners_removing_each_other_leave_one_owner(store: Arc<dyn Store>) {
-    race(store, remove, remove).await;
+    race(store, remove, remove, None).await;
 }
 
 pub async fn racing_owners_stepping_down_leave_one_owner(store: Arc<dyn Store>) {
-    race(store, step_down, step_down).await;
+    // Both see two owners before either commits, unless the count is read under the lock:
+    // the loser must be told `LastOwner`, never allowed through.
+    race(store, step_down, step_down, Some("LastOwner")).await;
 }
 
 pub async fn an_owner_demoting_while_the_other_removes_leaves_one_owner(store: Arc<dyn Store>) {
-    race(store, demote, remove).await;
+    race(store, demote, remove, None).await;
 }

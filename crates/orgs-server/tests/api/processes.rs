@@ -138,6 +138,115 @@ async fn invariants_hold_across_two_server_processes_on_one_database() {
         );
     }
 
+    // The last owner, sharper: both owners step down at once through different
+    // processes; without the lock both would see two owners and both succeed.
+    for round in 0..10 {
+        let created = ok(post_to(
+            replicas[0],
+            "/v1/organizations/create",
+            Some(&alice.1),
+            json!({"name": "Steps"}),
+        )
+        .await)
+        .await;
+        let org = created["organization"]["id"].clone();
+        let invited = ok(post_to(
+            replicas[1],
+            "/v1/organizations/invitations/create",
+            Some(&alice.1),
+            json!({"organizationId": org, "email": bob.0, "role": "owner"}),
+        )
+        .await)
+        .await;
+        ok(post_to(
+            replicas[0],
+            "/v1/organizations/invitations/accept",
+            Some(&bob.1),
+            json!({"token": invited["token"]}),
+        )
+        .await)
+        .await;
+        let members = ok(post_to(
+            replicas[1],
+            "/v1/organizations/members/list",
+            Some(&alice.1),
+            json!({"organizationId": org}),
+        )
+        .await)
+        .await;
+        let ids: Vec<Value> = members["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["userId"].clone())
+            .collect();
+        let step_down = |bearer: &String, me: &Value| {
+            (
+                "/v1/organizations/members/set-role",
+                bearer.clone(),
+                json!({"organizationId": org, "userId": me, "role": "admin"}),
+            )
+        };
+        let answers = at_once(replicas, vec![step_down(&alice.1, &ids[0]), step_down(&bob.1, &ids[1])]).await;
+        let codes: Vec<(u16, &str)> = answers.iter().map(|a| (a.status, a.code())).collect();
+        assert!(
+            codes.contains(&(200, "")) && codes.contains(&(409, "last_owner")),
+            "round {round}: {answers:?}"
+        );
+    }
+
+    // An accept racing a revoke through different processes ends in one outcome.
+    for round in 0..10 {
+        let created = ok(post_to(
+            replicas[0],
+            "/v1/organizations/create",
+            Some(&alice.1),
+            json!({"name": "Revokes"}),
+        )
+        .await)
+        .await;
+        let org = created["organization"]["id"].clone();
+        let invited = ok(post_to(
+            replicas[1],
+            "/v1/organizations/invitations/create",
+            Some(&alice.1),
+            json!({"organizationId": org, "email": bob.0}),
+        )
+        .await)
+        .await;
+        let answers = at_once(
+            replicas,
+            vec![
+                (
+                    "/v1/organizations/invitations/accept",
+                    bob.1.clone(),
+                    json!({"token": invited["token"]}),
+                ),
+                (
+                    "/v1/organizations/invitations/revoke",
+                    alice.1.clone(),
+                    json!({"organizationId": org, "id": invited["invitation"]["id"]}),
+                ),
+            ],
+        )
+        .await;
+        assert_eq!(answers[1].status, 200, "round {round}: revoking is always fine");
+        let members = ok(post_to(
+            replicas[1],
+            "/v1/organizations/members/list",
+            Some(&alice.1),
+            json!({"organizationId": org}),
+        )
+        .await)
+        .await;
+        let joined = members["members"].as_array().unwrap().len() == 2;
+        match (answers[0].status, answers[0].code()) {
+            (200, _) => assert!(joined, "round {round}: accepted but not a member"),
+            (404, "invalid_invitation") => assert!(!joined, "round {round}: refused but a member"),
+            other => panic!("round {round}: {other:?}"),
+        }
+    }
+
     // Join codes: twenty joins split across both processes on a code good for three.
     let created = ok(post_to(
         replicas[0],
@@ -225,7 +334,7 @@ async fn invariants_hold_across_two_server_processes_on_one_database() {
         json!({"token": invited["token"]}),
     )
     .await;
-    assert_eq!(used.status, 404);
+    assert_eq!((used.status, used.code()), (404, "invalid_invitation"));
 
     drop((one, two));
     database.drop_database().await;

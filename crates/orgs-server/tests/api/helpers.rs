@@ -66,7 +66,22 @@ pub async fn send_to(
     headers: &[(&str, &str)],
     body: impl Into<Bytes>,
 ) -> Answer {
-    let client: Client<HttpConnector, Full<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
+    send_from(None, addr, method, path, headers, body).await
+}
+
+/// Like `send_to`, from a chosen local address (any of 127.0.0.0/8 works on Linux), so
+/// a test can act as several clients.
+pub async fn send_from(
+    local: Option<std::net::IpAddr>,
+    addr: SocketAddr,
+    method: Method,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: impl Into<Bytes>,
+) -> Answer {
+    let mut connector = HttpConnector::new();
+    connector.set_local_address(local);
+    let client: Client<HttpConnector, Full<Bytes>> = Client::builder(TokioExecutor::new()).build(connector);
     let mut request = Request::builder().method(method).uri(format!("http://{addr}{path}"));
     for (name, value) in headers {
         request = request.header(*name, *value);

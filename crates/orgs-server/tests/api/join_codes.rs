@@ -1,6 +1,6 @@
 //! organizations.joinCodes.*: shareable codes, their limits and their edges, over HTTP.
 
-use crate::helpers::{Answer, Db, TestApp, TestUser, spawn, spawn_with};
+use crate::helpers::{Answer, Db, TestApp, TestUser, send_from, spawn, spawn_with};
 use crate::on_both_stores;
 use orgs_core::Role;
 use serde_json::{Value, json};
@@ -268,4 +268,43 @@ async fn wrong_guesses_are_rate_limited_per_caller_and_address() {
         )
         .await;
     assert_eq!(invite.status, 429, "invitation guesses share the budget");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guessing_caller_is_limited_from_any_address_and_an_address_for_any_caller() {
+    let app = spawn_with(
+        Db::Sqlite,
+        &[("ORGS_GUESS_FAILURE_LIMIT", "2"), ("ORGS_GUESS_FAILURE_WINDOW", "1h")],
+    )
+    .await;
+    let (guesser, neighbour, stranger) = (app.someone().await, app.someone().await, app.someone().await);
+    let accept = |who: &TestUser, from: &str| {
+        let bearer = format!("Bearer {}", who.bearer);
+        let from: std::net::IpAddr = from.parse().unwrap();
+        let addr = app.addr;
+        async move {
+            let headers = [("authorization", bearer.as_str()), ("content-type", "application/json")];
+            let body = json!({"token": "inv_wrong"}).to_string();
+            send_from(
+                Some(from),
+                addr,
+                hyper::Method::POST,
+                "/v1/organizations/invitations/accept",
+                &headers,
+                body,
+            )
+            .await
+        }
+    };
+    // Two wrong accepts from one address use up the guesser's budget...
+    assert_eq!(accept(&guesser, "127.0.0.1").await.code(), "invalid_invitation");
+    assert_eq!(accept(&guesser, "127.0.0.1").await.code(), "invalid_invitation");
+    // ...which follows them to another address,
+    let moved = accept(&guesser, "127.0.0.2").await;
+    assert_eq!((moved.status, moved.code()), (429, "rate_limited"));
+    assert!(moved.headers.contains_key("retry-after"));
+    // while someone else at that other address still gets an answer,
+    assert_eq!(accept(&neighbour, "127.0.0.2").await.code(), "invalid_invitation");
+    // and the first address is spent for everyone.
+    assert_eq!(accept(&stranger, "127.0.0.1").await.status, 429);
 }

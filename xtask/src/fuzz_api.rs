@@ -4,9 +4,10 @@
 //! that every answer matches the spec's statuses, content types, headers and schemas.
 
 use crate::{cargo, run};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Pinned so that CI explores the same way every time.
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
@@ -42,9 +43,22 @@ fn venv(root: &Path) -> Result<PathBuf, String> {
     Ok(st)
 }
 
-fn free_port() -> Result<u16, String> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|err| err.to_string())?;
-    Ok(listener.local_addr().map_err(|err| err.to_string())?.port())
+/// Reads the server's log until it says where it listens, then keeps draining it on a
+/// thread so the pipe never fills.
+fn listening_address(stderr: std::process::ChildStderr) -> Result<String, String> {
+    let (found, address) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("\"message\":\"listening\"")
+                && let Some(addr) = line.split("\"addr\":\"").nth(1).and_then(|rest| rest.split('"').next())
+            {
+                let _ = found.send(addr.to_owned());
+            }
+        }
+    });
+    address
+        .recv_timeout(Duration::from_secs(30))
+        .map_err(|_| "the server never said where it listens".to_owned())
 }
 
 pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
@@ -56,15 +70,15 @@ pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
     let dir = root.join("target/fuzz-api");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|err| err.to_string())?;
-    let port = free_port()?;
-    let listen = format!("127.0.0.1:{port}");
     let server = |args: &[&str]| {
         let mut command = Command::new(&binary);
         command
             .args(args)
             .current_dir(&dir)
-            .env("ORGS_LISTEN", &listen)
-            .env("ORGS_LOG_LEVEL", "error")
+            // The kernel picks the port; the server says which in its log.
+            .env("ORGS_LISTEN", "127.0.0.1:0")
+            .env("ORGS_LOG_FORMAT", "json")
+            .env("ORGS_LOG_LEVEL", "error,orgs_server::serve=info")
             // The fuzzer sends many bad credentials and guesses on purpose.
             .env("ORGS_AUTH_FAILURE_LIMIT", "1000000")
             .env("ORGS_GUESS_FAILURE_LIMIT", "1000000");
@@ -86,18 +100,14 @@ pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
         .and_then(|rest| rest.split('"').next())
         .ok_or("users create printed no bearer")?
         .to_owned();
-    let child = server(&["serve"])
+    let mut child = server(&["serve"])
         .stdout(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .map_err(|err| err.to_string())?;
+    let stderr = child.stderr.take().ok_or("no stderr")?;
     let _server = Server(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(&listen).is_err() {
-        if Instant::now() > deadline {
-            return Err("the server never listened".into());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let listen = listening_address(stderr)?;
     let mut fuzz = Command::new(st);
     // Its working directory keeps schemathesis's cache under target/ too.
     fuzz.current_dir(&dir)

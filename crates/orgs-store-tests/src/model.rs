@@ -215,12 +215,12 @@ impl Model {
                 if code.revoked {
                     return Err(Outcome::InvalidJoinCode);
                 }
-                if !self.members.contains_key(&who) {
+                if let std::collections::btree_map::Entry::Vacant(slot) = self.members.entry(who) {
                     if code.uses >= code.max_uses {
                         return Err(Outcome::Exhausted);
                     }
                     code.uses += 1;
-                    self.members.insert(who, code.role);
+                    slot.insert(code.role);
                 }
             }
             Step::RevokeCode { actor, code } => {

@@ -146,12 +146,15 @@ async fn an_outage_answers_503_quickly_and_heals_without_a_restart() {
         "the process itself is fine"
     );
 
+    eprintln!("outage: 503 after {:?}", started.elapsed());
     proxy.restore();
+    let restored = Instant::now();
     let deadline = Instant::now() + Duration::from_secs(15);
     while ready(addr).await.status != 200 {
         assert!(Instant::now() < deadline, "never became ready again");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    eprintln!("outage: ready again {:?} after the restore", restored.elapsed());
     let after = post_to(addr, "/v1/organizations/list", Some(&alice), json!({})).await;
     assert_eq!(after.status, 200);
     assert_eq!(

@@ -2,6 +2,7 @@
 //! inside it, applies the domain rules to what it read there, and commits once.
 
 mod access;
+mod admin;
 mod authenticate;
 mod errors;
 mod invitations;
@@ -15,6 +16,7 @@ mod tokens;
 #[cfg(test)]
 mod testing;
 
+pub use admin::{AdminError, TokenKind};
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
 pub use errors::{
     AcceptInvitationError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError, CreateTokenError,

@@ -17,8 +17,8 @@ pub use invitation::{
     format_join_code, normalize_join_code,
 };
 pub use model::{
-    ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization, SecretDigest,
-    StoredApiToken, TokenEnv, TokenOwner, User,
+    ApiTokenInfo, ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization,
+    SecretDigest, StoredApiToken, TokenEnv, TokenOwner, User,
 };
 pub use name::{InvalidName, OrgName, TokenName};
 pub use role::{Permission, Role, UnknownRole};

@@ -133,3 +133,14 @@ impl fmt::Debug for SecretDigest {
         f.write_str("SecretDigest(..)")
     }
 }
+
+/// What operators see of a token: never its secret or hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiTokenInfo {
+    pub key: String,
+    pub name: Option<TokenName>,
+    pub env: TokenEnv,
+    pub last_four: String,
+    pub created_at: Timestamp,
+    pub revoked: bool,
+}

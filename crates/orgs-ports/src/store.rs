@@ -3,8 +3,9 @@
 
 use async_trait::async_trait;
 use orgs_core::{
-    Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member, Membership,
-    NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, StoredApiToken, Timestamp, User, UserId,
+    ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
+    Membership, NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, StoredApiToken, Timestamp, TokenOwner,
+    User, UserId,
 };
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -135,4 +136,12 @@ pub trait Tx: Send {
     async fn use_join_code(&mut self, id: JoinCodeId) -> Result<bool, StoreError>;
     /// Every code not revoked, exhausted ones included, oldest first (ties by id).
     async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError>;
+
+    /// Every user, oldest first (ties by id). For operators.
+    async fn list_users(&mut self) -> Result<Vec<User>, StoreError>;
+    /// One owner's tokens, revoked ones included, oldest first.
+    async fn list_api_tokens(&mut self, owner: TokenOwner) -> Result<Vec<ApiTokenInfo>, StoreError>;
+    /// Revokes the token with this key unless it is revoked already; returns whether it
+    /// changed.
+    async fn revoke_api_token(&mut self, key: &str, at: Timestamp) -> Result<bool, StoreError>;
 }

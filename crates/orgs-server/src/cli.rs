@@ -6,7 +6,9 @@ use crate::storage::Backend;
 use crate::telemetry;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use orgs_core::Email;
+use orgs_app::TokenKind;
+use orgs_core::{Email, OrgId};
+use serde_json::json;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -29,9 +31,12 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Manage users.
+    /// Manage users and their personal tokens.
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Manage organization tokens (the API has no list or revoke for them).
+    #[command(subcommand)]
+    Tokens(TokensCommand),
     /// Print the OpenAPI spec.
     Openapi,
 }
@@ -44,6 +49,39 @@ pub enum UsersCommand {
         #[arg(long)]
         email: String,
     },
+    /// Print every user as a JSON array, oldest first.
+    List,
+    /// Manage a user's personal tokens.
+    #[command(subcommand)]
+    Tokens(UserTokensCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserTokensCommand {
+    /// Revoke a personal token by its key; every server process refuses it at once.
+    Revoke { key: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// Print an organization's tokens as a JSON array (never their secrets).
+    List {
+        #[arg(long = "org", value_name = "ORGANIZATION_ID")]
+        organization: String,
+    },
+    /// Revoke an organization token by its key; every server process refuses it at once.
+    Revoke { key: String },
+}
+
+/// Opens and migrates the configured store, for the commands that act on it.
+async fn open_state(settings: &Settings) -> anyhow::Result<orgs_http::AppState> {
+    let backend = Backend::open(settings).await?;
+    backend.migrate().await?;
+    app_state(backend.store(), settings)
+}
+
+fn time(at: orgs_core::Timestamp) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -53,7 +91,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     let settings = Settings::load(cli.config.as_deref())?;
-    let quiet = matches!(command, Command::Users(_) | Command::Migrate);
+    let quiet = matches!(command, Command::Users(_) | Command::Tokens(_) | Command::Migrate);
     // Commands that print for scripts keep the log to warnings unless asked otherwise.
     let level = if quiet && std::env::var_os("ORGS_LOG_LEVEL").is_none() {
         "warn"
@@ -75,12 +113,62 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Users(UsersCommand::Create { email }) => {
             let email = Email::parse(&email).map_err(|err| anyhow::anyhow!("--email {err}"))?;
-            let backend = Backend::open(&settings).await?;
-            backend.migrate().await?;
-            let state = app_state(backend.store(), &settings)?;
+            let state = open_state(&settings).await?;
             let made = state.app.create_user_token(email).await.context("creating the user")?;
-            let out = serde_json::json!({"userId": made.user.id.to_string(), "bearer": made.token.bearer()});
-            println!("{out}");
+            println!(
+                "{}",
+                json!({"userId": made.user.id.to_string(), "bearer": made.token.bearer()})
+            );
+            Ok(())
+        }
+        Command::Users(UsersCommand::List) => {
+            let users = open_state(&settings).await?.app.list_users().await?;
+            let users: Vec<_> = users
+                .iter()
+                .map(|user| json!({"userId": user.id.to_string(), "email": user.email.as_str(), "createdAt": time(user.created_at)}))
+                .collect();
+            println!("{}", serde_json::Value::Array(users));
+            Ok(())
+        }
+        Command::Users(UsersCommand::Tokens(UserTokensCommand::Revoke { key })) => {
+            open_state(&settings)
+                .await?
+                .app
+                .revoke_token(&key, TokenKind::Personal)
+                .await?;
+            println!("{}", json!({"key": key, "revoked": true}));
+            Ok(())
+        }
+        Command::Tokens(TokensCommand::List { organization }) => {
+            let organization = OrgId::from_wire(&organization);
+            let tokens = open_state(&settings)
+                .await?
+                .app
+                .list_organization_tokens(organization)
+                .await?;
+            let tokens: Vec<_> = tokens
+                .iter()
+                .map(|token| {
+                    json!({
+                        "key": token.key,
+                        "name": token.name.as_ref().map(|name| name.as_str()),
+                        "env": token.env.as_str(),
+                        "lastFour": token.last_four,
+                        "createdAt": time(token.created_at),
+                        "revoked": token.revoked,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::Value::Array(tokens));
+            Ok(())
+        }
+        Command::Tokens(TokensCommand::Revoke { key }) => {
+            open_state(&settings)
+                .await?
+                .app
+                .revoke_token(&key, TokenKind::Organization)
+                .await?;
+            println!("{}", json!({"key": key, "revoked": true}));
             Ok(())
         }
         Command::Openapi => unreachable!("handled above"),

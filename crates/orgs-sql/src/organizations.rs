@@ -10,7 +10,7 @@ macro_rules! organization_statements {
     ($conn:ty, $for_update:literal) => {
         use crate::rows::{self, map_error, time};
         use orgs_core::{
-            Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp,
+            ApiTokenInfo, Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp,
             TokenOwner, User, UserId,
         };
         use orgs_ports::{RowLock, StoreError};
@@ -219,6 +219,37 @@ macro_rules! organization_statements {
                     .await
                     .map_err(map_error)?;
             Ok(UserId::from_uuid(linked))
+        }
+
+        pub(crate) async fn list_users(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
+            let found = sqlx::query("SELECT id, email, created_at FROM users ORDER BY created_at, id")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            found.iter().map(rows::user).collect()
+        }
+
+        pub(crate) async fn list_api_tokens(conn: &mut Conn, owner: TokenOwner) -> Result<Vec<ApiTokenInfo>, StoreError> {
+            let (column, id) = match owner {
+                TokenOwner::User(user) => ("user_id", user.as_uuid()),
+                TokenOwner::Organization(organization) => ("organization_id", organization.as_uuid()),
+            };
+            let sql = format!(
+                "SELECT key, name, env, last_four, created_at, revoked_at IS NOT NULL AS revoked
+                 FROM api_tokens WHERE {column} = $1 ORDER BY created_at, id"
+            );
+            let found = sqlx::query(&sql).bind(id).fetch_all(&mut *conn).await.map_err(map_error)?;
+            found.iter().map(rows::api_token_info).collect()
+        }
+
+        pub(crate) async fn revoke_api_token(conn: &mut Conn, key: &str, at: Timestamp) -> Result<bool, StoreError> {
+            let done = sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE key = $1 AND revoked_at IS NULL")
+                .bind(key)
+                .bind(time(at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(done.rows_affected() > 0)
         }
     };
 }

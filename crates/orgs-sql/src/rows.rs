@@ -9,8 +9,9 @@
 macro_rules! row_decoders {
     ($row:ty) => {
         use orgs_core::{
-            ApiTokenSecretHash, Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, MaxUses,
-            Member, OrgId, OrgName, Organization, Role, StoredApiToken, TokenId, TokenOwner, User, UserId,
+            ApiTokenInfo, ApiTokenSecretHash, Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
+            MaxUses, Member, OrgId, OrgName, Organization, Role, StoredApiToken, TokenEnv, TokenId, TokenName,
+            TokenOwner, User, UserId,
         };
         use uuid::Uuid;
 
@@ -101,6 +102,25 @@ macro_rules! row_decoders {
                 max_uses,
                 uses: u32::try_from(int_column(row, "uses")?).map_err(|_| corrupt("uses"))?,
                 created_by: get::<Option<Uuid>>(row, "created_by")?.map(UserId::from_uuid),
+                created_at: time_column(row, "created_at")?,
+                revoked: bool_column(row, "revoked")?,
+            })
+        }
+
+        pub(crate) fn api_token_info(row: &$row) -> Result<ApiTokenInfo, StoreError> {
+            let env = match get::<String>(row, "env")?.as_str() {
+                "live" => TokenEnv::Live,
+                "test" => TokenEnv::Test,
+                _ => return Err(corrupt("token env")),
+            };
+            let name = get::<Option<String>>(row, "name")?
+                .map(|name| TokenName::parse(&name).map_err(|_| corrupt("token name")))
+                .transpose()?;
+            Ok(ApiTokenInfo {
+                key: get(row, "key")?,
+                name,
+                env,
+                last_four: get(row, "last_four")?,
                 created_at: time_column(row, "created_at")?,
                 revoked: bool_column(row, "revoked")?,
             })

@@ -15,8 +15,9 @@ macro_rules! impl_tx {
             use crate::rows::map_error;
             use crate::statements as st;
             use orgs_core::{
-                Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
-                Membership, NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp, User, UserId,
+                ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
+                Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp,
+                TokenOwner, User, UserId,
             };
             use orgs_ports::{RowLock, StoreError};
             use tracing::instrument;
@@ -221,6 +222,21 @@ macro_rules! impl_tx {
                 #[instrument(skip_all, level = "debug")]
                 async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError> {
                     inv::list_join_codes(self.conn()?, organization).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_users(&mut self) -> Result<Vec<User>, StoreError> {
+                    st::list_users(self.conn()?).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_api_tokens(&mut self, owner: TokenOwner) -> Result<Vec<ApiTokenInfo>, StoreError> {
+                    st::list_api_tokens(self.conn()?, owner).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn revoke_api_token(&mut self, key: &str, at: Timestamp) -> Result<bool, StoreError> {
+                    st::revoke_api_token(self.conn()?, key, at).await
                 }
             }
         };

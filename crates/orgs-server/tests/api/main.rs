@@ -4,6 +4,7 @@
 mod child;
 mod helpers;
 
+mod admin;
 mod auth;
 mod cli;
 mod faults;

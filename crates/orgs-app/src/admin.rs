@@ -1,0 +1,124 @@
+//! Operator use cases behind the command line: listing users and tokens, and revoking
+//! tokens (the product page has no endpoint for either). A revocation takes effect at
+//! once in every server process, because each request reads the token's row.
+
+use crate::App;
+use orgs_core::{ApiTokenInfo, OrgId, TokenOwner, User};
+use orgs_ports::{RowLock, StoreError, TxMode};
+
+/// Which kind of token an operator means to revoke, so that a key pasted into the wrong
+/// command is refused rather than acted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Personal,
+    Organization,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AdminError {
+    #[error("no organization has that id")]
+    OrganizationNotFound,
+    #[error("no token has that key")]
+    TokenNotFound,
+    #[error("that key belongs to {0}")]
+    WrongKind(&'static str),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl App {
+    pub async fn list_users(&self) -> Result<Vec<User>, StoreError> {
+        let mut tx = self.store.begin(TxMode::Read).await?;
+        let users = tx.list_users().await?;
+        tx.commit().await?;
+        Ok(users)
+    }
+
+    pub async fn list_organization_tokens(&self, organization: OrgId) -> Result<Vec<ApiTokenInfo>, AdminError> {
+        let mut tx = self.store.begin(TxMode::Read).await?;
+        tx.find_organization(organization, RowLock::None)
+            .await?
+            .ok_or(AdminError::OrganizationNotFound)?;
+        let tokens = tx.list_api_tokens(TokenOwner::Organization(organization)).await?;
+        tx.commit().await?;
+        Ok(tokens)
+    }
+
+    /// Revokes by key; revoking a revoked token again is fine and changes nothing.
+    pub async fn revoke_token(&self, key: &str, kind: TokenKind) -> Result<(), AdminError> {
+        let token = self.store.find_api_token(key).await?.ok_or(AdminError::TokenNotFound)?;
+        match (token.owner, kind) {
+            (TokenOwner::User(_), TokenKind::Organization) => return Err(AdminError::WrongKind("a user")),
+            (TokenOwner::Organization(_), TokenKind::Personal) => return Err(AdminError::WrongKind("an organization")),
+            _ => {}
+        }
+        let mut tx = self.store.begin(TxMode::Write).await?;
+        tx.revoke_api_token(key, self.clock.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+    use orgs_core::{ApiTokenSecretHash, StoredApiToken, TokenId, UserId};
+    use orgs_ports::{MockStore, MockTx};
+
+    fn stored(owner: TokenOwner) -> StoredApiToken {
+        StoredApiToken {
+            id: TokenId::generate(),
+            key: "k".into(),
+            secret_hash: ApiTokenSecretHash("h".into()),
+            owner,
+            revoked: false,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_key_in_the_wrong_command_is_refused_untouched() {
+        let mut store = MockStore::new();
+        store
+            .expect_find_api_token()
+            .returning(|_| Ok(Some(stored(TokenOwner::User(UserId::generate())))));
+        store.expect_begin().never();
+        let err = app_with_store(store).revoke_token("k", TokenKind::Organization).await;
+        assert!(matches!(err, Err(AdminError::WrongKind("a user"))));
+    }
+
+    #[tokio::test]
+    async fn revoking_writes_once_and_commits() {
+        let mut store = MockStore::new();
+        store
+            .expect_find_api_token()
+            .returning(|_| Ok(Some(stored(TokenOwner::Organization(OrgId::generate())))));
+        let mut tx = MockTx::new();
+        tx.expect_revoke_api_token()
+            .withf(|key, _| key == "k")
+            .times(1)
+            .returning(|_, _| Ok(true));
+        tx.expect_commit().times(1).returning(|| Ok(()));
+        let mut tx = Some(tx);
+        store
+            .expect_begin()
+            .times(1)
+            .returning(move |_| Ok(Box::new(tx.take().unwrap())));
+        app_with_store(store)
+            .revoke_token("k", TokenKind::Organization)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_unknown_key_or_organization_is_reported() {
+        let mut store = MockStore::new();
+        store.expect_find_api_token().returning(|_| Ok(None));
+        let err = app_with_store(store).revoke_token("nope", TokenKind::Personal).await;
+        assert!(matches!(err, Err(AdminError::TokenNotFound)));
+        let mut tx = MockTx::new();
+        tx.expect_find_organization().returning(|_, _| Ok(None));
+        let err = app_with_tx(tx).list_organization_tokens(OrgId::generate()).await;
+        assert!(matches!(err, Err(AdminError::OrganizationNotFound)));
+    }
+}

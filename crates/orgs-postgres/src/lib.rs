@@ -35,8 +35,15 @@ impl PgStore {
     /// Connects lazily, on first use. The server still migrates before it listens, so it
     /// refuses to start without a database; once running, an outage costs `503`s and a
     /// failing `/readyz`, not a crash, and the pool reconnects when PostgreSQL returns.
-    pub fn connect_lazy(url: &str, max_connections: u32, acquire_timeout: Duration) -> Result<Self, StoreError> {
-        let options = PgConnectOptions::from_str(url).map_err(|err| StoreError::Other(err.into()))?;
+    pub fn connect_lazy(
+        url: &str,
+        max_connections: u32,
+        acquire_timeout: Duration,
+        statement_cache: usize,
+    ) -> Result<Self, StoreError> {
+        let options = PgConnectOptions::from_str(url)
+            .map_err(|err| StoreError::Other(err.into()))?
+            .statement_cache_capacity(statement_cache);
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(acquire_timeout)

@@ -23,6 +23,9 @@ pub struct Settings {
     pub database_url: String,
     /// The most connections the pool opens.
     pub database_max_connections: u32,
+    /// Prepared statements each PostgreSQL connection keeps; `0` for a pooler such as
+    /// PgBouncer in transaction mode, which cannot keep them between transactions.
+    pub database_statement_cache: usize,
     /// How long a request waits for a connection (or SQLite's lock) before `503`.
     #[serde(with = "humantime_serde_shim")]
     pub database_timeout: Duration,
@@ -66,10 +69,13 @@ mod humantime_serde_shim {
 /// Beyond a year an invitation is a standing credential, not an invitation.
 const MAX_INVITATION_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
 
-const DEFAULTS: &[(&str, &str)] = &[
+/// Every setting that has a default, as its TOML key and default value. The
+/// configuration reference (docs/configuration.md) is checked against this list.
+pub const DEFAULTS: &[(&str, &str)] = &[
     ("listen", "127.0.0.1:8080"),
     ("database_url", "sqlite://orgs.db"),
     ("database_max_connections", "10"),
+    ("database_statement_cache", "100"),
     ("database_timeout", "5s"),
     ("invitation_ttl", "7d"),
     ("max_concurrent_requests", "512"),
@@ -81,6 +87,9 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("log_format", "pretty"),
     ("log_level", "info"),
 ];
+
+/// The settings that are unset unless configured.
+pub const OPTIONAL: &[&str] = &["jwt_hs256_secret", "jwt_jwks_file", "jwt_issuer", "jwt_audience"];
 
 impl Settings {
     /// Loads the layers. `file` wins over `ORGS_CONFIG` for naming the TOML file.
@@ -134,6 +143,7 @@ impl fmt::Debug for Settings {
             .field("listen", &self.listen)
             .field("database_url", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
+            .field("database_statement_cache", &self.database_statement_cache)
             .field("database_timeout", &self.database_timeout)
             .field(
                 "jwt_hs256_secret",

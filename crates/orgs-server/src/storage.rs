@@ -19,7 +19,8 @@ impl Backend {
         let (max, timeout) = (settings.database_max_connections, settings.database_timeout);
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres(
-                PgStore::connect_lazy(url, max, timeout).with_context(|| format!("opening {shown}"))?,
+                PgStore::connect_lazy(url, max, timeout, settings.database_statement_cache)
+                    .with_context(|| format!("opening {shown}"))?,
             ))
         } else if url.starts_with("sqlite:") {
             Ok(Backend::Sqlite(

@@ -7,6 +7,7 @@ mod helpers;
 mod admin;
 mod auth;
 mod cli;
+mod config;
 mod faults;
 mod invitations;
 mod join_codes;

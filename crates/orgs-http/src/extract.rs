@@ -20,6 +20,7 @@ impl FromRequestParts<AppState> for Authenticated {
         // No credential at all is a client bug, not a guess; it costs no budget.
         let credential = bearer(parts).ok_or(ApiError::Unauthenticated)?;
         let caller = state.auth.authenticate(credential, &client_address(parts)).await?;
+        crate::observe::record_caller(&caller);
         Ok(Self(caller))
     }
 }
@@ -101,6 +102,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 ApiError::InvalidRequest("The request body could not be read.".into())
             }
         })?;
+        crate::observe::record_organization(&bytes);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return parse(b"{}").map(Self);
         }

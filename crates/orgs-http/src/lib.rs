@@ -6,6 +6,7 @@ mod dto_invites;
 mod error;
 mod extract;
 mod guesses;
+mod observe;
 mod operational;
 mod routes;
 mod spec;
@@ -16,12 +17,12 @@ pub use spec::openapi;
 use axum::BoxError;
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::{DefaultBodyLimit, Request};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::response::IntoResponse;
 use orgs_app::{App, Authenticator, FailureLimiter};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 
@@ -61,7 +62,9 @@ impl Default for Limits {
 /// The limits cover `/v1` only, so health checks answer even under overload.
 pub fn router(state: AppState, limits: Limits) -> Router {
     let (api, spec) = spec::api_router().split_for_parts();
-    let spec_json: Arc<str> = spec::finish(spec).to_pretty_json().expect("the spec serialises").into();
+    let spec = spec::finish(spec);
+    let operations = Arc::new(observe::Operations::from_spec(&spec));
+    let spec_json: Arc<str> = spec.to_pretty_json().expect("the spec serialises").into();
     let guard = ServiceBuilder::new()
         .layer(HandleErrorLayer::new(|err: BoxError| async move { refusal(&err) }))
         .load_shed()
@@ -76,7 +79,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
             tracing::error!("a handler panicked");
             ApiError::Internal.into_response()
         }))
-        .layer(middleware::from_fn(log_request))
+        .layer(middleware::from_fn_with_state(operations, observe::observe))
         .with_state(state)
 }
 
@@ -91,20 +94,4 @@ fn refusal(err: &BoxError) -> ApiError {
         tracing::error!(error = %err, "request failed in a middleware");
         ApiError::Internal
     }
-}
-
-/// One line per request: method, path, status, latency. Never headers or bodies, which
-/// carry credentials and secrets.
-async fn log_request(request: Request, next: Next) -> Response {
-    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
-    let started = Instant::now();
-    let response = next.run(request).await;
-    let status = response.status().as_u16();
-    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-    if status >= 500 {
-        tracing::warn!(%method, path, status, micros, "request failed");
-    } else {
-        tracing::info!(%method, path, status, micros, "request");
-    }
-    response
 }

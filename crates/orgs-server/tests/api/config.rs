@@ -48,7 +48,10 @@ fn the_example_file_sets_every_setting_and_loads() {
         .lines()
         .map(|line| line.trim_start_matches("# ").trim())
         .filter_map(|line| line.split_once(" = ").map(|(key, _)| key.to_owned()))
-        .filter(|key| key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+        .filter(|key| {
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
         .collect();
     keys.sort();
     keys.dedup();

@@ -17,4 +17,5 @@ mod organizations;
 mod processes;
 mod secrets;
 mod tokens;
+mod tracing;
 mod wire;

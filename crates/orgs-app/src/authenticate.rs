@@ -12,6 +12,7 @@ use orgs_core::{ApiTokenSecretHash, Caller, ExternalIdentity, TokenOwner, User, 
 use orgs_ports::{IdentityError, IdentityVerifier, SecretHasher, Store, StoreError, TxMode};
 use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use subtle::ConstantTimeEq;
@@ -40,6 +41,8 @@ pub struct Authenticator {
     clock: Arc<dyn orgs_ports::Clock>,
     verified: Mutex<LruCache<CacheKey, ApiTokenSecretHash>>,
     failures: FailureLimiter,
+    cache_hits: AtomicU64,
+    cache_misses: AtomicU64,
 }
 
 fn limited(retry_after: Duration) -> AuthError {
@@ -63,6 +66,8 @@ impl Authenticator {
             clock,
             verified,
             failures,
+            cache_hits: AtomicU64::new(0),
+            cache_misses: AtomicU64::new(0),
         }
     }
 
@@ -75,6 +80,19 @@ impl Authenticator {
             Some((key, secret)) => self.api_token(key, secret, &client).await,
             None => self.jwt(bearer, &client).await,
         }
+    }
+
+    /// (hits, misses) of the verified-credential cache since the process started.
+    pub fn cache_counts(&self) -> (u64, u64) {
+        (
+            self.cache_hits.load(Ordering::Relaxed),
+            self.cache_misses.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Authentications refused with `429` since the process started.
+    pub fn refusals(&self) -> u64 {
+        self.failures.refusals()
     }
 
     /// Counts a cheap failure (no argon2 was run) against the client address.
@@ -96,7 +114,10 @@ impl Authenticator {
         let cache_key = (key.to_owned(), Sha256::digest(secret.as_bytes()).into());
         // A secret verified before is no guess, so it passes even while the key is under
         // attack: whoever hammers a known key cannot lock its owner out.
-        if !self.seen_before(&cache_key, &stored.secret_hash) {
+        if self.seen_before(&cache_key, &stored.secret_hash) {
+            self.cache_hits.fetch_add(1, Ordering::Relaxed);
+        } else {
+            self.cache_misses.fetch_add(1, Ordering::Relaxed);
             self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
             self.lock_cache().put(cache_key, stored.secret_hash);
         }

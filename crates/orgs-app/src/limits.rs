@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 struct Window {
@@ -15,6 +16,7 @@ pub struct FailureLimiter {
     max_failures: u32,
     window: Duration,
     windows: Mutex<HashMap<String, Window>>,
+    refusals: AtomicU64,
 }
 
 /// Above this many tracked keys, expired windows are swept before adding another, so a
@@ -27,11 +29,22 @@ impl FailureLimiter {
             max_failures,
             window,
             windows: Mutex::new(HashMap::new()),
+            refusals: AtomicU64::new(0),
         }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Window>> {
         self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// How many attempts this limiter has refused since the process started.
+    pub fn refusals(&self) -> u64 {
+        self.refusals.load(Ordering::Relaxed)
+    }
+
+    fn refused(&self, retry_after: Duration) -> Duration {
+        self.refusals.fetch_add(1, Ordering::Relaxed);
+        retry_after
     }
 
     /// `Err(retry_after)` while `key` has used up its failures in the current window.
@@ -41,7 +54,7 @@ impl FailureLimiter {
             Some(window) if window.failures >= self.max_failures => {
                 let elapsed = now.duration_since(window.started);
                 if elapsed < self.window {
-                    Err(self.window - elapsed)
+                    Err(self.refused(self.window - elapsed))
                 } else {
                     Ok(())
                 }
@@ -68,7 +81,7 @@ impl FailureLimiter {
             };
         }
         if window.failures >= self.max_failures {
-            return Err(self.window.saturating_sub(now.duration_since(window.started)));
+            return Err(self.refused(self.window.saturating_sub(now.duration_since(window.started))));
         }
         window.failures += 1;
         Ok(())

@@ -6,12 +6,14 @@ mod dto_invites;
 mod error;
 mod extract;
 mod guesses;
+mod metrics;
 mod observe;
 mod operational;
 mod routes;
 mod spec;
 
 pub use error::{ApiError, ErrorCode, ErrorEnvelope};
+pub use metrics::{MeteredStore, Metrics};
 pub use spec::openapi;
 
 use axum::BoxError;
@@ -36,6 +38,9 @@ pub struct AppState {
     pub auth: Arc<Authenticator>,
     /// Failed invitation accepts and join-code joins, per caller and per client address.
     pub guesses: Arc<FailureLimiter>,
+    pub metrics: Arc<Metrics>,
+    /// The store, for the pool's figures at scrape time.
+    pub store: Arc<dyn orgs_ports::Store>,
 }
 
 /// Bounds on the work the API takes on at once.
@@ -63,7 +68,10 @@ impl Default for Limits {
 pub fn router(state: AppState, limits: Limits) -> Router {
     let (api, spec) = spec::api_router().split_for_parts();
     let spec = spec::finish(spec);
-    let operations = Arc::new(observe::Operations::from_spec(&spec));
+    let observer = Arc::new(observe::Observer {
+        operations: observe::Operations::from_spec(&spec),
+        metrics: state.metrics.clone(),
+    });
     let spec_json: Arc<str> = spec.to_pretty_json().expect("the spec serialises").into();
     let guard = ServiceBuilder::new()
         .layer(HandleErrorLayer::new(|err: BoxError| async move { refusal(&err) }))
@@ -79,7 +87,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
             tracing::error!("a handler panicked");
             ApiError::Internal.into_response()
         }))
-        .layer(middleware::from_fn_with_state(operations, observe::observe))
+        .layer(middleware::from_fn_with_state(observer, observe::observe))
         .with_state(state)
 }
 

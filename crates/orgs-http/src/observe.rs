@@ -15,6 +15,12 @@ use tracing::field::Empty;
 
 pub(crate) static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// What the request middleware needs: operation ids and somewhere to count.
+pub(crate) struct Observer {
+    pub(crate) operations: Operations,
+    pub(crate) metrics: Arc<crate::Metrics>,
+}
+
 /// Maps paths to operation ids, so logs (and metrics) say `organizations.members.setRole`
 /// rather than a path, and unknown paths collapse into one label.
 pub(crate) struct Operations(HashMap<String, String>);
@@ -32,7 +38,7 @@ impl Operations {
 
     pub(crate) fn of(&self, path: &str) -> &str {
         match path {
-            "/healthz" | "/readyz" | "/openapi.json" => "operational",
+            "/healthz" | "/readyz" | "/openapi.json" | "/metrics" => "operational",
             _ => self.0.get(path).map_or("unknown", String::as_str),
         }
     }
@@ -46,14 +52,14 @@ fn usable(value: &HeaderValue) -> Option<String> {
     fine.then(|| text.to_owned())
 }
 
-pub(crate) async fn observe(State(operations): State<Arc<Operations>>, request: Request, next: Next) -> Response {
+pub(crate) async fn observe(State(observer): State<Arc<Observer>>, request: Request, next: Next) -> Response {
     let request_id = request
         .headers()
         .get(&REQUEST_ID)
         .and_then(usable)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     let path = request.uri().path().to_owned();
-    let operation = operations.of(&path).to_owned();
+    let operation = observer.operations.of(&path).to_owned();
     let span = tracing::info_span!(
         "request",
         request_id = %request_id,
@@ -66,7 +72,11 @@ pub(crate) async fn observe(State(operations): State<Arc<Operations>>, request: 
     let started = Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();
-    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    let elapsed = started.elapsed();
+    let micros = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX);
+    observer
+        .metrics
+        .observe_request(&operation, status, elapsed.as_secs_f64());
     span.record("status", status);
     span.in_scope(|| {
         if status >= 500 {

@@ -14,6 +14,7 @@ pub(crate) fn routes(spec_json: Arc<str>) -> Router<AppState> {
     Router::new()
         .route("/healthz", get(|| async { Json(json!({"status": "ok"})) }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .route(
             "/openapi.json",
             get(move || {
@@ -31,4 +32,16 @@ async fn readyz(State(state): State<AppState>) -> Result<impl IntoResponse, ApiE
         ApiError::Unavailable
     })?;
     Ok(Json(json!({"status": "ready"})))
+}
+
+/// Prometheus scrapes this; OpenMetrics text.
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    let text = state.metrics.render(&state, state.store.pool_status());
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        text,
+    )
 }

@@ -7,7 +7,7 @@ mod credentials;
 mod store;
 
 pub use credentials::{Clock, IdentityError, IdentityVerifier, SecretGenerator, SecretHasher};
-pub use store::{RowLock, Store, StoreError, Tx, TxMode};
+pub use store::{PoolStatus, RowLock, Store, StoreError, Tx, TxMode};
 
 #[cfg(feature = "mocks")]
 pub use credentials::{MockClock, MockIdentityVerifier, MockSecretGenerator, MockSecretHasher};

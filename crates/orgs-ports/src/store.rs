@@ -58,6 +58,18 @@ pub trait Store: Send + Sync + 'static {
 
     /// Answers only when the database does; backs `/readyz`.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// The connection pool's state right now, for metrics.
+    fn pool_status(&self) -> PoolStatus;
+}
+
+/// How busy the connection pool is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PoolStatus {
+    /// Connections open now, idle or in use.
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
 }
 
 #[cfg_attr(feature = "mocks", mockall::automock)]

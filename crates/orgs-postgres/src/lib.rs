@@ -13,7 +13,7 @@ pub mod test_database;
 
 use async_trait::async_trait;
 use orgs_core::{StoredApiToken, UserId};
-use orgs_ports::{Store, StoreError, Tx, TxMode};
+use orgs_ports::{PoolStatus, Store, StoreError, Tx, TxMode};
 use sqlx::PgPool;
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -113,5 +113,14 @@ impl Store for PgStore {
     async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await.map_err(map_error)?;
         Ok(())
+    }
+
+    fn pool_status(&self) -> PoolStatus {
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX);
+        PoolStatus {
+            open: self.pool.size(),
+            idle,
+            max: self.pool.options().get_max_connections(),
+        }
     }
 }

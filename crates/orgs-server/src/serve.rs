@@ -15,6 +15,8 @@ use tokio::task::JoinHandle;
 
 /// Wires the use cases and the authenticator over one store.
 pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyhow::Result<AppState> {
+    let metrics = Arc::new(orgs_http::Metrics::default());
+    let store: Arc<dyn orgs_ports::Store> = Arc::new(orgs_http::MeteredStore::new(store, metrics.clone()));
     let jwt = JwtSettings {
         hs256_secret: settings.jwt_hs256_secret.clone(),
         jwks_file: settings.jwt_jwks_file.clone(),
@@ -34,12 +36,14 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
         policy,
     );
     let failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
-    let auth = Authenticator::new(store, hasher, identities, clock, failures);
+    let auth = Authenticator::new(store.clone(), hasher, identities, clock, failures);
     let guesses = FailureLimiter::new(settings.guess_failure_limit, settings.guess_failure_window);
     Ok(AppState {
         app: Arc::new(app),
         auth: Arc::new(auth),
         guesses: Arc::new(guesses),
+        metrics,
+        store,
     })
 }
 

@@ -11,7 +11,7 @@ mod tx;
 
 use async_trait::async_trait;
 use orgs_core::{StoredApiToken, UserId};
-use orgs_ports::{Store, StoreError, Tx, TxMode};
+use orgs_ports::{PoolStatus, Store, StoreError, Tx, TxMode};
 use sqlx::SqlitePool;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -121,5 +121,14 @@ impl Store for SqliteStore {
     async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await.map_err(map_error)?;
         Ok(())
+    }
+
+    fn pool_status(&self) -> PoolStatus {
+        let idle = u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX);
+        PoolStatus {
+            open: self.pool.size(),
+            idle,
+            max: self.pool.options().get_max_connections(),
+        }
     }
 }

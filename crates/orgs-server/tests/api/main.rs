@@ -13,6 +13,7 @@ mod invitations;
 mod join_codes;
 mod matrix;
 mod members;
+mod metrics;
 mod organizations;
 mod processes;
 mod secrets;

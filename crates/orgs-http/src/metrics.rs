@@ -1,0 +1,210 @@
+//! Prometheus metrics at `GET /metrics`: requests by operation id and status, latency by
+//! operation, the connection pool's use and the wait for a connection, the credential
+//! cache's hits and misses, and rate-limit refusals. Labels are operation ids, never
+//! raw paths, so an unknown path cannot grow the series without bound.
+
+use crate::AppState;
+use async_trait::async_trait;
+use orgs_core::{StoredApiToken, UserId};
+use orgs_ports::{PoolStatus, Store, StoreError, Tx, TxMode};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    operation: String,
+    status: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OperationLabels {
+    operation: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StateLabels {
+    state: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ResultLabels {
+    result: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LimitLabels {
+    limit: String,
+}
+
+/// Half a millisecond to about 16 seconds, doubling.
+fn latency_buckets() -> Histogram {
+    Histogram::new(exponential_buckets(0.0005, 2.0, 16))
+}
+
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    latency: Family<OperationLabels, Histogram, fn() -> Histogram>,
+    pool: Family<StateLabels, Gauge>,
+    acquire: Histogram,
+    cache: Family<ResultLabels, Counter>,
+    refusals: Family<LimitLabels, Counter>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("orgs");
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register(
+            "http_requests",
+            "Requests answered, by operation id and status",
+            requests.clone(),
+        );
+        let latency = Family::<OperationLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_buckets as fn() -> Histogram,
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer, by operation id",
+            latency.clone(),
+        );
+        let pool = Family::<StateLabels, Gauge>::default();
+        registry.register(
+            "db_pool_connections",
+            "Database connections by state (idle, in_use, max)",
+            pool.clone(),
+        );
+        let acquire = latency_buckets();
+        registry.register(
+            "db_transaction_begin_seconds",
+            "Wait for a connection and the start of a transaction",
+            acquire.clone(),
+        );
+        let cache = Family::<ResultLabels, Counter>::default();
+        registry.register(
+            "credential_cache_lookups",
+            "API token verifications answered by the cache (hit) or by argon2 (miss)",
+            cache.clone(),
+        );
+        let refusals = Family::<LimitLabels, Counter>::default();
+        registry.register(
+            "rate_limit_refusals",
+            "Requests refused with 429, by limit",
+            refusals.clone(),
+        );
+        Self {
+            registry,
+            requests,
+            latency,
+            pool,
+            acquire,
+            cache,
+            refusals,
+        }
+    }
+}
+
+impl Metrics {
+    pub(crate) fn observe_request(&self, operation: &str, status: u16, seconds: f64) {
+        let labels = RequestLabels {
+            operation: operation.to_owned(),
+            status: status.to_string(),
+        };
+        self.requests.get_or_create(&labels).inc();
+        self.latency
+            .get_or_create(&OperationLabels {
+                operation: operation.to_owned(),
+            })
+            .observe(seconds);
+    }
+
+    /// Brings the sampled values up to date, then renders the OpenMetrics text.
+    pub(crate) fn render(&self, state: &AppState, pool: PoolStatus) -> String {
+        let gauge = |state: &str, value: u32| {
+            self.pool
+                .get_or_create(&StateLabels {
+                    state: state.to_owned(),
+                })
+                .set(i64::from(value));
+        };
+        gauge("idle", pool.idle);
+        gauge("in_use", pool.open.saturating_sub(pool.idle));
+        gauge("max", pool.max);
+        let (hits, misses) = state.auth.cache_counts();
+        catch_up(&self.cache.get_or_create(&ResultLabels { result: "hit".into() }), hits);
+        catch_up(
+            &self.cache.get_or_create(&ResultLabels { result: "miss".into() }),
+            misses,
+        );
+        catch_up(
+            &self.refusals.get_or_create(&LimitLabels {
+                limit: "authentication".into(),
+            }),
+            state.auth.refusals(),
+        );
+        catch_up(
+            &self.refusals.get_or_create(&LimitLabels {
+                limit: "guesses".into(),
+            }),
+            state.guesses.refusals(),
+        );
+        let mut text = String::new();
+        encode(&mut text, &self.registry).expect("writing to a String cannot fail");
+        text
+    }
+}
+
+/// Counters kept elsewhere as plain atomics are copied in by their increase, so the
+/// exported series stay true counters.
+fn catch_up(counter: &Counter, total: u64) {
+    let seen = counter.get();
+    if total > seen {
+        counter.inc_by(total - seen);
+    }
+}
+
+/// Wraps a store to time how long starting a transaction takes, which is mostly the
+/// wait for a free connection.
+pub struct MeteredStore {
+    inner: Arc<dyn Store>,
+    metrics: Arc<Metrics>,
+}
+
+impl MeteredStore {
+    pub fn new(inner: Arc<dyn Store>, metrics: Arc<Metrics>) -> Self {
+        Self { inner, metrics }
+    }
+}
+
+#[async_trait]
+impl Store for MeteredStore {
+    async fn begin(&self, mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
+        let started = Instant::now();
+        let tx = self.inner.begin(mode).await;
+        self.metrics.acquire.observe(started.elapsed().as_secs_f64());
+        tx
+    }
+
+    async fn find_api_token(&self, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
+        self.inner.find_api_token(key).await
+    }
+
+    async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError> {
+        self.inner.find_user_by_identity(issuer, subject).await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        self.inner.ping().await
+    }
+
+    fn pool_status(&self) -> PoolStatus {
+        self.inner.pool_status()
+    }
+}

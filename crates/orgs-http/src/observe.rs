@@ -39,6 +39,7 @@ impl Operations {
     pub(crate) fn of(&self, path: &str) -> &str {
         match path {
             "/healthz" | "/readyz" | "/openapi.json" | "/metrics" => "operational",
+            docs if docs == "/docs" || docs.starts_with("/docs/") => "operational",
             _ => self.0.get(path).map_or("unknown", String::as_str),
         }
     }

@@ -9,9 +9,14 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
 use std::sync::Arc;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 pub(crate) fn routes(spec_json: Arc<str>) -> Router<AppState> {
+    // The API reference: Swagger UI, its assets compiled into the binary (nothing is
+    // fetched from a CDN), reading the spec this server serves.
+    let docs = SwaggerUi::new("/docs").config(Config::from("/openapi.json"));
     Router::new()
+        .merge(docs)
         .route("/healthz", get(|| async { Json(json!({"status": "ok"})) }))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))

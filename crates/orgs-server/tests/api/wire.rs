@@ -247,3 +247,52 @@ async fn a_body_announced_past_64_kib_is_refused_before_any_of_it_arrives() {
         "{text}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_reference_page_and_its_assets_come_from_the_binary() {
+    use http_body_util::BodyExt;
+    let app = spawn(Db::Sqlite).await;
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http::<http_body_util::Full<axum::body::Bytes>>();
+    let fetch = |path: &str| {
+        let request = hyper::Request::get(format!("http://{}{path}", app.addr))
+            .body(Default::default())
+            .unwrap();
+        let client = client.clone();
+        async move {
+            let response = client.request(request).await.unwrap();
+            let status = response.status().as_u16();
+            let kind = response
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (status, kind, String::from_utf8_lossy(&body).to_string())
+        }
+    };
+    let (status, kind, page) = fetch("/docs/").await;
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("text/html"), "{kind}");
+    assert!(page.contains("swagger-ui"), "{page}");
+    for asset in [
+        "/docs/swagger-ui.css",
+        "/docs/swagger-ui-bundle.js",
+        "/docs/swagger-initializer.js",
+    ] {
+        let (status, _, body) = fetch(asset).await;
+        assert_eq!(status, 200, "{asset}");
+        assert!(!body.is_empty(), "{asset}");
+        assert!(
+            !body.contains("https://unpkg.com") && !body.contains("cdn.jsdelivr"),
+            "{asset} reaches for a CDN"
+        );
+    }
+    let (_, _, initializer) = fetch("/docs/swagger-initializer.js").await;
+    assert!(
+        initializer.contains("/openapi.json"),
+        "the page reads the served spec: {initializer}"
+    );
+    let (_, _, spec) = fetch("/openapi.json").await;
+    assert!(spec.contains("organizations.members.setRole"));
+}

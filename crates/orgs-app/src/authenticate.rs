@@ -117,7 +117,6 @@ impl Authenticator {
         if self.seen_before(&cache_key, &stored.secret_hash) {
             self.cache_hits.fetch_add(1, Ordering::Relaxed);
         } else {
-            self.cache_misses.fetch_add(1, Ordering::Relaxed);
             self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
             self.lock_cache().put(cache_key, stored.secret_hash);
         }
@@ -143,6 +142,7 @@ impl Authenticator {
             self.failures.release(client);
             return Err(limited(retry_after));
         }
+        self.cache_misses.fetch_add(1, Ordering::Relaxed);
         if !self.hasher.verify(secret, hash).await {
             return Err(AuthError::Unauthenticated("wrong API token secret"));
         }

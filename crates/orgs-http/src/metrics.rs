@@ -43,9 +43,10 @@ struct LimitLabels {
     limit: String,
 }
 
-/// Half a millisecond to about 16 seconds, doubling.
+/// Half a millisecond to about 65 seconds, doubling: past the longest request timeout
+/// anyone should set.
 fn latency_buckets() -> Histogram {
-    Histogram::new(exponential_buckets(0.0005, 2.0, 16))
+    Histogram::new(exponential_buckets(0.0005, 2.0, 18))
 }
 
 pub struct Metrics {
@@ -56,6 +57,8 @@ pub struct Metrics {
     acquire: Histogram,
     cache: Family<ResultLabels, Counter>,
     refusals: Family<LimitLabels, Counter>,
+    /// Two scrapes at once must not both add the same increase to a copied counter.
+    rendering: std::sync::Mutex<()>,
 }
 
 impl Default for Metrics {
@@ -107,6 +110,7 @@ impl Default for Metrics {
             acquire,
             cache,
             refusals,
+            rendering: std::sync::Mutex::new(()),
         }
     }
 }
@@ -127,6 +131,7 @@ impl Metrics {
 
     /// Brings the sampled values up to date, then renders the OpenMetrics text.
     pub(crate) fn render(&self, state: &AppState, pool: PoolStatus) -> String {
+        let _one_at_a_time = self.rendering.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let gauge = |state: &str, value: u32| {
             self.pool
                 .get_or_create(&StateLabels {

@@ -94,11 +94,16 @@ pub(crate) async fn observe(State(observer): State<Arc<Observer>>, request: Requ
 
 /// Notes who is calling on the request's span.
 pub(crate) fn record_caller(caller: &orgs_core::Caller) {
-    let kind = match caller {
-        orgs_core::Caller::User(_) => "user",
-        orgs_core::Caller::OrganizationToken(_) => "organization_token",
-    };
-    tracing::Span::current().record("caller", kind);
+    let span = tracing::Span::current();
+    match caller {
+        orgs_core::Caller::User(_) => {
+            span.record("caller", "user");
+        }
+        orgs_core::Caller::OrganizationToken(organization) => {
+            span.record("caller", "organization_token");
+            span.record("organization", tracing::field::display(organization));
+        }
+    }
 }
 
 /// Notes the organization a request body names, when it names one.

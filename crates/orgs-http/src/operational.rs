@@ -14,7 +14,9 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 pub(crate) fn routes(spec_json: Arc<str>) -> Router<AppState> {
     // The API reference: Swagger UI, its assets compiled into the binary (nothing is
     // fetched from a CDN), reading the spec this server serves.
-    let docs = SwaggerUi::new("/docs").config(Config::from("/openapi.json"));
+    // No validator either: Swagger UI would otherwise send the spec's address to
+    // validator.swagger.io.
+    let docs = SwaggerUi::new("/docs").config(Config::from("/openapi.json").validator_url("none"));
     Router::new()
         .merge(docs)
         .route("/healthz", get(|| async { Json(json!({"status": "ok"})) }))

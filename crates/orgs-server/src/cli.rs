@@ -76,7 +76,9 @@ pub enum TokensCommand {
 /// Opens and migrates the configured store, for the commands that act on it.
 async fn open_state(settings: &Settings) -> anyhow::Result<orgs_http::AppState> {
     let backend = Backend::open(settings).await?;
-    backend.migrate().await?;
+    if settings.migrate_on_start {
+        backend.migrate().await?;
+    }
     app_state(backend.store(), settings)
 }
 

@@ -60,7 +60,9 @@ pub async fn start(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<Running> {
     let backend = Backend::open(settings).await?;
-    backend.migrate().await?;
+    if settings.migrate_on_start {
+        backend.migrate().await?;
+    }
     let state = app_state(backend.store(), settings)?;
     let listener = TcpListener::bind(&settings.listen)
         .await

@@ -23,6 +23,9 @@ pub struct Settings {
     pub database_url: String,
     /// The most connections the pool opens.
     pub database_max_connections: u32,
+    /// Whether `serve` and the admin commands apply pending migrations first. Turn it off
+    /// behind a transaction-mode pooler and run `orgs-server migrate` directly instead.
+    pub migrate_on_start: bool,
     /// Prepared statements each PostgreSQL connection keeps; `0` for a pooler such as
     /// PgBouncer in transaction mode, which cannot keep them between transactions.
     pub database_statement_cache: usize,
@@ -76,6 +79,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("database_url", "sqlite://orgs.db"),
     ("database_max_connections", "10"),
     ("database_statement_cache", "100"),
+    ("migrate_on_start", "true"),
     ("database_timeout", "5s"),
     ("invitation_ttl", "7d"),
     ("max_concurrent_requests", "512"),
@@ -144,6 +148,7 @@ impl fmt::Debug for Settings {
             .field("database_url", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
             .field("database_statement_cache", &self.database_statement_cache)
+            .field("migrate_on_start", &self.migrate_on_start)
             .field("database_timeout", &self.database_timeout)
             .field(
                 "jwt_hs256_secret",

@@ -46,6 +46,21 @@ async fn a_request_id_follows_the_request_into_its_log_line() {
         uuid::Uuid::parse_str(minted).is_ok(),
         "one is made when none is sent: {minted}"
     );
+    let minted = post_to(
+        server.addr,
+        "/v1/organizations/tokens/create",
+        Some(&bearer),
+        json!({"organizationId": organization}),
+    )
+    .await;
+    let token = format!("Bearer {}", minted.body["apiToken"]["bearer"].as_str().unwrap());
+    let as_token = [("authorization", token.as_str()), ("x-request-id", "token-call")];
+    assert_eq!(
+        send_to(server.addr, Method::POST, "/v1/organizations/list", &as_token, "")
+            .await
+            .status,
+        200
+    );
     let hostile = [("x-request-id", "two words")];
     let replaced = send_to(server.addr, Method::GET, "/healthz", &hostile, "").await;
     assert_ne!(replaced.headers["x-request-id"], "two words");
@@ -66,5 +81,15 @@ async fn a_request_id_follows_the_request_into_its_log_line() {
     assert_eq!(line["span"]["organization"], organization.as_str());
     assert_eq!(line["span"]["status"], 200);
     assert_eq!(line["status"], 200);
+    let by_token = lines
+        .iter()
+        .find(|line| line["message"] == "request" && line["span"]["request_id"] == "token-call")
+        .expect("the token's request is logged");
+    assert_eq!(by_token["span"]["caller"], "organization_token");
+    assert_eq!(
+        by_token["span"]["organization"],
+        organization.as_str(),
+        "a token's organization is its own"
+    );
     std::fs::remove_dir_all(dir).ok();
 }

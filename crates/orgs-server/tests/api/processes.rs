@@ -63,6 +63,51 @@ async fn at_once(replicas: [SocketAddr; 2], calls: Vec<(&'static str, String, Va
     answers
 }
 
+/// An organization with two owners, made through both processes: its id, and the
+/// owners' user ids (Alice's first).
+async fn two_owners(
+    replicas: [SocketAddr; 2],
+    alice: &(String, String),
+    bob: &(String, String),
+) -> (Value, Vec<Value>) {
+    let created = ok(post_to(
+        replicas[0],
+        "/v1/organizations/create",
+        Some(&alice.1),
+        json!({"name": "Race"}),
+    )
+    .await)
+    .await;
+    let org = created["organization"]["id"].clone();
+    let invite = json!({"organizationId": org, "email": bob.0, "role": "owner"});
+    let invited = ok(post_to(
+        replicas[1],
+        "/v1/organizations/invitations/create",
+        Some(&alice.1),
+        invite,
+    )
+    .await)
+    .await;
+    let accept = json!({"token": invited["token"]});
+    ok(post_to(
+        replicas[0],
+        "/v1/organizations/invitations/accept",
+        Some(&bob.1),
+        accept,
+    )
+    .await)
+    .await;
+    let listing = json!({"organizationId": org});
+    let members = ok(post_to(replicas[1], "/v1/organizations/members/list", Some(&alice.1), listing).await).await;
+    let ids = members["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["userId"].clone())
+        .collect();
+    (org, ids)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn invariants_hold_across_two_server_processes_on_one_database() {
     let database = TestDatabase::create().await;
@@ -74,45 +119,7 @@ async fn invariants_hold_across_two_server_processes_on_one_database() {
 
     // The last owner: two owners demote each other through different processes.
     for round in 0..10 {
-        let created = ok(post_to(
-            replicas[0],
-            "/v1/organizations/create",
-            Some(&alice.1),
-            json!({"name": "Race"}),
-        )
-        .await)
-        .await;
-        let org = created["organization"]["id"].clone();
-        let invited = ok(post_to(
-            replicas[1],
-            "/v1/organizations/invitations/create",
-            Some(&alice.1),
-            json!({"organizationId": org, "email": bob.0, "role": "owner"}),
-        )
-        .await)
-        .await;
-        ok(post_to(
-            replicas[0],
-            "/v1/organizations/invitations/accept",
-            Some(&bob.1),
-            json!({"token": invited["token"]}),
-        )
-        .await)
-        .await;
-        let members = ok(post_to(
-            replicas[1],
-            "/v1/organizations/members/list",
-            Some(&alice.1),
-            json!({"organizationId": org}),
-        )
-        .await)
-        .await;
-        let ids: Vec<Value> = members["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["userId"].clone())
-            .collect();
+        let (org, ids) = two_owners(replicas, alice, bob).await;
         let demote = |bearer: &String, target: &Value| {
             (
                 "/v1/organizations/members/set-role",
@@ -141,45 +148,7 @@ async fn invariants_hold_across_two_server_processes_on_one_database() {
     // The last owner, sharper: both owners step down at once through different
     // processes; without the lock both would see two owners and both succeed.
     for round in 0..10 {
-        let created = ok(post_to(
-            replicas[0],
-            "/v1/organizations/create",
-            Some(&alice.1),
-            json!({"name": "Steps"}),
-        )
-        .await)
-        .await;
-        let org = created["organization"]["id"].clone();
-        let invited = ok(post_to(
-            replicas[1],
-            "/v1/organizations/invitations/create",
-            Some(&alice.1),
-            json!({"organizationId": org, "email": bob.0, "role": "owner"}),
-        )
-        .await)
-        .await;
-        ok(post_to(
-            replicas[0],
-            "/v1/organizations/invitations/accept",
-            Some(&bob.1),
-            json!({"token": invited["token"]}),
-        )
-        .await)
-        .await;
-        let members = ok(post_to(
-            replicas[1],
-            "/v1/organizations/members/list",
-            Some(&alice.1),
-            json!({"organizationId": org}),
-        )
-        .await)
-        .await;
-        let ids: Vec<Value> = members["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["userId"].clone())
-            .collect();
+        let (org, ids) = two_owners(replicas, alice, bob).await;
         let step_down = |bearer: &String, me: &Value| {
             (
                 "/v1/organizations/members/set-role",

@@ -10,7 +10,9 @@ use crate::{
     AcceptInvitationError, App, CreateInvitationError, Denied, ListInvitationsError, RevokeInvitationError,
     access::resolve_access,
 };
-use orgs_core::{Caller, Email, Invitation, InvitationId, InvitationState, OrgId, Permission, Role};
+use orgs_core::{
+    Caller, Email, Invitation, InvitationId, InvitationState, OrgId, Page, PageKey, Paged, Permission, Role,
+};
 use orgs_ports::{RowLock, TxMode};
 
 /// A new invitation and its token, which exists only in this answer.
@@ -90,13 +92,19 @@ impl App {
         &self,
         caller: &Caller,
         organization: OrgId,
-    ) -> Result<Vec<Invitation>, ListInvitationsError> {
+        page: Option<Page>,
+    ) -> Result<Paged<Invitation>, ListInvitationsError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
         let (_, access) = resolve_access::<ListInvitationsError>(&mut *tx, caller, organization, RowLock::None).await?;
         access.require(Permission::MembersManage).map_err(Denied::from)?;
-        let pending = tx.list_pending_invitations(organization, self.clock.now()).await?;
+        let pending = tx
+            .list_pending_invitations(organization, self.clock.now(), page)
+            .await?;
         tx.commit().await?;
-        Ok(pending)
+        Ok(Paged::cut(pending, page, |i| PageKey {
+            at: i.created_at,
+            id: i.id.as_uuid(),
+        }))
     }
 
     /// `organizations.invitations.revoke`: a no-op for one no longer pending.

@@ -8,8 +8,8 @@ use crate::{
     App, CreateJoinCodeError, Denied, JoinError, ListJoinCodesError, RevokeJoinCodeError, access::resolve_access,
 };
 use orgs_core::{
-    Caller, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, MaxUses, OrgId, Permission, Role,
-    format_join_code, normalize_join_code,
+    Caller, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, MaxUses, OrgId, Page, PageKey, Paged, Permission,
+    Role, format_join_code, normalize_join_code,
 };
 use orgs_ports::{RowLock, TxMode};
 
@@ -74,13 +74,17 @@ impl App {
         &self,
         caller: &Caller,
         organization: OrgId,
-    ) -> Result<Vec<JoinCode>, ListJoinCodesError> {
+        page: Option<Page>,
+    ) -> Result<Paged<JoinCode>, ListJoinCodesError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
         let (_, access) = resolve_access::<ListJoinCodesError>(&mut *tx, caller, organization, RowLock::None).await?;
         access.require(Permission::MembersManage).map_err(Denied::from)?;
-        let codes = tx.list_join_codes(organization).await?;
+        let codes = tx.list_join_codes(organization, page).await?;
         tx.commit().await?;
-        Ok(codes)
+        Ok(Paged::cut(codes, page, |c| PageKey {
+            at: c.created_at,
+            id: c.id.as_uuid(),
+        }))
     }
 
     /// `organizations.joinCodes.revoke`: a no-op for a code already revoked.

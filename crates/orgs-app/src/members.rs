@@ -1,18 +1,26 @@
 //! Use cases on an organization's members: list, remove, change role.
 
 use crate::{App, Denied, ListMembersError, RemoveMemberError, SetRoleError, access::resolve_access};
-use orgs_core::{Caller, Member, OrgId, Permission, Role, UserId, rules::keeps_an_owner};
+use orgs_core::{Caller, Member, OrgId, Page, PageKey, Paged, Permission, Role, UserId, rules::keeps_an_owner};
 use orgs_ports::{RowLock, TxMode};
 
 impl App {
     /// `organizations.members.list`: needs `members:view`.
-    pub async fn list_members(&self, caller: &Caller, organization: OrgId) -> Result<Vec<Member>, ListMembersError> {
+    pub async fn list_members(
+        &self,
+        caller: &Caller,
+        organization: OrgId,
+        page: Option<Page>,
+    ) -> Result<Paged<Member>, ListMembersError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
         let (_, access) = resolve_access::<ListMembersError>(&mut *tx, caller, organization, RowLock::None).await?;
         access.require(Permission::MembersView).map_err(Denied::from)?;
-        let members = tx.list_members(organization).await?;
+        let members = tx.list_members(organization, page).await?;
         tx.commit().await?;
-        Ok(members)
+        Ok(Paged::cut(members, page, |m| PageKey {
+            at: m.joined_at,
+            id: m.user_id.as_uuid(),
+        }))
     }
 
     /// `organizations.members.remove`: idempotent for non-members; never removes the last
@@ -255,7 +263,7 @@ mod tests {
         tx.expect_find_role().returning(|_, _| Ok(None));
         tx.expect_list_members().never();
         let err = app_with_tx(tx)
-            .list_members(&Caller::User(UserId::generate()), OrgId::generate())
+            .list_members(&Caller::User(UserId::generate()), OrgId::generate(), None)
             .await;
         assert!(matches!(err, Err(ListMembersError::Denied(Denied::NotFound))));
     }

@@ -4,7 +4,7 @@ use crate::{
     App, CreateOrganizationError, Denied, GetOrganizationError, ListOrganizationsError, UpdateOrganizationError,
     access::resolve_access,
 };
-use orgs_core::{Caller, Membership, OrgId, OrgName, Organization, Permission, Role};
+use orgs_core::{Caller, Membership, OrgId, OrgName, Organization, Page, PageKey, Paged, Permission, Role};
 use orgs_ports::{RowLock, TxMode};
 
 /// One row of the role matrix.
@@ -48,14 +48,25 @@ impl App {
 
     /// `organizations.list`: a user's memberships oldest first; an organization token
     /// sees its own organization with its admin role.
-    pub async fn list_organizations(&self, caller: &Caller) -> Result<Vec<Membership>, ListOrganizationsError> {
+    pub async fn list_organizations(
+        &self,
+        caller: &Caller,
+        page: Option<Page>,
+    ) -> Result<Paged<Membership>, ListOrganizationsError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
         let memberships = match caller {
-            Caller::User(user) => tx.list_memberships(*user).await?,
+            Caller::User(user) => tx.list_memberships(*user, page).await?,
+            // A token belongs to one organization, since its creation; past that key
+            // there is nothing more.
             Caller::OrganizationToken(id) => tx
                 .find_organization(*id, RowLock::None)
                 .await?
+                .filter(|organization| {
+                    page.and_then(|page| page.after)
+                        .is_none_or(|after| after.id != organization.id.as_uuid())
+                })
                 .map(|organization| Membership {
+                    joined_at: organization.created_at,
                     organization,
                     role: Caller::TOKEN_ROLE,
                 })
@@ -63,7 +74,10 @@ impl App {
                 .collect(),
         };
         tx.commit().await?;
-        Ok(memberships)
+        Ok(Paged::cut(memberships, page, |m| PageKey {
+            at: m.joined_at,
+            id: m.organization.id.as_uuid(),
+        }))
     }
 
     /// `organizations.update`: renames; needs `org:manage`.
@@ -225,12 +239,14 @@ mod tests {
         tx.expect_list_memberships().never();
         tx.expect_commit().returning(|| Ok(()));
         let listed = app_with_tx(tx)
-            .list_organizations(&Caller::OrganizationToken(org.id))
+            .list_organizations(&Caller::OrganizationToken(org.id), None)
             .await
-            .unwrap();
+            .unwrap()
+            .items;
         assert_eq!(
             listed,
             vec![Membership {
+                joined_at: org.created_at,
                 organization: org,
                 role: Role::Admin
             }]
@@ -242,7 +258,7 @@ mod tests {
         let mut store = orgs_ports::MockStore::new();
         store.expect_begin().returning(|_| Err(store_failure()));
         let err = app_with_store(store)
-            .list_organizations(&Caller::User(orgs_core::UserId::generate()))
+            .list_organizations(&Caller::User(orgs_core::UserId::generate()), None)
             .await;
         assert!(matches!(err, Err(ListOrganizationsError::Store(_))));
     }

@@ -7,6 +7,7 @@ pub mod ids;
 pub mod invitation;
 pub mod model;
 pub mod name;
+pub mod page;
 pub mod role;
 pub mod rules;
 
@@ -21,6 +22,7 @@ pub use model::{
     SecretDigest, StoredApiToken, TokenEnv, TokenOwner, User,
 };
 pub use name::{InvalidName, OrgName, TokenName};
+pub use page::{MAX_PAGE, Page, PageError, PageKey, Paged};
 pub use role::{Permission, Role, UnknownRole};
 pub use rules::{Access, RuleViolation};
 

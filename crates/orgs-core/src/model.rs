@@ -23,6 +23,8 @@ pub struct User {
 pub struct Membership {
     pub organization: Organization,
     pub role: Role,
+    /// When the user joined; what `organizations.list` is ordered and paged by.
+    pub joined_at: Timestamp,
 }
 
 /// One member of an organization.

@@ -103,6 +103,47 @@ pub struct OrganizationIdRequest {
     pub organization_id: String,
 }
 
+/// A list of one organization's rows: all of them, or a page when `limit` or `cursor`
+/// is given.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct OrganizationListRequest {
+    pub organization_id: String,
+    /// Rows per page, 1 to 1000 (100 when only `cursor` is given). Absent with `cursor`
+    /// absent: the whole list.
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 1000)]
+    pub limit: Option<i64>,
+    /// The `nextCursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// The caller's memberships: all of them, or a page when `limit` or `cursor` is given.
+/// An empty object, or no body at all, is the whole list.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ListOrganizationsRequest {
+    /// Rows per page, 1 to 1000 (100 when only `cursor` is given).
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 1000)]
+    pub limit: Option<i64>,
+    /// The `nextCursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// Reads `limit` and `cursor` into a page, or `None` for the whole list.
+pub(crate) fn page(limit: Option<i64>, cursor: Option<&str>) -> Result<Option<orgs_core::Page>, crate::ApiError> {
+    orgs_core::Page::parse(limit, cursor)
+        .map_err(|err| crate::ApiError::InvalidRequest(format!("Invalid field {err}.")))
+}
+
+/// The cursor of the next page, or null on the last page and for whole lists.
+pub(crate) fn cursor(next: Option<orgs_core::PageKey>) -> Option<String> {
+    next.map(|key| key.encode())
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct UpdateOrganizationRequest {
@@ -188,8 +229,11 @@ impl From<Membership> for MembershipDto {
 
 /// The caller's memberships, oldest first (ties by organization id).
 #[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ListOrganizationsResponse {
     pub organizations: Vec<MembershipDto>,
+    /// Pass as `cursor` for the next page; null when there is none.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -239,8 +283,11 @@ impl From<Member> for MemberDto {
 
 /// The organization's members, longest-standing first (ties by user id).
 #[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ListMembersResponse {
     pub members: Vec<MemberDto>,
+    /// Pass as `cursor` for the next page; null when there is none.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -102,8 +102,11 @@ impl From<NewInvitation> for CreateInvitationResponse {
 
 /// Pending invitations (not accepted, revoked or expired), oldest first.
 #[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ListInvitationsResponse {
     pub invitations: Vec<InvitationDto>,
+    /// Pass as `cursor` for the next page; null when there is none.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -178,6 +181,8 @@ impl From<NewJoinCode> for CreateJoinCodeResponse {
 #[serde(rename_all = "camelCase")]
 pub struct ListJoinCodesResponse {
     pub join_codes: Vec<JoinCodeDto>,
+    /// Pass as `cursor` for the next page; null when there is none.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -4,8 +4,8 @@
 use async_trait::async_trait;
 use orgs_core::{
     ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
-    Membership, NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, StoredApiToken, Timestamp, TokenOwner,
-    User, UserId,
+    Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, StoredApiToken, Timestamp,
+    TokenOwner, User, UserId,
 };
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -96,10 +96,12 @@ pub trait Tx: Send {
     async fn delete_membership(&mut self, organization: OrgId, user: UserId) -> Result<bool, StoreError>;
     async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError>;
 
-    /// The user's memberships, oldest first (ties broken by organization id).
-    async fn list_memberships(&mut self, user: UserId) -> Result<Vec<Membership>, StoreError>;
+    /// The user's memberships, oldest first (ties broken by organization id). With a
+    /// page: at most `limit + 1` rows after its key, the extra one only saying that more
+    /// exist. The other lists page the same way.
+    async fn list_memberships(&mut self, user: UserId, page: Option<Page>) -> Result<Vec<Membership>, StoreError>;
     /// The organization's members, longest-standing first (ties broken by user id).
-    async fn list_members(&mut self, organization: OrgId) -> Result<Vec<Member>, StoreError>;
+    async fn list_members(&mut self, organization: OrgId, page: Option<Page>) -> Result<Vec<Member>, StoreError>;
 
     async fn insert_api_token(&mut self, token: &NewApiToken) -> Result<(), StoreError>;
 
@@ -137,6 +139,7 @@ pub trait Tx: Send {
         &mut self,
         organization: OrgId,
         now: Timestamp,
+        page: Option<Page>,
     ) -> Result<Vec<Invitation>, StoreError>;
 
     /// Stores a join code, findable by the digest of its code.
@@ -147,7 +150,7 @@ pub trait Tx: Send {
     /// Counts one more use unless that would pass `max_uses`; returns whether it did.
     async fn use_join_code(&mut self, id: JoinCodeId) -> Result<bool, StoreError>;
     /// Every code not revoked, exhausted ones included, oldest first (ties by id).
-    async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError>;
+    async fn list_join_codes(&mut self, organization: OrgId, page: Option<Page>) -> Result<Vec<JoinCode>, StoreError>;
 
     /// Every user, oldest first (ties by id). For operators.
     async fn list_users(&mut self) -> Result<Vec<User>, StoreError>;

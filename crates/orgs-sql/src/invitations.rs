@@ -9,7 +9,7 @@ macro_rules! invitation_statements {
     ($conn:ty, $db:ty) => {
         use crate::rows::{self, map_error, time};
         use orgs_core::{
-            Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, OrgId, SecretDigest, Timestamp, User,
+            Email, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, OrgId, Page, SecretDigest, Timestamp, User,
             UserId,
         };
         use orgs_ports::StoreError;
@@ -117,17 +117,17 @@ macro_rules! invitation_statements {
             conn: &mut Conn,
             organization: OrgId,
             now: Timestamp,
+            page: Option<Page>,
         ) -> Result<Vec<Invitation>, StoreError> {
-            let sql = format!(
-                "{INVITATION} WHERE organization_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2
-                 ORDER BY created_at, id"
+            let base = format!(
+                "{INVITATION} WHERE organization_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2"
             );
-            let found = sqlx::query(&sql)
-                .bind(organization.as_uuid())
-                .bind(time(now))
-                .fetch_all(conn)
-                .await
-                .map_err(map_error)?;
+            let sql = crate::statements::paged_sql(&base, "created_at", "id", 3, page);
+            let mut query = sqlx::query(&sql).bind(organization.as_uuid()).bind(time(now));
+            if let Some(after) = page.and_then(|page| page.after) {
+                query = query.bind(time(after.at)).bind(after.id);
+            }
+            let found = query.fetch_all(conn).await.map_err(map_error)?;
             found.iter().map(rows::invitation).collect()
         }
 
@@ -203,13 +203,18 @@ macro_rules! invitation_statements {
             Ok(done.rows_affected() == 1)
         }
 
-        pub(crate) async fn list_join_codes(conn: &mut Conn, organization: OrgId) -> Result<Vec<JoinCode>, StoreError> {
-            let sql = format!("{JOIN_CODE} WHERE organization_id = $1 AND revoked_at IS NULL ORDER BY created_at, id");
-            let found = sqlx::query(&sql)
-                .bind(organization.as_uuid())
-                .fetch_all(conn)
-                .await
-                .map_err(map_error)?;
+        pub(crate) async fn list_join_codes(
+            conn: &mut Conn,
+            organization: OrgId,
+            page: Option<Page>,
+        ) -> Result<Vec<JoinCode>, StoreError> {
+            let base = format!("{JOIN_CODE} WHERE organization_id = $1 AND revoked_at IS NULL");
+            let sql = crate::statements::paged_sql(&base, "created_at", "id", 2, page);
+            let mut query = sqlx::query(&sql).bind(organization.as_uuid());
+            if let Some(after) = page.and_then(|page| page.after) {
+                query = query.bind(time(after.at)).bind(after.id);
+            }
+            let found = query.fetch_all(conn).await.map_err(map_error)?;
             found.iter().map(rows::join_code).collect()
         }
     };

@@ -10,7 +10,7 @@ macro_rules! organization_statements {
     ($conn:ty, $for_update:literal) => {
         use crate::rows::{self, map_error, time};
         use orgs_core::{
-            ApiTokenInfo, Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, Timestamp,
+            ApiTokenInfo, Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, Timestamp,
             TokenOwner, User, UserId,
         };
         use orgs_ports::{RowLock, StoreError};
@@ -112,40 +112,63 @@ macro_rules! organization_statements {
             Ok(count.unsigned_abs())
         }
 
-        pub(crate) async fn list_memberships(conn: &mut Conn, user: UserId) -> Result<Vec<Membership>, StoreError> {
-            let rows = sqlx::query(
-                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role
+        pub(crate) async fn list_memberships(
+            conn: &mut Conn,
+            user: UserId,
+            page: Option<Page>,
+        ) -> Result<Vec<Membership>, StoreError> {
+            let base = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at
                  FROM memberships m JOIN organizations o ON o.id = m.organization_id
-                 WHERE m.user_id = $1
-                 ORDER BY m.joined_at, m.organization_id",
-            )
-            .bind(user.as_uuid())
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(map_error)?;
+                 WHERE m.user_id = $1";
+            let sql = paged_sql(base, "m.joined_at", "m.organization_id", 2, page);
+            let mut query = sqlx::query(&sql).bind(user.as_uuid());
+            if let Some(after) = page.and_then(|page| page.after) {
+                query = query.bind(time(after.at)).bind(after.id);
+            }
+            let rows = query.fetch_all(&mut *conn).await.map_err(map_error)?;
             rows.iter()
                 .map(|row| {
                     let role: String = sqlx::Row::try_get(row, "role").map_err(map_error)?;
                     Ok(Membership {
                         organization: rows::organization(row)?,
                         role: rows::role(&role)?,
+                        joined_at: rows::joined_at(row)?,
                     })
                 })
                 .collect()
         }
 
-        pub(crate) async fn list_members(conn: &mut Conn, organization: OrgId) -> Result<Vec<Member>, StoreError> {
-            let rows = sqlx::query(
-                "SELECT m.user_id, u.email, m.role, m.joined_at
+        pub(crate) async fn list_members(
+            conn: &mut Conn,
+            organization: OrgId,
+            page: Option<Page>,
+        ) -> Result<Vec<Member>, StoreError> {
+            let base = "SELECT m.user_id, u.email, m.role, m.joined_at
                  FROM memberships m JOIN users u ON u.id = m.user_id
-                 WHERE m.organization_id = $1
-                 ORDER BY m.joined_at, m.user_id",
-            )
-            .bind(organization.as_uuid())
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(map_error)?;
+                 WHERE m.organization_id = $1";
+            let sql = paged_sql(base, "m.joined_at", "m.user_id", 2, page);
+            let mut query = sqlx::query(&sql).bind(organization.as_uuid());
+            if let Some(after) = page.and_then(|page| page.after) {
+                query = query.bind(time(after.at)).bind(after.id);
+            }
+            let rows = query.fetch_all(&mut *conn).await.map_err(map_error)?;
             rows.iter().map(rows::member).collect()
+        }
+
+        /// Appends the keyset condition (its two parameters numbered from `next`), the
+        /// order, and one row more than the page holds, which tells whether another
+        /// page follows. The limit is a number checked to be at most 1000, so it is
+        /// safe to write into the statement.
+        pub(crate) fn paged_sql(base: &str, time: &str, id: &str, next: usize, page: Option<Page>) -> String {
+            let mut sql = base.to_owned();
+            if page.is_some_and(|page| page.after.is_some()) {
+                sql.push_str(&format!(" AND ({time}, {id}) > (${next}, ${})", next + 1));
+            }
+            sql.push_str(&format!(" ORDER BY {time}, {id}"));
+            if let Some(page) = page {
+                sql.push_str(&format!(" LIMIT {}", u64::from(page.limit) + 1));
+            }
+            sql
         }
 
         pub(crate) async fn insert_api_token(conn: &mut Conn, token: &NewApiToken) -> Result<(), StoreError> {

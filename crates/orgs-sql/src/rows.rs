@@ -125,5 +125,9 @@ macro_rules! row_decoders {
                 revoked: bool_column(row, "revoked")?,
             })
         }
+
+        pub(crate) fn joined_at(row: &$row) -> Result<orgs_core::Timestamp, StoreError> {
+            time_column(row, "joined_at")
+        }
     };
 }

@@ -16,7 +16,7 @@ macro_rules! impl_tx {
             use crate::statements as st;
             use orgs_core::{
                 ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
-                Member, Membership, NewApiToken, OrgId, OrgName, Organization, Role, SecretDigest, Timestamp,
+                Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, Timestamp,
                 TokenOwner, User, UserId,
             };
             use orgs_ports::{RowLock, StoreError};
@@ -96,13 +96,21 @@ macro_rules! impl_tx {
                 }
 
                 #[instrument(skip_all, level = "debug")]
-                async fn list_memberships(&mut self, user: UserId) -> Result<Vec<Membership>, StoreError> {
-                    st::list_memberships(self.conn()?, user).await
+                async fn list_memberships(
+                    &mut self,
+                    user: UserId,
+                    page: Option<Page>,
+                ) -> Result<Vec<Membership>, StoreError> {
+                    st::list_memberships(self.conn()?, user, page).await
                 }
 
                 #[instrument(skip_all, level = "debug")]
-                async fn list_members(&mut self, organization: OrgId) -> Result<Vec<Member>, StoreError> {
-                    st::list_members(self.conn()?, organization).await
+                async fn list_members(
+                    &mut self,
+                    organization: OrgId,
+                    page: Option<Page>,
+                ) -> Result<Vec<Member>, StoreError> {
+                    st::list_members(self.conn()?, organization, page).await
                 }
 
                 #[instrument(skip_all, level = "debug")]
@@ -183,8 +191,9 @@ macro_rules! impl_tx {
                     &mut self,
                     organization: OrgId,
                     now: Timestamp,
+                    page: Option<Page>,
                 ) -> Result<Vec<Invitation>, StoreError> {
-                    inv::list_pending_invitations(self.conn()?, organization, now).await
+                    inv::list_pending_invitations(self.conn()?, organization, now, page).await
                 }
 
                 #[instrument(skip_all, level = "debug")]
@@ -220,8 +229,12 @@ macro_rules! impl_tx {
                 }
 
                 #[instrument(skip_all, level = "debug")]
-                async fn list_join_codes(&mut self, organization: OrgId) -> Result<Vec<JoinCode>, StoreError> {
-                    inv::list_join_codes(self.conn()?, organization).await
+                async fn list_join_codes(
+                    &mut self,
+                    organization: OrgId,
+                    page: Option<Page>,
+                ) -> Result<Vec<JoinCode>, StoreError> {
+                    inv::list_join_codes(self.conn()?, organization, page).await
                 }
 
                 #[instrument(skip_all, level = "debug")]

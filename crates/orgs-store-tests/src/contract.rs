@@ -6,6 +6,7 @@ use orgs_core::{
     ApiTokenSecretHash, Email, ExternalIdentity, NewApiToken, OrgId, OrgName, Organization, Role, TokenEnv, TokenId,
     TokenName, TokenOwner, User, UserId,
 };
+use orgs_core::{Membership, Page, PageKey, Paged};
 use orgs_ports::{Clock, RowLock, Store, TxMode};
 use std::sync::Arc;
 
@@ -139,7 +140,7 @@ pub async fn members_are_listed_longest_standing_first(store: Arc<dyn Store>) {
     tx.commit().await.unwrap();
 
     let mut tx = store.begin(TxMode::Read).await.unwrap();
-    let members = tx.list_members(organization.id).await.unwrap();
+    let members = tx.list_members(organization.id, None).await.unwrap();
     let listed: Vec<_> = members.iter().map(|m| (m.user_id, m.email.clone(), m.role)).collect();
     assert_eq!(
         listed,
@@ -150,7 +151,7 @@ pub async fn members_are_listed_longest_standing_first(store: Arc<dyn Store>) {
         ]
     );
     assert_eq!(members[0].joined_at, base);
-    assert_eq!(tx.list_members(OrgId::generate()).await.unwrap(), vec![]);
+    assert_eq!(tx.list_members(OrgId::generate(), None).await.unwrap(), vec![]);
 }
 
 pub async fn memberships_are_listed_oldest_first(store: Arc<dyn Store>) {
@@ -169,7 +170,7 @@ pub async fn memberships_are_listed_oldest_first(store: Arc<dyn Store>) {
 
     let mut tx = store.begin(TxMode::Read).await.unwrap();
     let listed: Vec<_> = tx
-        .list_memberships(user.id)
+        .list_memberships(user.id, None)
         .await
         .unwrap()
         .into_iter()
@@ -307,5 +308,111 @@ pub async fn an_uncommitted_transaction_leaves_nothing(store: Arc<dyn Store>) {
         tx.find_organization(organization.id, RowLock::None).await.unwrap(),
         None
     );
-    assert_eq!(tx.list_memberships(user.id).await.unwrap(), vec![]);
+    assert_eq!(tx.list_memberships(user.id, None).await.unwrap(), vec![]);
+}
+
+/// Walks a list page by page and returns every row seen, in order.
+async fn walk<T: Clone, F, Fut>(limit: u32, key: impl Fn(&T) -> PageKey, mut fetch: F) -> Vec<T>
+where
+    F: FnMut(Page) -> Fut,
+    Fut: std::future::Future<Output = Vec<T>>,
+{
+    let mut seen = Vec::new();
+    let mut after = None;
+    for _ in 0..100 {
+        let page = Page { limit, after };
+        let rows = fetch(page).await;
+        assert!(
+            rows.len() <= limit as usize + 1,
+            "a page returns at most one look-ahead row"
+        );
+        let cut = Paged::cut(rows, Some(page), &key);
+        seen.extend(cut.items);
+        match cut.next {
+            Some(next) => after = Some(next),
+            None => return seen,
+        }
+    }
+    panic!("a hundred pages and still a next key: the pages repeat");
+}
+
+pub async fn lists_page_in_order_without_gaps_or_repeats(store: Arc<dyn Store>) {
+    let organization = seed_organization(&store, &[]).await;
+    let user = seed_user(&store).await;
+    let base = now();
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    for n in 0..7 {
+        // Three at a time share a join time, so the id must break ties across pages.
+        let member = User {
+            id: UserId::generate(),
+            email: email(n),
+            created_at: base,
+        };
+        let member = tx.find_or_insert_user(&member).await.unwrap();
+        tx.insert_membership(
+            organization.id,
+            member.id,
+            Role::Member,
+            base + TimeDelta::seconds(n / 3),
+        )
+        .await
+        .unwrap();
+        let other = new_organization("Other");
+        tx.insert_organization(&other).await.unwrap();
+        tx.insert_membership(other.id, user.id, Role::Admin, base + TimeDelta::seconds(n / 3))
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let all_members = tx.list_members(organization.id, None).await.unwrap();
+    let all_memberships = tx.list_memberships(user.id, None).await.unwrap();
+    drop(tx);
+    for limit in [1, 2, 3, 7, 50] {
+        let walked = walk(
+            limit,
+            |m: &orgs_core::Member| PageKey {
+                at: m.joined_at,
+                id: m.user_id.as_uuid(),
+            },
+            |page| {
+                let store = store.clone();
+                async move {
+                    store
+                        .begin(TxMode::Read)
+                        .await
+                        .unwrap()
+                        .list_members(organization.id, Some(page))
+                        .await
+                        .unwrap()
+                }
+            },
+        )
+        .await;
+        assert_eq!(walked, all_members, "members by {limit}");
+        let walked = walk(
+            limit,
+            |m: &Membership| PageKey {
+                at: m.joined_at,
+                id: m.organization.id.as_uuid(),
+            },
+            |page| {
+                let store = store.clone();
+                async move {
+                    store
+                        .begin(TxMode::Read)
+                        .await
+                        .unwrap()
+                        .list_memberships(user.id, Some(page))
+                        .await
+                        .unwrap()
+                }
+            },
+        )
+        .await;
+        assert_eq!(walked, all_memberships, "memberships by {limit}");
+    }
+    assert_eq!(all_members.len(), 7);
+    assert_eq!(all_memberships.len(), 7);
 }

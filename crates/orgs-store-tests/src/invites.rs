@@ -77,11 +77,11 @@ pub async fn invitations_round_trip(store: Arc<dyn Store>) {
     );
     let now = invitation.created_at;
     assert_eq!(
-        tx.list_pending_invitations(organization, now).await.unwrap(),
+        tx.list_pending_invitations(organization, now, None).await.unwrap(),
         vec![invitation.clone()]
     );
     assert_eq!(
-        tx.list_pending_invitations(organization, invitation.expires_at)
+        tx.list_pending_invitations(organization, invitation.expires_at, None)
             .await
             .unwrap(),
         vec![],
@@ -104,7 +104,10 @@ pub async fn invitations_round_trip(store: Arc<dyn Store>) {
         tx.find_open_invitation(organization, &invitee.email).await.unwrap(),
         None
     );
-    assert_eq!(tx.list_pending_invitations(organization, now).await.unwrap(), vec![]);
+    assert_eq!(
+        tx.list_pending_invitations(organization, now, None).await.unwrap(),
+        vec![]
+    );
     assert_eq!(tx.find_user(invitee.id).await.unwrap(), Some(invitee));
     assert_eq!(tx.find_user(UserId::generate()).await.unwrap(), None);
 }
@@ -136,7 +139,7 @@ pub async fn one_open_invitation_per_email(store: Arc<dyn Store>) {
         revoked
     );
     let pending = tx
-        .list_pending_invitations(organization, second.created_at)
+        .list_pending_invitations(organization, second.created_at, None)
         .await
         .unwrap();
     assert_eq!(pending.iter().map(|i| i.id).collect::<Vec<_>>(), vec![second.id]);
@@ -172,7 +175,7 @@ pub async fn join_codes_count_uses_up_to_their_limit(store: Arc<dyn Store>) {
     tx.commit().await.unwrap();
 
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    let listed = tx.list_join_codes(organization).await.unwrap();
+    let listed = tx.list_join_codes(organization, None).await.unwrap();
     let uses: Vec<(JoinCodeId, u32, bool)> = listed.iter().map(|c| (c.id, c.uses, c.is_exhausted())).collect();
     assert_eq!(uses, vec![(limited.id, 2, true), (unlimited.id, 3, false)]);
     tx.revoke_join_code(unlimited.id, SystemClock.now()).await.unwrap();
@@ -188,7 +191,7 @@ pub async fn join_codes_count_uses_up_to_their_limit(store: Arc<dyn Store>) {
             .revoked
     );
     let listed: Vec<JoinCodeId> = tx
-        .list_join_codes(organization)
+        .list_join_codes(organization, None)
         .await
         .unwrap()
         .iter()

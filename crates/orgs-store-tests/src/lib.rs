@@ -72,6 +72,7 @@ macro_rules! store_contract_tests {
             an_accept_racing_a_revoke_ends_in_one_outcome,
             a_reinvite_racing_an_accept_never_leaves_two_usable_tokens,
             random_operations_agree_with_the_model,
+            lists_page_in_order_without_gaps_or_repeats,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

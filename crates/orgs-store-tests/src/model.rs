@@ -338,14 +338,14 @@ async fn snapshot(store: &Arc<dyn Store>, world: &World) -> Snapshot {
             .expect("one of the cast")
     };
     let members = tx
-        .list_members(world.organization)
+        .list_members(world.organization, None)
         .await
         .unwrap()
         .into_iter()
         .map(|m| (index(m.user_id), m.role))
         .collect();
     let uses = tx
-        .list_join_codes(world.organization)
+        .list_join_codes(world.organization, None)
         .await
         .unwrap()
         .iter()
@@ -353,7 +353,7 @@ async fn snapshot(store: &Arc<dyn Store>, world: &World) -> Snapshot {
         .collect();
     let now = orgs_auth::SystemClock.now();
     let pending = tx
-        .list_pending_invitations(world.organization, now)
+        .list_pending_invitations(world.organization, now, None)
         .await
         .unwrap()
         .len();

@@ -98,7 +98,7 @@ pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
         }
         assert_eq!(joined, 5, "round {round}");
         let mut tx = store.begin(TxMode::Read).await.unwrap();
-        assert_eq!(tx.list_members(scene.organization).await.unwrap().len(), 1 + 5);
+        assert_eq!(tx.list_members(scene.organization, None).await.unwrap().len(), 1 + 5);
         assert_eq!(
             tx.find_join_code(scene.organization, made.join_code.id)
                 .await
@@ -146,7 +146,7 @@ pub async fn racing_accepts_of_one_token_admit_one_user(store: Arc<dyn Store>) {
         );
         let mut tx = store.begin(TxMode::Read).await.unwrap();
         assert_eq!(
-            tx.list_members(scene.organization).await.unwrap().len(),
+            tx.list_members(scene.organization, None).await.unwrap().len(),
             2,
             "one membership, not twenty"
         );

@@ -1,7 +1,7 @@
 //! `organizations.invitations.create`, `list`, `revoke` and `accept`.
 
 use crate::AppState;
-use crate::dto::{OkResponse, OrganizationIdRequest, RoleDto};
+use crate::dto::{OkResponse, OrganizationListRequest, RoleDto, cursor, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
@@ -29,19 +29,21 @@ pub async fn create(
 
 /// List pending invitations (requires members:manage), oldest first.
 #[utoipa::path(post, path = "/v1/organizations/invitations/list", operation_id = "organizations.invitations.list", tag = "invitations",
-    request_body = OrganizationIdRequest,
+    request_body = OrganizationListRequest,
     responses((status = 200, description = "Pending invitations.", body = ListInvitationsResponse)))]
 pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
-    JsonBody(body): JsonBody<OrganizationIdRequest>,
+    JsonBody(body): JsonBody<OrganizationListRequest>,
 ) -> Result<Json<ListInvitationsResponse>, ApiError> {
+    let page = page(body.limit, body.cursor.as_deref())?;
     let invitations = state
         .app
-        .list_invitations(&caller, OrgId::from_wire(&body.organization_id))
+        .list_invitations(&caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListInvitationsResponse {
-        invitations: invitations.into_iter().map(Into::into).collect(),
+        invitations: invitations.items.into_iter().map(Into::into).collect(),
+        next_cursor: cursor(invitations.next),
     }))
 }
 

@@ -1,7 +1,7 @@
 //! `organizations.joinCodes.create`, `list`, `revoke` and `join`.
 
 use crate::AppState;
-use crate::dto::{OkResponse, OrganizationIdRequest, RoleDto};
+use crate::dto::{OkResponse, OrganizationListRequest, RoleDto, cursor, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
@@ -34,19 +34,21 @@ pub async fn create(
 
 /// List join codes (requires members:manage): every code not revoked, with its uses.
 #[utoipa::path(post, path = "/v1/organizations/join-codes/list", operation_id = "organizations.joinCodes.list", tag = "join codes",
-    request_body = OrganizationIdRequest,
+    request_body = OrganizationListRequest,
     responses((status = 200, description = "The join codes.", body = ListJoinCodesResponse)))]
 pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
-    JsonBody(body): JsonBody<OrganizationIdRequest>,
+    JsonBody(body): JsonBody<OrganizationListRequest>,
 ) -> Result<Json<ListJoinCodesResponse>, ApiError> {
+    let page = page(body.limit, body.cursor.as_deref())?;
     let codes = state
         .app
-        .list_join_codes(&caller, OrgId::from_wire(&body.organization_id))
+        .list_join_codes(&caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListJoinCodesResponse {
-        join_codes: codes.into_iter().map(Into::into).collect(),
+        join_codes: codes.items.into_iter().map(Into::into).collect(),
+        next_cursor: cursor(codes.next),
     }))
 }
 

@@ -9,19 +9,21 @@ use orgs_core::{OrgId, UserId};
 
 /// List an organization's members (requires members:view), longest-standing first.
 #[utoipa::path(post, path = "/v1/organizations/members/list", operation_id = "organizations.members.list", tag = "members",
-    request_body = OrganizationIdRequest,
+    request_body = OrganizationListRequest,
     responses((status = 200, description = "The members.", body = ListMembersResponse)))]
 pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
-    JsonBody(body): JsonBody<OrganizationIdRequest>,
+    JsonBody(body): JsonBody<OrganizationListRequest>,
 ) -> Result<Json<ListMembersResponse>, ApiError> {
+    let page = page(body.limit, body.cursor.as_deref())?;
     let members = state
         .app
-        .list_members(&caller, OrgId::from_wire(&body.organization_id))
+        .list_members(&caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListMembersResponse {
-        members: members.into_iter().map(Into::into).collect(),
+        members: members.items.into_iter().map(Into::into).collect(),
+        next_cursor: cursor(members.next),
     }))
 }
 

@@ -43,16 +43,18 @@ pub async fn get(
 
 /// List the organizations the acting user belongs to, with their role, oldest membership first.
 #[utoipa::path(post, path = "/v1/organizations/list", operation_id = "organizations.list", tag = "organizations",
-    request_body(content = EmptyRequest, description = "An empty object, or no body at all."),
+    request_body(content = ListOrganizationsRequest, description = "An empty object, or no body at all, for the whole list; `limit` and `cursor` for a page."),
     responses((status = 200, description = "The caller's memberships.", body = ListOrganizationsResponse)))]
 pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
-    JsonBody(_): JsonBody<EmptyRequest>,
+    JsonBody(body): JsonBody<ListOrganizationsRequest>,
 ) -> Result<Json<ListOrganizationsResponse>, ApiError> {
-    let memberships = state.app.list_organizations(&caller).await?;
+    let page = page(body.limit, body.cursor.as_deref())?;
+    let memberships = state.app.list_organizations(&caller, page).await?;
     Ok(Json(ListOrganizationsResponse {
-        organizations: memberships.into_iter().map(Into::into).collect(),
+        organizations: memberships.items.into_iter().map(Into::into).collect(),
+        next_cursor: cursor(memberships.next),
     }))
 }
 

@@ -4,7 +4,7 @@
 use crate::helpers::{Db, TestApp, TestUser, spawn};
 use crate::on_both_stores;
 use orgs_core::Role;
-use serde_json::json;
+use serde_json::{Value, json};
 
 on_both_stores!(
     members_are_listed_longest_standing_first,
@@ -302,4 +302,97 @@ async fn an_org_token_manages_members_as_an_admin(db: Db) {
         )
         .await;
     assert_eq!((foreign.status, foreign.code()), (404, "not_found"));
+}
+
+on_both_stores!(lists_page_with_limit_and_cursor);
+
+/// Follows `nextCursor` from page to page and returns every row of `field`.
+async fn walk(app: &TestApp, bearer: &str, path: &str, body: Value, field: &str, limit: u32) -> Vec<Value> {
+    let mut rows = Vec::new();
+    let mut cursor = Value::Null;
+    for _ in 0..100 {
+        let mut request = body.clone();
+        request["limit"] = json!(limit);
+        if !cursor.is_null() {
+            request["cursor"] = cursor.clone();
+        }
+        let answer = app.post(path, Some(bearer), request).await;
+        assert_eq!(answer.status, 200, "{answer:?}");
+        let page = answer.body[field].as_array().unwrap().clone();
+        assert!(page.len() <= limit as usize);
+        rows.extend(page);
+        cursor = answer.body["nextCursor"].clone();
+        if cursor.is_null() {
+            return rows;
+        }
+    }
+    panic!("a hundred pages and still a next cursor: the pages repeat");
+}
+
+async fn lists_page_with_limit_and_cursor(db: Db) {
+    let app = spawn(db).await;
+    let owner = app.someone().await;
+    let organization = app.organization(&owner).await;
+    for _ in 0..4 {
+        let member = app.someone().await;
+        app.add_member(&organization, &member, Role::Member).await;
+    }
+    let body = json!({"organizationId": organization});
+    let whole = app
+        .post("/v1/organizations/members/list", Some(&owner.bearer), body.clone())
+        .await;
+    assert_eq!(
+        whole.body["nextCursor"],
+        Value::Null,
+        "no limit, no cursor: the whole list"
+    );
+    let all = whole.body["members"].as_array().unwrap().clone();
+    assert_eq!(all.len(), 5);
+    for limit in [1, 2, 5, 1000] {
+        assert_eq!(
+            walk(
+                &app,
+                &owner.bearer,
+                "/v1/organizations/members/list",
+                body.clone(),
+                "members",
+                limit
+            )
+            .await,
+            all
+        );
+    }
+    for _ in 0..2 {
+        app.organization(&owner).await;
+    }
+    let memberships = walk(
+        &app,
+        &owner.bearer,
+        "/v1/organizations/list",
+        json!({}),
+        "organizations",
+        2,
+    )
+    .await;
+    let listed = app.post("/v1/organizations/list", Some(&owner.bearer), json!({})).await;
+    assert_eq!(memberships, listed.body["organizations"].as_array().unwrap().clone());
+    for (extra, field) in [
+        (json!({"limit": 0}), "limit"),
+        (json!({"limit": 1001}), "limit"),
+        (json!({"cursor": "junk"}), "cursor"),
+    ] {
+        let mut request = body.clone();
+        request
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let refused = app
+            .post("/v1/organizations/members/list", Some(&owner.bearer), request)
+            .await;
+        assert_eq!((refused.status, refused.code()), (400, "invalid_request"));
+        assert!(
+            refused.body["error"]["message"].as_str().unwrap().contains(field),
+            "{refused:?}"
+        );
+    }
 }

@@ -232,3 +232,82 @@ async fn a_process_killed_mid_write_loses_nothing_committed_and_leaves_nothing_h
     assert_eq!(half_done, 0, "an organization without its owner survived the kill");
     database.drop_database().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_process_killed_mid_join_leaves_uses_equal_to_joins() {
+    let database = TestDatabase::create().await;
+    let settings = settings(&database.url, &[]);
+    let owner = bearer(&settings).await;
+    let mut joiners = Vec::new();
+    for _ in 0..120 {
+        joiners.push(bearer(&settings).await);
+    }
+    let server = ChildServer::start(&std::env::temp_dir(), &[("ORGS_DATABASE_URL", &database.url)], None);
+    let addr = server.addr;
+    let created = post_to(addr, "/v1/organizations/create", Some(&owner), json!({"name": "Joins"})).await;
+    let organization = created.body["organization"]["id"].as_str().unwrap().to_owned();
+    let code = post_to(
+        addr,
+        "/v1/organizations/join-codes/create",
+        Some(&owner),
+        json!({"organizationId": organization}),
+    )
+    .await;
+    let code = code.body["code"].as_str().unwrap().to_owned();
+
+    // Each join writes two rows (the membership and the code's count) in one transaction.
+    let joined = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let writers: Vec<_> = joiners
+        .chunks(15)
+        .map(|chunk| {
+            let (chunk, code, joined) = (chunk.to_vec(), code.clone(), joined.clone());
+            tokio::spawn(async move {
+                for bearer in chunk {
+                    let answer = tokio::time::timeout(
+                        Duration::from_secs(2),
+                        post_to(
+                            addr,
+                            "/v1/organizations/join-codes/join",
+                            Some(&bearer),
+                            json!({"code": code}),
+                        ),
+                    )
+                    .await;
+                    match answer {
+                        Ok(answer) if answer.status == 200 => {
+                            joined.fetch_add(1, Ordering::SeqCst);
+                        }
+                        _ => return,
+                    }
+                }
+            })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while joined.load(Ordering::SeqCst) < 20 {
+        assert!(Instant::now() < deadline, "the joins made no progress");
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    server.kill();
+    for writer in writers {
+        let _ = writer.await;
+    }
+
+    let pool = database.store.pool();
+    let members: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM memberships WHERE organization_id = $1::uuid AND role = 'member'")
+            .bind(&organization)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    let uses: i32 = sqlx::query_scalar("SELECT uses FROM join_codes WHERE organization_id = $1::uuid")
+        .bind(&organization)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let acknowledged = joined.load(Ordering::SeqCst) as i64;
+    eprintln!("SIGKILL mid-join: {acknowledged} acknowledged, {members} members, {uses} uses");
+    assert_eq!(i64::from(uses), members, "every join wrote both of its rows or neither");
+    assert!(members >= acknowledged, "an acknowledged join was lost");
+    database.drop_database().await;
+}

@@ -7,7 +7,8 @@ use orgs_core::{Member, Membership, Organization, Permission, Role, Timestamp, T
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub(crate) fn time(at: Timestamp) -> String {
+/// Times on the wire: RFC 3339, UTC, milliseconds.
+pub fn time(at: Timestamp) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

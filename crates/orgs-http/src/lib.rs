@@ -12,6 +12,7 @@ mod operational;
 mod routes;
 mod spec;
 
+pub use dto::time as wire_time;
 pub use error::{ApiError, ErrorCode, ErrorEnvelope};
 pub use metrics::{MeteredStore, Metrics};
 pub use spec::openapi;

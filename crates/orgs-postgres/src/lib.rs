@@ -85,29 +85,18 @@ impl Store for PgStore {
         Ok(Box::new(tx::PgTx::new(tx)))
     }
 
+    // The two lookups authentication makes on every request: one connection from the
+    // pool, one indexed statement each, shared with the other store through orgs-sql.
     #[instrument(skip_all, level = "debug")]
     async fn find_api_token(&self, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked
-             FROM api_tokens WHERE key = $1",
-        )
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(map_error)?;
-        row.map(|row| rows::api_token(&row)).transpose()
+        let mut conn = self.pool.acquire().await.map_err(map_error)?;
+        statements::find_api_token(&mut conn, key).await
     }
 
     #[instrument(skip_all, level = "debug")]
     async fn find_user_by_identity(&self, issuer: &str, subject: &str) -> Result<Option<UserId>, StoreError> {
-        let id: Option<uuid::Uuid> =
-            sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
-                .bind(issuer)
-                .bind(subject)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(map_error)?;
-        Ok(id.map(UserId::from_uuid))
+        let mut conn = self.pool.acquire().await.map_err(map_error)?;
+        statements::find_user_by_identity(&mut conn, issuer, subject).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

@@ -8,6 +8,8 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use orgs_app::TokenKind;
 use orgs_core::{Email, OrgId};
+// Times in command output look as they do in API answers.
+use orgs_http::wire_time as time;
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -80,10 +82,6 @@ async fn open_state(settings: &Settings) -> anyhow::Result<orgs_http::AppState> 
         backend.migrate().await?;
     }
     app_state(backend.store(), settings)
-}
-
-fn time(at: orgs_core::Timestamp) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {

@@ -10,7 +10,7 @@ macro_rules! organization_statements {
     ($conn:ty, $for_update:literal) => {
         use crate::rows::{self, map_error, time};
         use orgs_core::{
-            ApiTokenInfo, Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, Timestamp,
+            ApiTokenInfo, Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, StoredApiToken, Timestamp,
             TokenOwner, User, UserId,
         };
         use orgs_ports::{RowLock, StoreError};
@@ -234,14 +234,36 @@ macro_rules! organization_statements {
             .execute(&mut *conn)
             .await
             .map_err(map_error)?;
-            let linked: uuid::Uuid =
+            find_user_by_identity(conn, &identity.issuer, &identity.subject)
+                .await?
+                .ok_or_else(|| StoreError::Other("identity vanished after insert".into()))
+        }
+
+        pub(crate) async fn find_user_by_identity(
+            conn: &mut Conn,
+            issuer: &str,
+            subject: &str,
+        ) -> Result<Option<UserId>, StoreError> {
+            let id: Option<uuid::Uuid> =
                 sqlx::query_scalar("SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2")
-                    .bind(&identity.issuer)
-                    .bind(&identity.subject)
-                    .fetch_one(&mut *conn)
+                    .bind(issuer)
+                    .bind(subject)
+                    .fetch_optional(&mut *conn)
                     .await
                     .map_err(map_error)?;
-            Ok(UserId::from_uuid(linked))
+            Ok(id.map(UserId::from_uuid))
+        }
+
+        pub(crate) async fn find_api_token(conn: &mut Conn, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
+            let row = sqlx::query(
+                "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked
+                 FROM api_tokens WHERE key = $1",
+            )
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            row.map(|row| rows::api_token(&row)).transpose()
         }
 
         pub(crate) async fn list_users(conn: &mut Conn) -> Result<Vec<User>, StoreError> {

@@ -51,6 +51,21 @@ async fn open_invitations(store: &Arc<dyn Store>, organization: OrgId, email: &E
     usize::from(tx.find_open_invitation(organization, email).await.unwrap().is_some())
 }
 
+/// The invitee accepting `token` once the barrier opens, held back on even rounds.
+fn spawn_accept(
+    scene: &Scene,
+    barrier: &Arc<Barrier>,
+    token: String,
+    round: usize,
+) -> tokio::task::JoinHandle<Result<orgs_app::AcceptedInvitation, AcceptInvitationError>> {
+    let (app, barrier, caller) = (scene.app.clone(), barrier.clone(), Caller::User(scene.invitee.id));
+    tokio::spawn(async move {
+        barrier.wait().await;
+        stagger(round, 0).await;
+        app.accept_invitation(&caller, &token).await
+    })
+}
+
 pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
     const JOINERS: usize = 50;
     for round in 0..5 {
@@ -164,19 +179,7 @@ pub async fn an_accept_racing_a_revoke_ends_in_one_outcome(store: Arc<dyn Store>
             .await
             .unwrap();
         let barrier = Arc::new(Barrier::new(2));
-        let accept = {
-            let (app, barrier, token, caller) = (
-                scene.app.clone(),
-                barrier.clone(),
-                made.token.clone(),
-                Caller::User(scene.invitee.id),
-            );
-            tokio::spawn(async move {
-                barrier.wait().await;
-                stagger(round, 0).await;
-                app.accept_invitation(&caller, &token).await
-            })
-        };
+        let accept = spawn_accept(&scene, &barrier, made.token.clone(), round);
         let revoke = {
             let (app, barrier, owner, organization, id) = (
                 scene.app.clone(),
@@ -240,19 +243,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
             .await
             .unwrap();
         let barrier = Arc::new(Barrier::new(2));
-        let accept = {
-            let (app, barrier, token, caller) = (
-                scene.app.clone(),
-                barrier.clone(),
-                old.token.clone(),
-                Caller::User(scene.invitee.id),
-            );
-            tokio::spawn(async move {
-                barrier.wait().await;
-                stagger(round, 0).await;
-                app.accept_invitation(&caller, &token).await
-            })
-        };
+        let accept = spawn_accept(&scene, &barrier, old.token.clone(), round);
         let reinvite = {
             let (app, barrier, owner, organization, email) = (
                 scene.app.clone(),

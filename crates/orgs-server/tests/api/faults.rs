@@ -1,11 +1,9 @@
 //! Faults: the database going away and coming back, and a process killed mid-write.
 
 use crate::child::ChildServer;
-use crate::helpers::{Answer, post_to, send_to};
+use crate::helpers::{Answer, post_to, send_to, settings_from, users_on};
 use hyper::Method;
 use orgs_postgres::test_database::TestDatabase;
-use orgs_server::serve::app_state;
-use orgs_server::storage::Backend;
 use serde_json::json;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -82,25 +80,20 @@ fn through(port: u16, database: &str) -> String {
     format!("{scheme}://{credentials}127.0.0.1:{port}/{database}")
 }
 
+/// The test servers' settings: quiet, a short wait for connections, then `extra`.
 fn settings(database_url: &str, extra: &[(&str, &str)]) -> orgs_server::Settings {
-    let mut vars: std::collections::HashMap<String, String> = [
+    let base = [
         ("ORGS_DATABASE_URL", database_url),
         ("ORGS_LISTEN", "127.0.0.1:0"),
         ("ORGS_LOG_LEVEL", "error"),
-    ]
-    .iter()
-    .chain(extra)
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    vars.entry("ORGS_DATABASE_TIMEOUT".into())
-        .or_insert_with(|| "500ms".into());
-    orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap()
+        ("ORGS_DATABASE_TIMEOUT", "500ms"),
+    ];
+    let vars: Vec<(&str, &str)> = base.iter().chain(extra).copied().collect();
+    settings_from(&vars)
 }
 
 async fn bearer(settings: &orgs_server::Settings) -> String {
-    let state = app_state(Backend::open(settings).await.unwrap().store(), settings).unwrap();
-    let email = orgs_core::Email::parse(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).unwrap();
-    state.app.create_user_token(email).await.unwrap().token.bearer()
+    users_on(settings, 1).await.remove(0).1
 }
 
 async fn ready(addr: SocketAddr) -> Answer {
@@ -237,11 +230,9 @@ async fn a_process_killed_mid_write_loses_nothing_committed_and_leaves_nothing_h
 async fn a_process_killed_mid_join_leaves_uses_equal_to_joins() {
     let database = TestDatabase::create().await;
     let settings = settings(&database.url, &[]);
-    let owner = bearer(&settings).await;
-    let mut joiners = Vec::new();
-    for _ in 0..120 {
-        joiners.push(bearer(&settings).await);
-    }
+    let mut people = users_on(&settings, 121).await.into_iter().map(|(_, bearer)| bearer);
+    let owner = people.next().unwrap();
+    let joiners: Vec<String> = people.collect();
     let server = ChildServer::start(&std::env::temp_dir(), &[("ORGS_DATABASE_URL", &database.url)], None);
     let addr = server.addr;
     let created = post_to(addr, "/v1/organizations/create", Some(&owner), json!({"name": "Joins"})).await;

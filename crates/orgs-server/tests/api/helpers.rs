@@ -107,6 +107,26 @@ pub async fn post_to(addr: SocketAddr, path: &str, bearer: Option<&str>, body: V
     send_to(addr, Method::POST, path, &headers, body.to_string()).await
 }
 
+/// Settings from these `ORGS_*` pairs alone, not from the test process's environment;
+/// a later pair wins over an earlier one.
+pub fn settings_from(vars: &[(&str, &str)]) -> Settings {
+    let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap()
+}
+
+/// `count` users with personal tokens, made in this process on the store `settings`
+/// names, as `(email, bearer)`.
+pub async fn users_on(settings: &Settings, count: usize) -> Vec<(String, String)> {
+    let state = app_state(Backend::open(settings).await.unwrap().store(), settings).unwrap();
+    let mut made = Vec::new();
+    for _ in 0..count {
+        let email = orgs_core::Email::parse(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).unwrap();
+        let user = state.app.create_user_token(email.clone()).await.unwrap();
+        made.push((email.as_str().to_owned(), user.token.bearer()));
+    }
+    made
+}
+
 pub async fn spawn(db: Db) -> TestApp {
     spawn_with(db, &[]).await
 }
@@ -127,18 +147,14 @@ pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
             (database.url.clone(), Cleanup::Database(Some(database)))
         }
     };
-    let mut vars: HashMap<String, String> = [
+    let base = [
+        ("ORGS_LOG_LEVEL", "warn"),
         ("ORGS_LISTEN", "127.0.0.1:0"),
         ("ORGS_DATABASE_URL", url.as_str()),
         ("ORGS_DATABASE_MAX_CONNECTIONS", "8"),
-    ]
-    .iter()
-    .chain(extra)
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    vars.entry("ORGS_LOG_LEVEL".into()).or_insert_with(|| "warn".into());
-    let environment = config::Environment::with_prefix("ORGS").source(Some(vars));
-    let settings = Settings::load_from(None, environment).unwrap();
+    ];
+    let vars: Vec<(&str, &str)> = base.iter().chain(extra).copied().collect();
+    let settings = settings_from(&vars);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let running = orgs_server::start(&settings, async move {
         let _ = rx.await;

@@ -4,10 +4,8 @@
 //! admit two users.
 
 use crate::child::ChildServer;
-use crate::helpers::{Answer, post_to};
+use crate::helpers::{Answer, post_to, settings_from, users_on};
 use orgs_postgres::test_database::TestDatabase;
-use orgs_server::serve::app_state;
-use orgs_server::storage::Backend;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 
@@ -18,23 +16,6 @@ fn replica(database_url: &str, dir: &std::path::Path) -> ChildServer {
         ("ORGS_GUESS_FAILURE_LIMIT", "100000"),
     ];
     ChildServer::start(dir, &envs, None)
-}
-
-/// Users with personal tokens, made in this process against the same database.
-async fn users(database_url: &str, count: usize) -> Vec<(String, String)> {
-    let vars = [("ORGS_DATABASE_URL".to_owned(), database_url.to_owned())]
-        .into_iter()
-        .collect();
-    let settings =
-        orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap();
-    let state = app_state(Backend::open(&settings).await.unwrap().store(), &settings).unwrap();
-    let mut made = Vec::new();
-    for _ in 0..count {
-        let email = orgs_core::Email::parse(&format!("{}@example.com", uuid::Uuid::now_v7().simple())).unwrap();
-        let user = state.app.create_user_token(email.clone()).await.unwrap();
-        made.push((email.as_str().to_owned(), user.token.bearer()));
-    }
-    made
 }
 
 async fn ok(answer: Answer) -> Value {
@@ -114,7 +95,7 @@ async fn invariants_hold_across_two_server_processes_on_one_database() {
     let dir = std::env::temp_dir();
     let (one, two) = (replica(&database.url, &dir), replica(&database.url, &dir));
     let replicas = [one.addr, two.addr];
-    let people = users(&database.url, 24).await;
+    let people = users_on(&settings_from(&[("ORGS_DATABASE_URL", &database.url)]), 24).await;
     let (alice, bob) = (&people[0], &people[1]);
 
     // The last owner: two owners demote each other through different processes.

@@ -111,12 +111,7 @@ async fn readyz_fails_while_the_database_is_unreachable() {
         ("ORGS_DATABASE_URL", "postgres://postgres@127.0.0.1:1/none"),
         ("ORGS_DATABASE_TIMEOUT", "300ms"),
     ];
-    let vars = unreachable
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    let mut settings =
-        orgs_server::Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap();
+    let mut settings = crate::helpers::settings_from(&unreachable);
     settings.listen = "127.0.0.1:0".into();
     let backend = orgs_server::storage::Backend::open(&settings).await.unwrap();
     let state = orgs_server::serve::app_state(backend.store(), &settings).unwrap();

@@ -2,8 +2,10 @@
 //!
 //! - `openapi [--check]`: regenerate `openapi/openapi.json`, or fail when it is stale.
 //! - `fuzz-api`: schemathesis (from PyPI) against the committed spec and a running server.
+//! - `bench [--quick]`: the benchmarks of docs/benchmarks.md (see bench/mod.rs).
 //! - `ci`: everything CI checks: formatting, clippy, the spec, every test, the API fuzz.
 
+mod bench;
 mod fuzz_api;
 mod tidy;
 
@@ -20,7 +22,9 @@ fn main() -> ExitCode {
         ["openapi", "--check"] => openapi(true),
         ["ci"] => ci(),
         ["fuzz-api"] => fuzz_api::fuzz(&root()),
-        _ => Err("usage: cargo xtask openapi [--check] | fuzz-api | ci".to_owned()),
+        ["bench"] => bench::bench(&root(), false),
+        ["bench", "--quick"] => bench::bench(&root(), true),
+        _ => Err("usage: cargo xtask openapi [--check] | fuzz-api | bench [--quick] | ci".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

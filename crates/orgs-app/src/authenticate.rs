@@ -19,6 +19,9 @@ use subtle::ConstantTimeEq;
 
 /// How many verified credentials are remembered; each entry is about 200 bytes.
 pub const CREDENTIAL_CACHE_CAPACITY: usize = 10_000;
+/// Verifications of keys in the same stripe take turns, so a burst of first requests
+/// with one new token runs argon2 once and the rest find it cached.
+const VERIFY_STRIPES: usize = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
@@ -41,6 +44,7 @@ pub struct Authenticator {
     clock: Arc<dyn orgs_ports::Clock>,
     verified: Mutex<LruCache<CacheKey, ApiTokenSecretHash>>,
     failures: FailureLimiter,
+    verifying: [tokio::sync::Mutex<()>; VERIFY_STRIPES],
     cache_hits: AtomicU64,
     cache_misses: AtomicU64,
 }
@@ -66,6 +70,7 @@ impl Authenticator {
             clock,
             verified,
             failures,
+            verifying: std::array::from_fn(|_| tokio::sync::Mutex::new(())),
             cache_hits: AtomicU64::new(0),
             cache_misses: AtomicU64::new(0),
         }
@@ -117,8 +122,14 @@ impl Authenticator {
         if self.seen_before(&cache_key, &stored.secret_hash) {
             self.cache_hits.fetch_add(1, Ordering::Relaxed);
         } else {
-            self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
-            self.lock_cache().put(cache_key, stored.secret_hash);
+            let stripe = Sha256::digest(key.as_bytes())[0] as usize % VERIFY_STRIPES;
+            let _turn = self.verifying[stripe].lock().await;
+            if self.seen_before(&cache_key, &stored.secret_hash) {
+                self.cache_hits.fetch_add(1, Ordering::Relaxed);
+            } else {
+                self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
+                self.lock_cache().put(cache_key, stored.secret_hash);
+            }
         }
         Ok(match stored.owner {
             TokenOwner::User(user) => Caller::User(user),
@@ -127,8 +138,9 @@ impl Authenticator {
     }
 
     /// Runs argon2 only within both budgets (the address's and the key's). The attempt is
-    /// counted before verifying, so concurrent guesses cannot all slip past the check,
-    /// and handed back when the secret turns out right.
+    /// counted before verifying, so concurrent guesses cannot all slip past the check; it
+    /// counts as a failure unless the secret turns out right, even when the request is
+    /// abandoned mid-hash.
     async fn verify_guarded(
         &self,
         key: &str,
@@ -136,18 +148,16 @@ impl Authenticator {
         hash: &ApiTokenSecretHash,
         client: &str,
     ) -> Result<(), AuthError> {
-        let token = format!("key:{key}");
-        self.failures.reserve(client).map_err(limited)?;
-        if let Err(retry_after) = self.failures.reserve(&token) {
-            self.failures.release(client);
-            return Err(limited(retry_after));
-        }
+        let mut by_address = self.failures.reserve(client).await.map_err(limited)?;
+        let mut by_key = self.failures.reserve(&format!("key:{key}")).await.map_err(limited)?;
+        by_address.fail();
+        by_key.fail();
         self.cache_misses.fetch_add(1, Ordering::Relaxed);
         if !self.hasher.verify(secret, hash).await {
             return Err(AuthError::Unauthenticated("wrong API token secret"));
         }
-        self.failures.release(client);
-        self.failures.release(&token);
+        by_address.succeed();
+        by_key.succeed();
         Ok(())
     }
 

@@ -26,7 +26,7 @@ pub use errors::{
 };
 pub use invitations::{AcceptedInvitation, NewInvitation};
 pub use join_codes::{Joined, NewJoinCode};
-pub use limits::FailureLimiter;
+pub use limits::{FailureLimiter, Reservation};
 pub use organizations::RoleMatrixEntry;
 pub use tokens::{MintedToken, NewUserToken};
 

@@ -6,17 +6,42 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+use tokio::sync::Notify;
 
 struct Window {
     started: Instant,
     failures: u32,
+    /// Attempts reserved and not yet settled: they may still turn out right.
+    pending: u32,
 }
+
+impl Window {
+    fn fresh(now: Instant, pending: u32) -> Self {
+        Self {
+            started: now,
+            failures: 0,
+            pending,
+        }
+    }
+}
+
+/// What `try_reserve` found.
+enum Slot {
+    Granted,
+    /// The budget is held by attempts still running; one may free it by succeeding.
+    Busy,
+    Refused(Duration),
+}
+
+/// How long an attempt waits for running ones to settle before it is refused.
+const MAX_WAIT: Duration = Duration::from_secs(5);
 
 pub struct FailureLimiter {
     max_failures: u32,
     window: Duration,
     windows: Mutex<HashMap<String, Window>>,
     refusals: AtomicU64,
+    settled: Notify,
 }
 
 /// Above this many tracked keys, expired windows are swept before adding another, so a
@@ -30,6 +55,7 @@ impl FailureLimiter {
             window,
             windows: Mutex::new(HashMap::new()),
             refusals: AtomicU64::new(0),
+            settled: Notify::new(),
         }
     }
 
@@ -63,49 +89,71 @@ impl FailureLimiter {
         }
     }
 
-    /// Counts an attempt as a failure before it is made, refusing when the budget is
-    /// spent; `release` hands it back if the attempt succeeds. Concurrent attempts thus
-    /// never exceed the budget, however many start at once.
-    pub fn reserve(&self, key: &str) -> Result<(), Duration> {
+    /// Reserves room for one attempt in `key`'s budget before it is made; the returned
+    /// reservation settles it when dropped. Concurrent attempts thus never exceed the
+    /// budget, however many start at once. While the budget is held only by attempts
+    /// still running (which may yet turn out right), this waits for them instead of
+    /// refusing, so a burst of right attempts queues rather than failing with `429`.
+    pub async fn reserve(&self, key: &str) -> Result<Reservation<'_>, Duration> {
+        let deadline = tokio::time::Instant::now() + MAX_WAIT;
+        loop {
+            // Registered before looking, so a settlement in between is not missed.
+            let settled = self.settled.notified();
+            let mut settled = std::pin::pin!(settled);
+            settled.as_mut().enable();
+            match self.try_reserve(key) {
+                Slot::Granted => {
+                    return Ok(Reservation {
+                        limiter: self,
+                        key: key.to_owned(),
+                        failed: false,
+                    });
+                }
+                Slot::Refused(retry_after) => return Err(self.refused(retry_after)),
+                Slot::Busy => {
+                    if tokio::time::timeout_at(deadline, settled).await.is_err() {
+                        return Err(self.refused(Duration::from_secs(1)));
+                    }
+                }
+            }
+        }
+    }
+
+    fn try_reserve(&self, key: &str) -> Slot {
         let now = Instant::now();
         let mut windows = self.lock();
         self.sweep(&mut windows, now);
-        let window = windows.entry(key.to_owned()).or_insert(Window {
-            started: now,
-            failures: 0,
-        });
+        let window = windows.entry(key.to_owned()).or_insert(Window::fresh(now, 0));
         if now.duration_since(window.started) >= self.window {
-            *window = Window {
-                started: now,
-                failures: 0,
-            };
+            *window = Window::fresh(now, window.pending);
         }
         if window.failures >= self.max_failures {
-            return Err(self.refused(self.window.saturating_sub(now.duration_since(window.started))));
+            Slot::Refused(self.window.saturating_sub(now.duration_since(window.started)))
+        } else if window.failures + window.pending >= self.max_failures {
+            Slot::Busy
+        } else {
+            window.pending += 1;
+            Slot::Granted
         }
-        window.failures += 1;
-        Ok(())
     }
 
-    pub fn release(&self, key: &str) {
+    fn settle(&self, key: &str, failed: bool) {
         if let Some(window) = self.lock().get_mut(key) {
-            window.failures = window.failures.saturating_sub(1);
+            window.pending = window.pending.saturating_sub(1);
+            if failed {
+                window.failures = window.failures.saturating_add(1);
+            }
         }
+        self.settled.notify_waiters();
     }
 
     pub fn record_failure(&self, key: &str) {
         let now = Instant::now();
         let mut windows = self.lock();
         self.sweep(&mut windows, now);
-        let window = windows.entry(key.to_owned()).or_insert(Window {
-            started: now,
-            failures: 0,
-        });
+        let window = windows.entry(key.to_owned()).or_insert(Window::fresh(now, 0));
         if now.duration_since(window.started) >= self.window {
-            *window = Window {
-                started: now,
-                failures: 0,
-            };
+            *window = Window::fresh(now, window.pending);
         }
         window.failures = window.failures.saturating_add(1);
     }
@@ -114,8 +162,34 @@ impl FailureLimiter {
     /// go before the map can grow past `SWEEP_ABOVE` live ones.
     fn sweep(&self, windows: &mut HashMap<String, Window>, now: Instant) {
         if windows.len() > SWEEP_ABOVE {
-            windows.retain(|_, window| window.failures > 0 && now.duration_since(window.started) < self.window);
+            windows.retain(|_, window| {
+                window.pending > 0 || (window.failures > 0 && now.duration_since(window.started) < self.window)
+            });
         }
+    }
+}
+
+/// One attempt counted in a budget. Dropping it settles the attempt: as a failure when
+/// `fail` was called last, as nothing otherwise.
+pub struct Reservation<'a> {
+    limiter: &'a FailureLimiter,
+    key: String,
+    failed: bool,
+}
+
+impl Reservation<'_> {
+    pub fn fail(&mut self) {
+        self.failed = true;
+    }
+
+    pub fn succeed(&mut self) {
+        self.failed = false;
+    }
+}
+
+impl Drop for Reservation<'_> {
+    fn drop(&mut self) {
+        self.limiter.settle(&self.key, self.failed);
     }
 }
 
@@ -138,27 +212,55 @@ mod tests {
         assert!(limiter.check("1.2.3.4").is_ok(), "a new window starts from zero");
     }
 
-    #[test]
-    fn reservations_count_until_released() {
+    #[tokio::test]
+    async fn failed_reservations_spend_the_budget_and_right_ones_do_not() {
         let limiter = FailureLimiter::new(2, Duration::from_secs(60));
-        limiter.reserve("k").unwrap();
-        limiter.reserve("k").unwrap();
-        assert!(
-            limiter.reserve("k").is_err(),
-            "two attempts in flight use the whole budget"
-        );
-        limiter.release("k");
-        limiter.reserve("k").unwrap();
+        for _ in 0..5 {
+            limiter.reserve("k").await.unwrap().succeed();
+        }
+        limiter.reserve("k").await.unwrap().fail();
+        assert!(limiter.check("k").is_ok());
+        limiter.reserve("k").await.unwrap().fail();
         assert!(limiter.check("k").is_err());
+        assert!(limiter.reserve("k").await.is_err(), "spent: refused at once");
     }
 
-    #[test]
-    fn released_reservations_do_not_pile_up() {
+    #[tokio::test]
+    async fn a_burst_waits_for_running_attempts_instead_of_failing() {
+        let limiter = std::sync::Arc::new(FailureLimiter::new(2, Duration::from_secs(60)));
+        let first = limiter.reserve("k").await.unwrap();
+        let second = limiter.reserve("k").await.unwrap();
+        let waiting = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { limiter.reserve("k").await.map(drop) }
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "two attempts in flight hold the whole budget");
+        drop(first);
+        assert!(waiting.await.unwrap().is_ok(), "a right attempt frees its room");
+        drop(second);
+        assert_eq!(limiter.refusals(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_waiting_attempt_is_refused_when_the_running_ones_fail() {
+        let limiter = std::sync::Arc::new(FailureLimiter::new(1, Duration::from_secs(60)));
+        let mut running = limiter.reserve("k").await.unwrap();
+        let waiting = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { limiter.reserve("k").await.map(drop) }
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        running.fail();
+        drop(running);
+        assert!(waiting.await.unwrap().is_err(), "never more failures than the budget");
+    }
+
+    #[tokio::test]
+    async fn settled_reservations_do_not_pile_up() {
         let limiter = FailureLimiter::new(5, Duration::from_secs(3600));
         for n in 0..=SWEEP_ABOVE * 2 {
-            let key = n.to_string();
-            limiter.reserve(&key).unwrap();
-            limiter.release(&key);
+            drop(limiter.reserve(&n.to_string()).await.unwrap());
         }
         assert!(limiter.lock().len() <= SWEEP_ABOVE + 1);
     }

@@ -79,7 +79,7 @@ pub async fn accept(
     // An organization token is refused before any lookup, so it learns nothing and
     // spends no budget.
     let user = caller.user().ok_or(ApiError::UserRequired)?;
-    let guess = Guess::start(&state.guesses, user, &client)?;
+    let guess = Guess::start(&state.guesses, user, &client).await?;
     let outcome = state.app.accept_invitation(&caller, &body.token).await;
     let wrong = matches!(
         outcome,

@@ -80,7 +80,7 @@ pub async fn join(
     // An organization token is refused before any lookup, so it learns nothing and
     // spends no budget.
     let user = caller.user().ok_or(ApiError::UserRequired)?;
-    let guess = Guess::start(&state.guesses, user, &client)?;
+    let guess = Guess::start(&state.guesses, user, &client).await?;
     let outcome = state.app.join_with_code(&caller, &body.code).await;
     guess.finish(!matches!(outcome, Err(JoinError::InvalidJoinCode)));
     Ok(Json(outcome?.into()))

@@ -269,3 +269,124 @@ macro_rules! on_both_stores {
         }
     )*};
 }
+
+/// Runs the futures concurrently on this task and collects their outputs in order.
+pub async fn futures_join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (future, output) in pinned.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *output = Some(value),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs
+        .into_iter()
+        .map(|output| output.expect("every future finished"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_body_is_refused_before_it_is_read_whole() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn(Db::Sqlite).await;
+    let alice = app.someone().await;
+    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    // Announce 50 MB, send 70 KB, and never send the rest: a server that waited for the
+    // whole body would never answer.
+    let head = format!(
+        "POST /v1/organizations/create HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {}\r\ncontent-type: application/json\r\ncontent-length: 52428800\r\n\r\n",
+        alice.bearer
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&vec![b' '; 70 * 1024]).await.unwrap();
+    let mut answer = vec![0u8; 1024];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read(&mut answer)).await;
+    let read = read
+        .expect("answered without waiting for the rest of the body")
+        .unwrap();
+    let text = String::from_utf8_lossy(&answer[..read]);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+    assert!(text.contains("payload_too_large"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_announced_past_64_kib_is_refused_before_any_of_it_arrives() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn(Db::Sqlite).await;
+    let alice = app.someone().await;
+    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head = format!(
+        "POST /v1/organizations/create HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {}\r\ncontent-type: application/json\r\ncontent-length: 65537\r\n\r\n",
+        alice.bearer
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 1024];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read(&mut answer)).await;
+    let read = read.expect("answered on the headers alone").unwrap();
+    let text = String::from_utf8_lossy(&answer[..read]);
+    assert!(
+        text.starts_with("HTTP/1.1 413") && text.contains("payload_too_large"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_reference_page_and_its_assets_come_from_the_binary() {
+    use http_body_util::BodyExt;
+    let app = spawn(Db::Sqlite).await;
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http::<http_body_util::Full<axum::body::Bytes>>();
+    let fetch = |path: &str| {
+        let request = hyper::Request::get(format!("http://{}{path}", app.addr))
+            .body(Default::default())
+            .unwrap();
+        let client = client.clone();
+        async move {
+            let response = client.request(request).await.unwrap();
+            let status = response.status().as_u16();
+            let kind = response
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (status, kind, String::from_utf8_lossy(&body).to_string())
+        }
+    };
+    let (status, kind, page) = fetch("/docs/").await;
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("text/html"), "{kind}");
+    assert!(page.contains("swagger-ui"), "{page}");
+    for asset in [
+        "/docs/swagger-ui.css",
+        "/docs/swagger-ui-bundle.js",
+        "/docs/swagger-initializer.js",
+    ] {
+        let (status, _, body) = fetch(asset).await;
+        assert_eq!(status, 200, "{asset}");
+        assert!(!body.is_empty(), "{asset}");
+        assert!(
+            !body.contains("https://unpkg.com") && !body.contains("cdn.jsdelivr"),
+            "{asset} reaches for a CDN"
+        );
+    }
+    let (_, _, initializer) = fetch("/docs/swagger-initializer.js").await;
+    assert!(
+        initializer.contains("/openapi.json"),
+        "the page reads the served spec: {initializer}"
+    );
+    let (_, _, spec) = fetch("/openapi.json").await;
+    assert!(spec.contains("organizations.members.setRole"));
+}

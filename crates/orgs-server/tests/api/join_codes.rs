@@ -1,6 +1,6 @@
 //! organizations.joinCodes.*: shareable codes, their limits and their edges, over HTTP.
 
-use crate::helpers::{Answer, Db, TestApp, TestUser, send_from, spawn, spawn_with};
+use crate::helpers::{Answer, Db, TestApp, TestUser, futures_join_all, send_from, spawn, spawn_with};
 use crate::on_both_stores;
 use orgs_core::Role;
 use serde_json::{Value, json};
@@ -9,6 +9,7 @@ on_both_stores!(
     a_code_admits_up_to_max_uses_and_members_again_for_free,
     codes_are_forgiving_to_type_and_die_when_revoked,
     join_code_permissions_follow_roles_and_ranks,
+    bursts_of_right_attempts_from_one_address_all_pass,
 );
 
 async fn create(app: &TestApp, bearer: &str, body: Value) -> Answer {
@@ -307,4 +308,35 @@ async fn a_guessing_caller_is_limited_from_any_address_and_an_address_for_any_ca
     assert_eq!(accept(&neighbour, "127.0.0.2").await.code(), "invalid_invitation");
     // and the first address is spent for everyone.
     assert_eq!(accept(&stranger, "127.0.0.1").await.status, 429);
+}
+
+/// Found by `cargo xtask bench`: budgets counted attempts still running, so 32
+/// connections opening at once with a new token, or 32 users joining at once behind one
+/// address, got `429` for right credentials and right codes.
+async fn bursts_of_right_attempts_from_one_address_all_pass(db: Db) {
+    let limits = [("ORGS_GUESS_FAILURE_LIMIT", "2"), ("ORGS_AUTH_FAILURE_LIMIT", "2")];
+    let app = spawn_with(db, &limits).await;
+    let owner = app.someone().await;
+    let organization = app.organization(&owner).await;
+    let made = create(&app, &owner.bearer, json!({"organizationId": organization})).await;
+    let code = made.body["code"].as_str().unwrap().to_owned();
+    let mut joiners = Vec::new();
+    for _ in 0..16 {
+        joiners.push(app.someone().await);
+    }
+    let fresh = app.someone().await;
+    let first_uses = (0..16).map(|_| app.post("/v1/organizations/list", Some(&fresh.bearer), json!({})));
+    let statuses: Vec<u16> = futures_join_all(first_uses).await.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, vec![200; 16], "one new token on 16 connections at once");
+
+    let joins = joiners.iter().map(|joiner| join(&app, joiner, &code));
+    let answers = futures_join_all(joins).await;
+    assert!(
+        answers
+            .iter()
+            .all(|a| a.status == 200 && a.body["alreadyMember"] == false),
+        "{answers:?}"
+    );
+    let codes = listed(&app, &owner.bearer, &organization).await;
+    assert_eq!(codes[0]["uses"], 16);
 }

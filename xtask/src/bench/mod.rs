@@ -1,0 +1,270 @@
+//! `cargo xtask bench [--quick]`: builds the release binary, seeds PostgreSQL and then
+//! SQLite through the store, drives the server with wrk, measures the references
+//! (pgbench, psql, /healthz) in the same run, and writes the report.
+//!
+//! The full run writes `docs/benchmarks.md` (between its markers) and
+//! `docs/benchmarks.json`; `--quick` (CI) uses smaller data, one concurrency and short
+//! runs, writes under `target/bench/`, and fails on any error answer, not on targets.
+
+mod measure;
+mod references;
+mod report;
+mod scenarios;
+
+use measure::{Load, RunResult, Server};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BENCH_DATABASE: &str = "orgs_bench";
+const PGBENCH_DATABASE: &str = "orgs_bench_pgbench";
+
+pub struct Profile {
+    pub quick: bool,
+    pub runs: usize,
+    pub seconds: u32,
+    pub concurrencies: Vec<u32>,
+    seed_args: Vec<String>,
+    pgbench_scale: u32,
+}
+
+impl Profile {
+    fn new(quick: bool) -> Self {
+        let (concurrencies, seconds) = if quick { (vec![32], 1) } else { (vec![1, 32, 256], 5) };
+        let runs = 3;
+        let sizes: &[(&str, usize)] = if quick {
+            &[
+                ("--large-members", 10_000),
+                ("--many-orgs", 2_000),
+                ("--join-users", 5_000),
+            ]
+        } else {
+            &[
+                ("--large-members", 100_000),
+                ("--many-orgs", 10_000),
+                ("--join-users", 20_000),
+            ]
+        };
+        let mut seed_args: Vec<String> = sizes
+            .iter()
+            .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
+            .collect();
+        seed_args.extend(["--join-codes".into(), (concurrencies.len() * runs).to_string()]);
+        seed_args.extend(["--jwt-secret".into(), measure::JWT_SECRET.into()]);
+        Self {
+            quick,
+            runs,
+            seconds,
+            concurrencies,
+            seed_args,
+            pgbench_scale: if quick { 1 } else { 10 },
+        }
+    }
+}
+
+/// Every run of one scenario at one concurrency.
+pub struct Cell {
+    pub key: &'static str,
+    pub label: String,
+    pub kind: scenarios::Kind,
+    pub concurrency: u32,
+    pub runs: Vec<RunResult>,
+}
+
+pub struct StoreResults {
+    pub store: &'static str,
+    pub cells: Vec<Cell>,
+    /// (scenario key, psql milliseconds per run) for the whole lists; PostgreSQL only.
+    pub psql: Vec<(&'static str, Vec<f64>)>,
+    pub plans: Plans,
+    pub seed_seconds: f64,
+}
+
+pub struct References {
+    /// (mode, clients, transactions a second per run).
+    pub pgbench: Vec<(&'static str, u32, Vec<f64>)>,
+}
+
+pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
+    for tool in ["wrk", "pgbench", "psql"] {
+        if Command::new("which")
+            .arg(tool)
+            .output()
+            .map(|o| !o.status.success())
+            .unwrap_or(true)
+        {
+            return Err(format!(
+                "{tool} is not installed (apt-get install wrk postgresql-client)"
+            ));
+        }
+    }
+    let profile = Profile::new(quick);
+    let mut build = crate::cargo();
+    build.args([
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "orgs-server",
+        "-p",
+        "orgs-bench",
+    ]);
+    crate::run(build)?;
+    let out = root.join("target/bench");
+    std::fs::create_dir_all(&out).map_err(|err| format!("{}: {err}", out.display()))?;
+
+    let references = measure_references(&profile)?;
+    let sqlite_file = out.join("orgs-bench.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_file.display()));
+    }
+    references::fresh_database(BENCH_DATABASE)?;
+    let stores = [
+        (
+            "PostgreSQL",
+            format!(
+                "postgres://{}@{}:5432/{BENCH_DATABASE}",
+                references::PG_USER,
+                references::PG_HOST
+            ),
+        ),
+        ("SQLite", format!("sqlite://{}", sqlite_file.display())),
+    ];
+    let mut results = Vec::new();
+    for (store, url) in stores {
+        results.push(bench_store(root, &out, &profile, store, &url)?);
+    }
+    let report = report::Report {
+        profile: &profile,
+        references,
+        stores: results,
+    };
+    let (markdown, json) = if quick {
+        (out.join("benchmarks.md"), out.join("benchmarks.json"))
+    } else {
+        (root.join("docs/benchmarks.md"), root.join("docs/benchmarks.json"))
+    };
+    report.write(&markdown, &json)?;
+    eprintln!("xtask: wrote {} and {}", markdown.display(), json.display());
+    let errors = report.error_count();
+    if errors > 0 {
+        return Err(format!(
+            "{errors} requests failed during the benchmark; see {}",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
+fn measure_references(profile: &Profile) -> Result<References, String> {
+    references::pgbench_init(PGBENCH_DATABASE, profile.pgbench_scale)?;
+    let mut pgbench = Vec::new();
+    for mode in ["-S", "-N"] {
+        // PostgreSQL's default max_connections (100) leaves no room for 256 clients.
+        for &clients in profile.concurrencies.iter().filter(|&&c| c <= 64) {
+            let runs = (0..profile.runs)
+                .map(|_| references::pgbench(PGBENCH_DATABASE, mode, clients, profile.seconds))
+                .collect::<Result<Vec<_>, _>>()?;
+            eprintln!("xtask: pgbench {mode} -c {clients}: {runs:.0?} tps");
+            pgbench.push((mode, clients, runs));
+        }
+    }
+    Ok(References { pgbench })
+}
+
+fn bench_store(
+    root: &Path,
+    out: &Path,
+    profile: &Profile,
+    store: &'static str,
+    url: &str,
+) -> Result<StoreResults, String> {
+    let release = root.join("target/release");
+    let started = std::time::Instant::now();
+    let seed = seed(&release.join("orgs-bench-seed"), url, profile)?;
+    if store == "PostgreSQL" {
+        references::analyze(BENCH_DATABASE)?;
+    }
+    let seed_seconds = started.elapsed().as_secs_f64();
+    eprintln!("xtask: {store} seeded in {seed_seconds:.1} s");
+    let members_file = measure::list_file(
+        out,
+        "write-members.txt",
+        seed["writeMembers"].as_array().unwrap_or(&vec![]),
+    )?;
+    let joiners_file = measure::list_file(out, "joiners.txt", seed["joinTokens"].as_array().unwrap_or(&vec![]))?;
+    let log = out.join(format!("server-{}.log", store.to_lowercase()));
+    let server = Server::start(&release.join("orgs-server"), url, &log)?;
+    let script = root.join("xtask/bench/load.lua");
+    let mut cells = Vec::new();
+    for scenario in scenarios::scenarios(&seed, &profile.concurrencies, &members_file, &joiners_file) {
+        for (step, &concurrency) in scenario.concurrencies.iter().enumerate() {
+            let mut runs = Vec::new();
+            for run in 0..profile.runs {
+                let load = Load {
+                    script: &script,
+                    env: scenario.env(step * profile.runs + run),
+                    concurrency,
+                    seconds: profile.seconds,
+                };
+                runs.push(measure::drive(&server, &load)?);
+            }
+            let rates: Vec<String> = runs.iter().map(|r| format!("{:.0}", r.requests_per_second)).collect();
+            let errors: u64 = runs.iter().map(|r| r.errors).sum();
+            eprintln!(
+                "xtask: {store} {} c={concurrency}: {rates:?} req/s, {errors} errors",
+                scenario.key
+            );
+            cells.push(Cell {
+                key: scenario.key,
+                label: scenario.label.clone(),
+                kind: scenario.kind,
+                concurrency,
+                runs,
+            });
+        }
+    }
+    server.stop();
+    let (psql, plans) = if store == "PostgreSQL" {
+        postgres_references(&seed, profile)?
+    } else {
+        Default::default()
+    };
+    Ok(StoreResults {
+        store,
+        cells,
+        psql,
+        plans,
+        seed_seconds,
+    })
+}
+
+type PsqlTimes = Vec<(&'static str, Vec<f64>)>;
+type Plans = Vec<(&'static str, String)>;
+
+fn postgres_references(seed: &Value, profile: &Profile) -> Result<(PsqlTimes, Plans), String> {
+    let mut psql = Vec::new();
+    for (key, sql) in references::whole_list_sql(seed) {
+        let runs = (0..profile.runs.max(5))
+            .map(|_| references::psql_millis(BENCH_DATABASE, &sql))
+            .collect::<Result<Vec<_>, _>>()?;
+        psql.push((key, runs));
+    }
+    let plans = references::hot_queries(seed)
+        .into_iter()
+        .map(|(title, sql)| references::explain(BENCH_DATABASE, &sql).map(|plan| (title, plan)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((psql, plans))
+}
+
+fn seed(binary: &PathBuf, url: &str, profile: &Profile) -> Result<Value, String> {
+    let output = Command::new(binary)
+        .args(&profile.seed_args)
+        .env("ORGS_DATABASE_URL", url)
+        .output()
+        .map_err(|err| format!("cannot run {}: {err}", binary.display()))?;
+    if !output.status.success() {
+        return Err(format!("seeding failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    serde_json::from_slice(&output.stdout).map_err(|err| format!("the seeder's answer: {err}"))
+}

@@ -1,0 +1,182 @@
+//! What the hardware does without us, measured in the same run: pgbench's one-read and
+//! small-write transactions, psql reading the rows a whole list returns, and the plans
+//! PostgreSQL picks for the hot queries.
+
+use serde_json::Value;
+use std::process::Command;
+use std::time::Instant;
+
+pub const PG_HOST: &str = "127.0.0.1";
+pub const PG_USER: &str = "postgres";
+
+fn psql(database: &str) -> Command {
+    let mut command = Command::new("psql");
+    command.args([
+        "-X",
+        "-q",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-h",
+        PG_HOST,
+        "-U",
+        PG_USER,
+        "-d",
+        database,
+    ]);
+    command
+}
+
+fn checked(mut command: Command) -> Result<String, String> {
+    let output = command
+        .output()
+        .map_err(|err| format!("cannot run {command:?}: {err}"))?;
+    if !output.status.success() {
+        return Err(format!("{command:?}: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Drops and creates `name`, so every run starts from the same empty database.
+pub fn fresh_database(name: &str) -> Result<(), String> {
+    let mut drop = psql("postgres");
+    drop.args(["-c", &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")]);
+    checked(drop)?;
+    let mut create = psql("postgres");
+    create.args(["-c", &format!("CREATE DATABASE {name}")]);
+    checked(create).map(|_| ())
+}
+
+/// Gathers planner statistics, as autovacuum does on its own within a minute or so of a
+/// bulk load; without them PostgreSQL misjudges the keyset condition and sorts every row
+/// after the cursor instead of reading 101 in index order.
+pub fn analyze(database: &str) -> Result<(), String> {
+    let mut analyze = psql(database);
+    analyze.args(["-c", "ANALYZE"]);
+    checked(analyze).map(|_| ())
+}
+
+pub fn pgbench_init(database: &str, scale: u32) -> Result<(), String> {
+    fresh_database(database)?;
+    let mut init = Command::new("pgbench");
+    init.args([
+        "-i",
+        "-q",
+        "-s",
+        &scale.to_string(),
+        "-h",
+        PG_HOST,
+        "-U",
+        PG_USER,
+        database,
+    ]);
+    checked(init).map(|_| ())
+}
+
+/// Transactions a second of one pgbench run: `-S` (one indexed read) or `-N` (a small
+/// write transaction), with prepared statements as our server uses them.
+pub fn pgbench(database: &str, mode: &str, clients: u32, seconds: u32) -> Result<f64, String> {
+    let mut run = Command::new("pgbench");
+    run.args(["-n", mode, "-M", "prepared", "-c", &clients.to_string()])
+        .args(["-j", &clients.min(2).to_string(), "-T", &seconds.to_string()])
+        .args(["-h", PG_HOST, "-U", PG_USER, database]);
+    let output = checked(run)?;
+    output
+        .lines()
+        .find_map(|line| line.strip_prefix("tps = "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|tps| tps.parse().ok())
+        .ok_or_else(|| format!("no tps in pgbench output:\n{output}"))
+}
+
+/// Milliseconds psql takes, process start to exit, to read a query's rows into
+/// /dev/null: what any client pays at least for the same rows.
+pub fn psql_millis(database: &str, sql: &str) -> Result<f64, String> {
+    let mut read = psql(database);
+    read.args(["-o", "/dev/null", "-c", sql]);
+    let started = Instant::now();
+    checked(read)?;
+    Ok(started.elapsed().as_secs_f64() * 1e3)
+}
+
+/// The whole lists as the store reads them (crates/orgs-sql/src/organizations.rs), with
+/// the seeded ids written in.
+pub fn whole_list_sql(seed: &Value) -> [(&'static str, String); 2] {
+    let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
+    [
+        (
+            "members_large_all",
+            format!(
+                "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
+                 WHERE m.organization_id = '{}' ORDER BY m.joined_at, m.user_id",
+                id("largeOrg")
+            ),
+        ),
+        (
+            "orgs_many_all",
+            format!(
+                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at \
+                 FROM memberships m JOIN organizations o ON o.id = m.organization_id \
+                 WHERE m.user_id = '{}' ORDER BY m.joined_at, m.organization_id",
+                id("manyUserId")
+            ),
+        ),
+    ]
+}
+
+/// The statements behind the hot paths, with the bench's ids, for `EXPLAIN ANALYZE`.
+pub fn hot_queries(seed: &Value) -> Vec<(&'static str, String)> {
+    let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
+    let key = id("readerToken").split(':').next().unwrap_or_default().to_owned();
+    let (micros, after) = cursor_parts(&id("largeMidCursor"));
+    let [members_all, orgs_all] = whole_list_sql(seed);
+    vec![
+        (
+            "every request with an API token: the token by key",
+            format!(
+                "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
+                 FROM api_tokens WHERE key = '{key}'"
+            ),
+        ),
+        (
+            "organizations.get: the caller's role",
+            format!(
+                "SELECT role FROM memberships WHERE organization_id = '{}' AND user_id = '{}'",
+                id("smallOrg"),
+                id("readerUserId")
+            ),
+        ),
+        (
+            "organizations.list: a user's memberships",
+            format!(
+                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at \
+                 FROM memberships m JOIN organizations o ON o.id = m.organization_id \
+                 WHERE m.user_id = '{}' ORDER BY m.joined_at, m.organization_id",
+                id("readerUserId")
+            ),
+        ),
+        (
+            "members.list: a page of 100 mid-way through the large organization",
+            format!(
+                "SELECT m.user_id, u.email, m.role, m.joined_at FROM (SELECT organization_id, user_id, role, joined_at \
+                 FROM memberships WHERE organization_id = '{}' AND (joined_at, user_id) > \
+                 (to_timestamp({micros}::float8 / 1000000), '{after}') ORDER BY joined_at, user_id LIMIT 101) m \
+                 JOIN users u ON u.id = m.user_id ORDER BY m.joined_at, m.user_id",
+                id("largeOrg")
+            ),
+        ),
+        ("members.list: the whole large organization", members_all.1),
+        ("organizations.list: all of a user's organizations", orgs_all.1),
+    ]
+}
+
+/// A cursor is hex microseconds, a dot, and a UUID in simple form.
+fn cursor_parts(cursor: &str) -> (i64, String) {
+    let (micros, id) = cursor.split_once('.').unwrap_or_default();
+    (i64::from_str_radix(micros, 16).unwrap_or_default(), id.to_owned())
+}
+
+pub fn explain(database: &str, sql: &str) -> Result<String, String> {
+    let mut plan = psql(database);
+    plan.args(["-c", &format!("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}")]);
+    checked(plan)
+}

@@ -7,10 +7,12 @@
 //! and a replaced hash misses the cache.
 
 use crate::FailureLimiter;
+use event_listener::Event;
 use lru::LruCache;
 use orgs_core::{ApiTokenSecretHash, Caller, ExternalIdentity, TokenOwner, User, UserId};
 use orgs_ports::{IdentityError, IdentityVerifier, SecretHasher, Store, StoreError, TxMode};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -19,9 +21,6 @@ use subtle::ConstantTimeEq;
 
 /// How many verified credentials are remembered; each entry is about 200 bytes.
 pub const CREDENTIAL_CACHE_CAPACITY: usize = 10_000;
-/// Verifications of keys in the same stripe take turns, so a burst of first requests
-/// with one new token runs argon2 once and the rest find it cached.
-const VERIFY_STRIPES: usize = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
@@ -44,7 +43,10 @@ pub struct Authenticator {
     clock: Arc<dyn orgs_ports::Clock>,
     verified: Mutex<LruCache<CacheKey, ApiTokenSecretHash>>,
     failures: FailureLimiter,
-    verifying: [tokio::sync::Mutex<()>; VERIFY_STRIPES],
+    /// Credentials being verified right now, so a burst of first requests with one new
+    /// token runs argon2 once and the rest find it cached.
+    verifying: Mutex<HashSet<CacheKey>>,
+    verified_now: Event,
     cache_hits: AtomicU64,
     cache_misses: AtomicU64,
 }
@@ -70,7 +72,8 @@ impl Authenticator {
             clock,
             verified,
             failures,
-            verifying: std::array::from_fn(|_| tokio::sync::Mutex::new(())),
+            verifying: Mutex::new(HashSet::new()),
+            verified_now: Event::new(),
             cache_hits: AtomicU64::new(0),
             cache_misses: AtomicU64::new(0),
         }
@@ -119,17 +122,18 @@ impl Authenticator {
         let cache_key = (key.to_owned(), Sha256::digest(secret.as_bytes()).into());
         // A secret verified before is no guess, so it passes even while the key is under
         // attack: whoever hammers a known key cannot lock its owner out.
-        if self.seen_before(&cache_key, &stored.secret_hash) {
-            self.cache_hits.fetch_add(1, Ordering::Relaxed);
-        } else {
-            let stripe = Sha256::digest(key.as_bytes())[0] as usize % VERIFY_STRIPES;
-            let _turn = self.verifying[stripe].lock().await;
+        loop {
             if self.seen_before(&cache_key, &stored.secret_hash) {
                 self.cache_hits.fetch_add(1, Ordering::Relaxed);
-            } else {
-                self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
-                self.lock_cache().put(cache_key, stored.secret_hash);
+                break;
             }
+            let verified_now = self.verified_now.listen();
+            if let Some(_verifying) = Verifying::claim(self, &cache_key) {
+                self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
+                self.lock_cache().put(cache_key, stored.secret_hash.clone());
+                break;
+            }
+            verified_now.await;
         }
         Ok(match stored.owner {
             TokenOwner::User(user) => Caller::User(user),
@@ -219,6 +223,39 @@ impl Authenticator {
         let linked = tx.link_identity(identity, user.id).await?;
         tx.commit().await?;
         Ok(Caller::User(linked))
+    }
+}
+
+/// The one verification running for a credential; others with the same one wait for it
+/// and then find the cache filled (or, if it was wrong, take their own turn).
+struct Verifying<'a> {
+    authenticator: &'a Authenticator,
+    key: CacheKey,
+}
+
+impl<'a> Verifying<'a> {
+    fn claim(authenticator: &'a Authenticator, key: &CacheKey) -> Option<Self> {
+        let mut verifying = authenticator
+            .verifying
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        verifying.insert(key.clone()).then(|| Self {
+            authenticator,
+            key: key.clone(),
+        })
+    }
+}
+
+impl Drop for Verifying<'_> {
+    fn drop(&mut self) {
+        let mut verifying = self
+            .authenticator
+            .verifying
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        verifying.remove(&self.key);
+        drop(verifying);
+        self.authenticator.verified_now.notify(usize::MAX);
     }
 }
 

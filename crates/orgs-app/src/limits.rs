@@ -2,11 +2,11 @@
 //! guessing credentials, invitation tokens or join codes gets slow long before it can
 //! get lucky. Kept per process: see docs/architecture.md.
 
+use event_listener::Event;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
-use tokio::sync::Notify;
 
 struct Window {
     started: Instant,
@@ -33,15 +33,12 @@ enum Slot {
     Refused(Duration),
 }
 
-/// How long an attempt waits for running ones to settle before it is refused.
-const MAX_WAIT: Duration = Duration::from_secs(5);
-
 pub struct FailureLimiter {
     max_failures: u32,
     window: Duration,
     windows: Mutex<HashMap<String, Window>>,
     refusals: AtomicU64,
-    settled: Notify,
+    settled: Event,
 }
 
 /// Above this many tracked keys, expired windows are swept before adding another, so a
@@ -55,7 +52,7 @@ impl FailureLimiter {
             window,
             windows: Mutex::new(HashMap::new()),
             refusals: AtomicU64::new(0),
-            settled: Notify::new(),
+            settled: Event::new(),
         }
     }
 
@@ -95,12 +92,11 @@ impl FailureLimiter {
     /// still running (which may yet turn out right), this waits for them instead of
     /// refusing, so a burst of right attempts queues rather than failing with `429`.
     pub async fn reserve(&self, key: &str) -> Result<Reservation<'_>, Duration> {
-        let deadline = tokio::time::Instant::now() + MAX_WAIT;
         loop {
-            // Registered before looking, so a settlement in between is not missed.
-            let settled = self.settled.notified();
-            let mut settled = std::pin::pin!(settled);
-            settled.as_mut().enable();
+            // Listening before looking, so a settlement in between is not missed. No
+            // deadline of its own: every reservation settles when dropped, and the
+            // request timeout bounds the wait.
+            let settled = self.settled.listen();
             match self.try_reserve(key) {
                 Slot::Granted => {
                     return Ok(Reservation {
@@ -110,11 +106,7 @@ impl FailureLimiter {
                     });
                 }
                 Slot::Refused(retry_after) => return Err(self.refused(retry_after)),
-                Slot::Busy => {
-                    if tokio::time::timeout_at(deadline, settled).await.is_err() {
-                        return Err(self.refused(Duration::from_secs(1)));
-                    }
-                }
+                Slot::Busy => settled.await,
             }
         }
     }
@@ -144,7 +136,7 @@ impl FailureLimiter {
                 window.failures = window.failures.saturating_add(1);
             }
         }
-        self.settled.notify_waiters();
+        self.settled.notify(usize::MAX);
     }
 
     pub fn record_failure(&self, key: &str) {

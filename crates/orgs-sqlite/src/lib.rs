@@ -47,6 +47,7 @@ impl SqliteStore {
             let opened = SqlitePoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(busy_timeout)
+                .after_release(|conn, _| Box::pin(still_usable(conn)))
                 .connect_with(options.clone())
                 .await
                 .map_err(map_error);
@@ -79,6 +80,18 @@ impl SqliteStore {
             }
         }
     }
+}
+
+/// Whether a connection handed back to the pool may be handed out again. When a request
+/// is abandoned (its client hung up) just as `BEGIN` succeeded, sqlx never learns of the
+/// transaction and no one ends it: the connection would go back to the pool still inside
+/// it, refusing every later `BEGIN IMMEDIATE` and reading an old snapshot. The ping lets
+/// the rollbacks queued by dropped transactions run first; whatever is open after it is
+/// such an orphan, and closing the connection rolls it back.
+async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::{Connection, TransactionManager};
+    conn.ping().await?;
+    Ok(sqlx::sqlite::SqliteTransactionManager::get_transaction_depth(conn) == 0)
 }
 
 #[async_trait]

@@ -2,12 +2,14 @@
 //! adapter runs through `store_contract_tests!`. An adapter passes when it behaves
 //! exactly like the others, concurrency included.
 
+mod abandon;
 mod contract;
 mod invites;
 mod model;
 mod races;
 mod races_invites;
 
+pub use abandon::*;
 pub use contract::*;
 pub use invites::*;
 pub use model::*;
@@ -73,6 +75,7 @@ macro_rules! store_contract_tests {
             a_reinvite_racing_an_accept_never_leaves_two_usable_tokens,
             random_operations_agree_with_the_model,
             lists_page_in_order_without_gaps_or_repeats,
+            abandoned_transactions_leave_every_connection_usable,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

@@ -24,6 +24,9 @@ pub enum StoreError {
 
 /// Whether a transaction will write. Adapters may take their write lock up front for
 /// `Write` (SQLite's `BEGIN IMMEDIATE`), so a read-then-write never fails to upgrade.
+/// `Read` promises only that each statement sees committed data, not one snapshot for
+/// all of them (PostgreSQL runs reads without `BEGIN`, saving two round trips); use
+/// cases decide nothing across a read's statements that a write could invalidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TxMode {
     Read,

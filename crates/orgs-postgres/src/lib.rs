@@ -80,9 +80,12 @@ impl PgStore {
 #[async_trait]
 impl Store for PgStore {
     #[instrument(skip_all, level = "debug")]
-    async fn begin(&self, _mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
-        let tx = self.pool.begin().await.map_err(map_error)?;
-        Ok(Box::new(tx::PgTx::new(tx)))
+    async fn begin(&self, mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
+        let tx = match mode {
+            TxMode::Write => tx::PgTx::Write(self.pool.begin().await.map_err(map_error)?),
+            TxMode::Read => tx::PgTx::Read(self.pool.acquire().await.map_err(map_error)?),
+        };
+        Ok(Box::new(tx))
     }
 
     // The two lookups authentication makes on every request: one connection from the

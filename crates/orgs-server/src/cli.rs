@@ -98,7 +98,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     } else {
         settings.log_level.as_str()
     };
-    telemetry::init(settings.log_format, level)?;
+    let _flush_log_on_exit = telemetry::init(settings.log_format, level)?;
     tracing::debug!(?settings, "settings loaded");
     match command {
         Command::Serve => {

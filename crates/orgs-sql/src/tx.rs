@@ -1,8 +1,8 @@
 //! The `Tx` port implemented once over the shared statements.
 
-/// Expands, inside an adapter crate, to `impl Tx for $tx`. `$tx` must hold its sqlx
-/// transaction in a field `tx: Option<Transaction<'static, _>>` and have
-/// `fn conn(&mut self) -> Result<&mut Connection, StoreError>`; the crate must contain
+/// Expands, inside an adapter crate, to `impl Tx for $tx`. `$tx` must have
+/// `fn conn(&mut self) -> Result<&mut Connection, StoreError>` and
+/// `async fn finish(&mut self) -> Result<(), StoreError>` (the commit); the crate must contain
 /// the modules `statements` (from `organization_statements!`), `invitations` (from
 /// `invitation_statements!`) and `rows`.
 #[macro_export]
@@ -28,11 +28,7 @@ macro_rules! impl_tx {
             impl orgs_ports::Tx for $tx {
                 #[instrument(skip_all, level = "debug")]
                 async fn commit(&mut self) -> Result<(), StoreError> {
-                    let tx = self
-                        .tx
-                        .take()
-                        .ok_or_else(|| StoreError::Other("transaction already committed".into()))?;
-                    tx.commit().await.map_err(map_error)
+                    self.finish().await
                 }
 
                 #[instrument(skip_all, level = "debug")]

@@ -13,6 +13,14 @@ impl SqliteTx {
         Self { tx: Some(tx) }
     }
 
+    async fn finish(&mut self) -> Result<(), StoreError> {
+        let tx = self
+            .tx
+            .take()
+            .ok_or_else(|| StoreError::Other("transaction already committed".into()))?;
+        tx.commit().await.map_err(crate::rows::map_error)
+    }
+
     fn conn(&mut self) -> Result<&mut SqliteConnection, StoreError> {
         self.tx
             .as_deref_mut()

@@ -134,7 +134,8 @@ pub async fn spawn(db: Db) -> TestApp {
 /// Starts a server with the given `ORGS_*` variables on top of the test defaults.
 pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
-        orgs_server::telemetry::init(orgs_server::LogFormat::Pretty, "debug").unwrap();
+        // Kept for the whole test process: its servers log until it exits.
+        std::mem::forget(orgs_server::telemetry::init(orgs_server::LogFormat::Pretty, "debug").unwrap());
     }
     let (url, cleanup) = match db {
         Db::Sqlite => {

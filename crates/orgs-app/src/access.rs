@@ -1,7 +1,7 @@
 //! Resolving what a caller may do in one organization, inside the use case's transaction.
 
 use crate::errors::Denied;
-use orgs_core::{Access, Caller, OrgId, Organization, Role};
+use orgs_core::{Access, Caller, OrgId, Organization};
 use orgs_ports::{RowLock, StoreError, Tx};
 
 /// Finds the organization and the caller's role in it. A non-member, and an organization
@@ -20,13 +20,32 @@ where
     {
         return Err(Denied::NotFound.into());
     }
-    let found = tx
-        .find_organization(organization, lock)
-        .await?
-        .ok_or(Denied::NotFound)?;
-    let role: Role = match caller {
-        Caller::User(user) => tx.find_role(organization, *user).await?.ok_or(Denied::NotFound)?,
-        Caller::OrganizationToken(_) => Caller::TOKEN_ROLE,
+    let (found, role) = match (caller, lock) {
+        // A read: the organization and the role in one statement.
+        (Caller::User(user), RowLock::None) => tx
+            .find_organization_with_role(organization, *user)
+            .await?
+            .ok_or(Denied::NotFound)?,
+        // A change locks the row before it reads anything it decides on.
+        (Caller::User(user), RowLock::ForUpdate) => {
+            let found = tx
+                .find_organization(organization, lock)
+                .await?
+                .ok_or(Denied::NotFound)?;
+            (found, tx.find_role(organization, *user).await?)
+        }
+        (Caller::OrganizationToken(_), _) => {
+            let found = tx
+                .find_organization(organization, lock)
+                .await?
+                .ok_or(Denied::NotFound)?;
+            (found, Some(Caller::TOKEN_ROLE))
+        }
     };
-    Ok((found, Access { role }))
+    Ok((
+        found,
+        Access {
+            role: role.ok_or(Denied::NotFound)?,
+        },
+    ))
 }

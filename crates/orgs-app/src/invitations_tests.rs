@@ -26,9 +26,7 @@ fn open(role: Role, email_text: &str) -> Invitation {
 /// A transaction where the caller holds `role` in the organization.
 fn as_role(caller: UserId, role: Role) -> MockTx {
     let mut tx = MockTx::new();
-    expect_org(&mut tx, &organization());
-    tx.expect_find_role()
-        .returning(move |_, user| Ok((user == caller).then_some(role)));
+    expect_access(&mut tx, &organization(), move |user| (user == caller).then_some(role));
     tx
 }
 
@@ -92,8 +90,7 @@ async fn create_replaces_the_open_invitation() {
 async fn create_refuses_an_existing_member() {
     let owner = UserId::generate();
     let mut tx = MockTx::new();
-    expect_org(&mut tx, &organization());
-    tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::Owner));
     tx.expect_find_open_invitation().returning(|_, _| Ok(None));
     tx.expect_find_user_by_email()
         .returning(|_| Ok(Some(user(UserId::generate(), "b@example.com"))));

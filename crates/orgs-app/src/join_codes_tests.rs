@@ -25,8 +25,7 @@ fn joining(found: JoinCode, current: Option<Role>) -> MockTx {
     let mut tx = MockTx::new();
     tx.expect_find_join_code_by_secret()
         .returning(move |_| Ok(Some(found.clone())));
-    expect_org(&mut tx, &organization());
-    tx.expect_find_role().returning(move |_, _| Ok(current));
+    expect_access(&mut tx, &organization(), move |_| current);
     tx
 }
 
@@ -34,8 +33,7 @@ fn joining(found: JoinCode, current: Option<Role>) -> MockTx {
 async fn create_shows_the_formatted_code_and_stores_its_digest() {
     let owner = UserId::generate();
     let mut tx = MockTx::new();
-    expect_org(&mut tx, &organization());
-    tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::Owner));
     tx.expect_insert_join_code()
         .withf(|code, secret| code.max_uses.map(MaxUses::get) == Some(5) && secret.0 != [0u8; 32])
         .times(1)
@@ -58,8 +56,7 @@ async fn create_shows_the_formatted_code_and_stores_its_digest() {
 #[tokio::test]
 async fn an_admin_cannot_create_an_owner_code() {
     let mut tx = MockTx::new();
-    expect_org(&mut tx, &organization());
-    tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::Admin));
     tx.expect_insert_join_code().never();
     let err = app_with_tx(tx)
         .create_join_code(&Caller::User(UserId::generate()), OrgId::generate(), Role::Owner, None)
@@ -151,8 +148,7 @@ async fn revoke_follows_the_rank_rule() {
     let mut owner_code = code(None, 0, false);
     owner_code.role = Role::Owner;
     let mut tx = MockTx::new();
-    expect_org(&mut tx, &organization());
-    tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::Admin));
     tx.expect_find_join_code()
         .returning(move |_, _| Ok(Some(owner_code.clone())));
     tx.expect_revoke_join_code().never();

@@ -88,9 +88,9 @@ mod tests {
     /// A transaction where the caller holds `caller_role` and the target `target_role`.
     fn tx_with_roles(caller: UserId, caller_role: Role, target_role: Option<Role>) -> MockTx {
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &organization());
-        tx.expect_find_role()
-            .returning(move |_, user| Ok(if user == caller { Some(caller_role) } else { target_role }));
+        expect_access(&mut tx, &organization(), move |user| {
+            if user == caller { Some(caller_role) } else { target_role }
+        });
         tx
     }
 
@@ -150,8 +150,7 @@ mod tests {
     async fn an_organization_token_cannot_remove_an_owner() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &org);
-        tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+        expect_access(&mut tx, &org, move |_| Some(Role::Owner));
         tx.expect_delete_membership().never();
         let err = app_with_tx(tx)
             .remove_member(&Caller::OrganizationToken(org.id), org.id, UserId::generate())
@@ -259,8 +258,7 @@ mod tests {
     #[tokio::test]
     async fn members_list_needs_membership() {
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &organization());
-        tx.expect_find_role().returning(|_, _| Ok(None));
+        expect_access(&mut tx, &organization(), move |_| None);
         tx.expect_list_members().never();
         let err = app_with_tx(tx)
             .list_members(&Caller::User(UserId::generate()), OrgId::generate(), None)

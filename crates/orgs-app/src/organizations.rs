@@ -163,8 +163,7 @@ mod tests {
     async fn get_hides_organizations_from_non_members() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &org);
-        tx.expect_find_role().returning(|_, _| Ok(None));
+        expect_access(&mut tx, &org, move |_| None);
         let err = app_with_tx(tx)
             .get_organization(&Caller::User(orgs_core::UserId::generate()), org.id)
             .await;
@@ -184,8 +183,7 @@ mod tests {
     async fn get_answers_a_member() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &org);
-        tx.expect_find_role().returning(|_, _| Ok(Some(Role::Member)));
+        expect_access(&mut tx, &org, move |_| Some(Role::Member));
         tx.expect_commit().returning(|| Ok(()));
         let found = app_with_tx(tx)
             .get_organization(&Caller::User(orgs_core::UserId::generate()), org.id)
@@ -218,8 +216,7 @@ mod tests {
     async fn update_renames_for_an_owner() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &org);
-        tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+        expect_access(&mut tx, &org, move |_| Some(Role::Owner));
         tx.expect_rename_organization()
             .withf(|_, name, _| name.as_str() == "New")
             .times(1)

@@ -2,7 +2,7 @@
 
 use crate::App;
 use chrono::{TimeZone, Utc};
-use orgs_core::{OrgId, OrgName, Organization, Timestamp};
+use orgs_core::{OrgId, OrgName, Organization, Role, Timestamp, UserId};
 use orgs_ports::{MockClock, MockSecretGenerator, MockSecretHasher, MockStore, MockTx, StoreError};
 use std::sync::Arc;
 
@@ -31,6 +31,20 @@ pub(crate) fn expect_org(tx: &mut MockTx, org: &Organization) {
     let found = org.clone();
     tx.expect_find_organization()
         .returning(move |_, _| Ok(Some(found.clone())));
+}
+
+/// A read's access check: `organization` exists and `role_of` says each user's role.
+/// Also answers the two-step check of changes, so one helper serves either kind.
+pub(crate) fn expect_access(
+    tx: &mut MockTx,
+    organization: &Organization,
+    role_of: impl Fn(UserId) -> Option<Role> + Clone + Send + 'static,
+) {
+    expect_org(tx, organization);
+    let (found, roles) = (organization.clone(), role_of.clone());
+    tx.expect_find_organization_with_role()
+        .returning(move |_, user| Ok(Some((found.clone(), roles(user)))));
+    tx.expect_find_role().returning(move |_, user| Ok(role_of(user)));
 }
 
 pub(crate) fn app_with_store(store: MockStore) -> App {

@@ -139,12 +139,10 @@ mod tests {
     async fn an_owner_mints_a_token_stored_only_as_a_hash() {
         let org = organization();
         let mut check = MockTx::new();
-        expect_org(&mut check, &org);
-        check.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+        expect_access(&mut check, &org, move |_| Some(Role::Owner));
         check.expect_insert_api_token().never();
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &org);
-        tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+        expect_access(&mut tx, &org, move |_| Some(Role::Owner));
         let org_id = org.id;
         tx.expect_insert_api_token()
             .withf(move |token| {
@@ -167,8 +165,7 @@ mod tests {
     #[tokio::test]
     async fn a_refused_caller_costs_no_hash() {
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &organization());
-        tx.expect_find_role().returning(|_, _| Ok(None));
+        expect_access(&mut tx, &organization(), move |_| None);
         let mut store = orgs_ports::MockStore::new();
         let mut tx = Some(tx);
         store
@@ -217,8 +214,7 @@ mod tests {
     async fn an_admin_lacks_org_manage() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_org(&mut tx, &org);
-        tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
+        expect_access(&mut tx, &org, move |_| Some(Role::Admin));
         tx.expect_insert_api_token().never();
         let err = app_with_tx(tx)
             .create_organization_token(&Caller::User(UserId::generate()), org.id, None, TokenEnv::Live)

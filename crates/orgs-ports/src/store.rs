@@ -85,6 +85,14 @@ pub trait Tx: Send {
     async fn insert_organization(&mut self, organization: &Organization) -> Result<(), StoreError>;
     async fn rename_organization(&mut self, id: OrgId, name: &OrgName, at: Timestamp) -> Result<(), StoreError>;
 
+    /// The organization and the user's role in it (`None` when not a member), in one
+    /// statement: the access check of every read, on the path of most requests. Writes
+    /// lock the organization first and read the role after, so they use the two below.
+    async fn find_organization_with_role(
+        &mut self,
+        id: OrgId,
+        user: UserId,
+    ) -> Result<Option<(Organization, Option<Role>)>, StoreError>;
     /// The user's role in the organization, or `None` when not a member.
     async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError>;
     async fn insert_membership(

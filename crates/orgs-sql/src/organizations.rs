@@ -52,6 +52,26 @@ macro_rules! organization_statements {
             Ok(())
         }
 
+        pub(crate) async fn find_organization_with_role(
+            conn: &mut Conn,
+            id: OrgId,
+            user: UserId,
+        ) -> Result<Option<(Organization, Option<Role>)>, StoreError> {
+            let row = sqlx::query(
+                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role
+                 FROM organizations o LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = $2
+                 WHERE o.id = $1",
+            )
+            .bind(id.as_uuid())
+            .bind(user.as_uuid())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            let Some(row) = row else { return Ok(None) };
+            let role: Option<String> = sqlx::Row::try_get(&row, "role").map_err(map_error)?;
+            Ok(Some((rows::organization(&row)?, role.map(|role| rows::role(&role)).transpose()?)))
+        }
+
         pub(crate) async fn find_role(conn: &mut Conn, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError> {
             let role: Option<String> =
                 sqlx::query_scalar("SELECT role FROM memberships WHERE organization_id = $1 AND user_id = $2")

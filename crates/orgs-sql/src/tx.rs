@@ -56,6 +56,15 @@ macro_rules! impl_tx {
                 }
 
                 #[instrument(skip_all, level = "debug")]
+                async fn find_organization_with_role(
+                    &mut self,
+                    id: OrgId,
+                    user: UserId,
+                ) -> Result<Option<(Organization, Option<Role>)>, StoreError> {
+                    st::find_organization_with_role(self.conn()?, id, user).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
                 async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError> {
                     st::find_role(self.conn()?, organization, user).await
                 }

@@ -116,6 +116,25 @@ pub async fn membership_lifecycle(store: Arc<dyn Store>) {
     assert!(!tx.delete_membership(organization.id, other.id).await.unwrap());
     assert_eq!(tx.count_owners(organization.id).await.unwrap(), 1);
     tx.commit().await.unwrap();
+
+    // The read path's access check: the organization with the role, or without one.
+    let mut read = store.begin(TxMode::Read).await.unwrap();
+    let as_owner = read
+        .find_organization_with_role(organization.id, owner.id)
+        .await
+        .unwrap();
+    assert_eq!(as_owner, Some((organization.clone(), Some(Role::Owner))));
+    let as_stranger = read
+        .find_organization_with_role(organization.id, other.id)
+        .await
+        .unwrap();
+    assert_eq!(as_stranger, Some((organization.clone(), None)));
+    let unknown = read
+        .find_organization_with_role(OrgId::generate(), owner.id)
+        .await
+        .unwrap();
+    assert_eq!(unknown, None);
+    read.commit().await.unwrap();
 }
 
 pub async fn members_are_listed_longest_standing_first(store: Arc<dyn Store>) {

@@ -77,6 +77,9 @@ pub struct StoreResults {
     /// (scenario key, psql milliseconds per run) for the whole lists; PostgreSQL only.
     pub psql: Vec<(&'static str, Vec<f64>)>,
     pub plans: Plans,
+    /// (scenario key, pgbench tps per run) of the same statements a request makes, at
+    /// the target concurrency; PostgreSQL only.
+    pub same_statements: PsqlTimes,
     pub seed_seconds: f64,
 }
 
@@ -163,7 +166,7 @@ fn measure_references(profile: &Profile) -> Result<References, String> {
         // PostgreSQL's default max_connections (100) leaves no room for 256 clients.
         for &clients in profile.concurrencies.iter().filter(|&&c| c <= 64) {
             let runs = (0..profile.runs)
-                .map(|_| references::pgbench(PGBENCH_DATABASE, mode, clients, profile.seconds))
+                .map(|_| references::pgbench(PGBENCH_DATABASE, &[mode], clients, profile.seconds))
                 .collect::<Result<Vec<_>, _>>()?;
             eprintln!("xtask: pgbench {mode} -c {clients}: {runs:.0?} tps");
             pgbench.push((mode, clients, runs));
@@ -225,8 +228,8 @@ fn bench_store(
         }
     }
     server.stop();
-    let (psql, plans) = if store == "PostgreSQL" {
-        postgres_references(&seed, profile)?
+    let (psql, plans, same_statements) = if store == "PostgreSQL" {
+        postgres_references(out, &seed, profile)?
     } else {
         Default::default()
     };
@@ -235,6 +238,7 @@ fn bench_store(
         cells,
         psql,
         plans,
+        same_statements,
         seed_seconds,
     })
 }
@@ -242,7 +246,7 @@ fn bench_store(
 type PsqlTimes = Vec<(&'static str, Vec<f64>)>;
 type Plans = Vec<(&'static str, String)>;
 
-fn postgres_references(seed: &Value, profile: &Profile) -> Result<(PsqlTimes, Plans), String> {
+fn postgres_references(out: &Path, seed: &Value, profile: &Profile) -> Result<(PsqlTimes, Plans, PsqlTimes), String> {
     let mut psql = Vec::new();
     for (key, sql) in references::whole_list_sql(seed) {
         let runs = (0..profile.runs.max(5))
@@ -254,7 +258,25 @@ fn postgres_references(seed: &Value, profile: &Profile) -> Result<(PsqlTimes, Pl
         .into_iter()
         .map(|(title, sql)| references::explain(BENCH_DATABASE, &sql).map(|plan| (title, plan)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok((psql, plans))
+    let mut same_statements = Vec::new();
+    for (key, script) in references::same_statements(seed) {
+        let path = out.join(format!("{key}.sql"));
+        std::fs::write(&path, script).map_err(|err| format!("{}: {err}", path.display()))?;
+        let path = path.display().to_string();
+        let runs = (0..profile.runs)
+            .map(|_| {
+                references::pgbench(
+                    BENCH_DATABASE,
+                    &["-f", &path],
+                    report::TARGET_CONCURRENCY,
+                    profile.seconds,
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        eprintln!("xtask: pgbench with the statements of {key}: {runs:.0?} tps");
+        same_statements.push((key, runs));
+    }
+    Ok((psql, plans, same_statements))
 }
 
 fn seed(binary: &PathBuf, url: &str, profile: &Profile) -> Result<Value, String> {

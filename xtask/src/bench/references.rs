@@ -72,11 +72,13 @@ pub fn pgbench_init(database: &str, scale: u32) -> Result<(), String> {
     checked(init).map(|_| ())
 }
 
-/// Transactions a second of one pgbench run: `-S` (one indexed read) or `-N` (a small
-/// write transaction), with prepared statements as our server uses them.
-pub fn pgbench(database: &str, mode: &str, clients: u32, seconds: u32) -> Result<f64, String> {
+/// Transactions a second of one pgbench run: `-S` (one indexed read), `-N` (a small
+/// write transaction) or `-f SCRIPT`, with prepared statements as our server uses them.
+pub fn pgbench(database: &str, workload: &[&str], clients: u32, seconds: u32) -> Result<f64, String> {
     let mut run = Command::new("pgbench");
-    run.args(["-n", mode, "-M", "prepared", "-c", &clients.to_string()])
+    run.arg("-n")
+        .args(workload)
+        .args(["-M", "prepared", "-c", &clients.to_string()])
         .args(["-j", &clients.min(2).to_string(), "-T", &seconds.to_string()])
         .args(["-h", PG_HOST, "-U", PG_USER, database]);
     let output = checked(run)?;
@@ -86,6 +88,32 @@ pub fn pgbench(database: &str, mode: &str, clients: u32, seconds: u32) -> Result
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|tps| tps.parse().ok())
         .ok_or_else(|| format!("no tps in pgbench output:\n{output}"))
+}
+
+/// The statements one request makes, as pgbench scripts: what PostgreSQL alone does
+/// with exactly the work the server gives it, the ceiling for any server in front.
+pub fn same_statements(seed: &Value) -> Vec<(&'static str, String)> {
+    let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
+    let key = id("readerToken").split(':').next().unwrap_or_default().to_owned();
+    let token = format!(
+        "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
+         FROM api_tokens WHERE key = '{key}';"
+    );
+    let access = format!(
+        "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
+         LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = '{}' WHERE o.id = '{}';",
+        id("readerUserId"),
+        id("smallOrg")
+    );
+    let members = format!(
+        "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organization_id = '{}' ORDER BY m.joined_at, m.user_id;",
+        id("smallOrg")
+    );
+    vec![
+        ("org_get", format!("{token}\n{access}\n")),
+        ("members_small_all", format!("{token}\n{access}\n{members}\n")),
+    ]
 }
 
 /// Milliseconds psql takes, process start to exit, to read a query's rows into

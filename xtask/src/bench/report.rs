@@ -11,7 +11,7 @@ use std::process::Command;
 const START: &str = "<!-- bench:start -->";
 const END: &str = "<!-- bench:end -->";
 /// The concurrency the targets are set at.
-const TARGET_CONCURRENCY: u32 = 32;
+pub const TARGET_CONCURRENCY: u32 = 32;
 
 pub struct Report<'a> {
     pub profile: &'a Profile,
@@ -240,6 +240,27 @@ impl Report<'_> {
                 "| `pgbench {mode} -M prepared` | {clients} | {} |",
                 range(spread(runs), 0)
             );
+        }
+        if let Some(postgres) = self.store("PostgreSQL") {
+            md.push_str(
+                "\n### PostgreSQL alone, the same statements\n\npgbench running exactly the statements one request makes \
+                 (token lookup, access check, list), as many clients as the target's connections: the ceiling for any \
+                 server in front of this database on this machine.\n\n| Work | pgbench tps | orgs req/s | Share |\n|---|---|---|---|\n",
+            );
+            for (key, runs) in &postgres.same_statements {
+                let ours = self
+                    .cell("PostgreSQL", key, TARGET_CONCURRENCY)
+                    .map(Cell::rate)
+                    .unwrap_or(0.0);
+                let theirs = median(runs);
+                let _ = writeln!(
+                    md,
+                    "| {}, c={TARGET_CONCURRENCY} | {} | {ours:.0} | {:.2} |",
+                    label_of(postgres, key),
+                    range(spread(runs), 0),
+                    ours / theirs
+                );
+            }
         }
         for store in &self.stores {
             let _ = writeln!(

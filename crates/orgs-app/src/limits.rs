@@ -3,7 +3,7 @@
 //! get lucky. Kept per process: see docs/architecture.md.
 
 use event_listener::Event;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -13,14 +13,27 @@ struct Window {
     failures: u32,
     /// Attempts reserved and not yet settled: they may still turn out right.
     pending: u32,
+    /// Tickets of the attempts waiting for room, oldest first: room goes to them in turn,
+    /// so in a burst no attempt waits much longer than the others.
+    queue: VecDeque<u64>,
 }
 
 impl Window {
-    fn fresh(now: Instant, pending: u32) -> Self {
+    fn fresh(now: Instant) -> Self {
         Self {
             started: now,
             failures: 0,
-            pending,
+            pending: 0,
+            queue: VecDeque::new(),
+        }
+    }
+
+    /// Starts a new window when the current one is over; running and waiting attempts
+    /// carry over.
+    fn roll(&mut self, now: Instant, length: Duration) {
+        if now.duration_since(self.started) >= length {
+            self.started = now;
+            self.failures = 0;
         }
     }
 }
@@ -28,8 +41,9 @@ impl Window {
 /// What `try_reserve` found.
 enum Slot {
     Granted,
-    /// The budget is held by attempts still running; one may free it by succeeding.
-    Busy,
+    /// The budget is held by attempts still running (one may free it by succeeding), or
+    /// others are waiting first; the ticket holds this attempt's place in the queue.
+    Busy(u64),
     Refused(Duration),
 }
 
@@ -39,6 +53,7 @@ pub struct FailureLimiter {
     windows: Mutex<HashMap<String, Window>>,
     refusals: AtomicU64,
     settled: Event,
+    next_ticket: AtomicU64,
 }
 
 /// Above this many tracked keys, expired windows are swept before adding another, so a
@@ -53,6 +68,7 @@ impl FailureLimiter {
             windows: Mutex::new(HashMap::new()),
             refusals: AtomicU64::new(0),
             settled: Event::new(),
+            next_ticket: AtomicU64::new(0),
         }
     }
 
@@ -92,13 +108,17 @@ impl FailureLimiter {
     /// still running (which may yet turn out right), this waits for them instead of
     /// refusing, so a burst of right attempts queues rather than failing with `429`.
     pub async fn reserve(&self, key: &str) -> Result<Reservation<'_>, Duration> {
+        let mut queued: Option<Queued<'_>> = None;
         loop {
             // Listening before looking, so a settlement in between is not missed. No
             // deadline of its own: every reservation settles when dropped, and the
             // request timeout bounds the wait.
             let settled = self.settled.listen();
-            match self.try_reserve(key) {
+            match self.try_reserve(key, queued.as_ref().map(|q| q.ticket)) {
                 Slot::Granted => {
+                    if let Some(mut queued) = queued {
+                        queued.served = true;
+                    }
                     return Ok(Reservation {
                         limiter: self,
                         key: key.to_owned(),
@@ -106,27 +126,51 @@ impl FailureLimiter {
                     });
                 }
                 Slot::Refused(retry_after) => return Err(self.refused(retry_after)),
-                Slot::Busy => settled.await,
+                Slot::Busy(ticket) => {
+                    // Built only the first time: a spare one would give up the place
+                    // when dropped.
+                    queued.get_or_insert_with(|| Queued {
+                        limiter: self,
+                        key: key.to_owned(),
+                        ticket,
+                        served: false,
+                    });
+                    settled.await;
+                }
             }
         }
     }
 
-    fn try_reserve(&self, key: &str) -> Slot {
+    fn try_reserve(&self, key: &str, ticket: Option<u64>) -> Slot {
         let now = Instant::now();
         let mut windows = self.lock();
         self.sweep(&mut windows, now);
-        let window = windows.entry(key.to_owned()).or_insert(Window::fresh(now, 0));
-        if now.duration_since(window.started) >= self.window {
-            *window = Window::fresh(now, window.pending);
-        }
+        let window = windows.entry(key.to_owned()).or_insert_with(|| Window::fresh(now));
+        window.roll(now, self.window);
         if window.failures >= self.max_failures {
-            Slot::Refused(self.window.saturating_sub(now.duration_since(window.started)))
-        } else if window.failures + window.pending >= self.max_failures {
-            Slot::Busy
-        } else {
-            window.pending += 1;
-            Slot::Granted
+            return Slot::Refused(self.window.saturating_sub(now.duration_since(window.started)));
         }
+        let my_turn = match ticket {
+            Some(ticket) => window.queue.front() == Some(&ticket),
+            None => window.queue.is_empty(),
+        };
+        if my_turn && window.failures + window.pending < self.max_failures {
+            if ticket.is_some() {
+                window.queue.pop_front();
+            }
+            window.pending += 1;
+            return Slot::Granted;
+        }
+        Slot::Busy(ticket.unwrap_or_else(|| {
+            let ticket = self.next_ticket.fetch_add(1, Ordering::Relaxed);
+            window.queue.push_back(ticket);
+            ticket
+        }))
+    }
+
+    /// Wakes the waiters to look again: room may have freed, or the queue moved.
+    fn wake(&self) {
+        self.settled.notify(usize::MAX);
     }
 
     fn settle(&self, key: &str, failed: bool) {
@@ -136,17 +180,15 @@ impl FailureLimiter {
                 window.failures = window.failures.saturating_add(1);
             }
         }
-        self.settled.notify(usize::MAX);
+        self.wake();
     }
 
     pub fn record_failure(&self, key: &str) {
         let now = Instant::now();
         let mut windows = self.lock();
         self.sweep(&mut windows, now);
-        let window = windows.entry(key.to_owned()).or_insert(Window::fresh(now, 0));
-        if now.duration_since(window.started) >= self.window {
-            *window = Window::fresh(now, window.pending);
-        }
+        let window = windows.entry(key.to_owned()).or_insert_with(|| Window::fresh(now));
+        window.roll(now, self.window);
         window.failures = window.failures.saturating_add(1);
     }
 
@@ -155,8 +197,30 @@ impl FailureLimiter {
     fn sweep(&self, windows: &mut HashMap<String, Window>, now: Instant) {
         if windows.len() > SWEEP_ABOVE {
             windows.retain(|_, window| {
-                window.pending > 0 || (window.failures > 0 && now.duration_since(window.started) < self.window)
+                window.pending > 0
+                    || !window.queue.is_empty()
+                    || (window.failures > 0 && now.duration_since(window.started) < self.window)
             });
+        }
+    }
+}
+
+/// An attempt's place in a queue; leaving it (refused, or the request abandoned) gives
+/// the place up so the ones behind are not held back.
+struct Queued<'a> {
+    limiter: &'a FailureLimiter,
+    key: String,
+    ticket: u64,
+    served: bool,
+}
+
+impl Drop for Queued<'_> {
+    fn drop(&mut self) {
+        if !self.served {
+            if let Some(window) = self.limiter.lock().get_mut(&self.key) {
+                window.queue.retain(|&ticket| ticket != self.ticket);
+            }
+            self.limiter.wake();
         }
     }
 }
@@ -246,6 +310,55 @@ mod tests {
         running.fail();
         drop(running);
         assert!(waiting.await.unwrap().is_err(), "never more failures than the budget");
+    }
+
+    /// Found by `cargo xtask bench`: when every waiter raced for each freed place, some
+    /// lost again and again, and a burst's slowest join took 30 times its median.
+    #[tokio::test]
+    async fn waiting_attempts_get_room_in_the_order_they_came() {
+        let limiter = std::sync::Arc::new(FailureLimiter::new(1, Duration::from_secs(60)));
+        let running = limiter.reserve("k").await.unwrap();
+        let served = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let mut waiters = Vec::new();
+        for name in 0..5 {
+            let (limiter, served) = (limiter.clone(), served.clone());
+            waiters.push(tokio::spawn(async move {
+                let reservation = limiter.reserve("k").await.unwrap();
+                served.lock().unwrap().push(name);
+                tokio::time::sleep(Duration::from_millis(2)).await;
+                drop(reservation);
+            }));
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        drop(running);
+        for waiter in waiters {
+            waiter.await.unwrap();
+        }
+        assert_eq!(*served.lock().unwrap(), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_waiter_gives_up_its_place() {
+        let limiter = std::sync::Arc::new(FailureLimiter::new(1, Duration::from_secs(60)));
+        let running = limiter.reserve("k").await.unwrap();
+        let first = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { limiter.reserve("k").await.map(drop) }
+        });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        let second = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { limiter.reserve("k").await.map(drop) }
+        });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        first.abort();
+        let _ = first.await;
+        drop(running);
+        let waited = tokio::time::timeout(Duration::from_secs(5), second).await;
+        assert!(
+            matches!(waited, Ok(Ok(Ok(())))),
+            "the second waiter is not stuck behind the first"
+        );
     }
 
     #[tokio::test]

@@ -259,22 +259,19 @@ fn postgres_references(out: &Path, seed: &Value, profile: &Profile) -> Result<(P
         .map(|(title, sql)| references::explain(BENCH_DATABASE, &sql).map(|plan| (title, plan)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut same_statements = Vec::new();
-    for (key, script) in references::same_statements(seed) {
-        let path = out.join(format!("{key}.sql"));
-        std::fs::write(&path, script).map_err(|err| format!("{}: {err}", path.display()))?;
-        let path = path.display().to_string();
+    for script in references::same_statements(seed) {
+        let path = out.join(format!("{}.sql", script.key));
+        std::fs::write(&path, &script.text).map_err(|err| format!("{}: {err}", path.display()))?;
+        let mut workload = vec!["-f".to_owned(), path.display().to_string()];
+        for variable in &script.variables {
+            workload.extend(["-D".to_owned(), variable.clone()]);
+        }
+        let workload: Vec<&str> = workload.iter().map(String::as_str).collect();
         let runs = (0..profile.runs)
-            .map(|_| {
-                references::pgbench(
-                    BENCH_DATABASE,
-                    &["-f", &path],
-                    report::TARGET_CONCURRENCY,
-                    profile.seconds,
-                )
-            })
+            .map(|_| references::pgbench(BENCH_DATABASE, &workload, report::TARGET_CONCURRENCY, profile.seconds))
             .collect::<Result<Vec<_>, _>>()?;
-        eprintln!("xtask: pgbench with the statements of {key}: {runs:.0?} tps");
-        same_statements.push((key, runs));
+        eprintln!("xtask: pgbench with the statements of {}: {runs:.0?} tps", script.key);
+        same_statements.push((script.key, runs));
     }
     Ok((psql, plans, same_statements))
 }

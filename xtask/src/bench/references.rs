@@ -91,28 +91,40 @@ pub fn pgbench(database: &str, workload: &[&str], clients: u32, seconds: u32) ->
 }
 
 /// The statements one request makes, as pgbench scripts: what PostgreSQL alone does
-/// with exactly the work the server gives it, the ceiling for any server in front.
-pub fn same_statements(seed: &Value) -> Vec<(&'static str, String)> {
+/// with exactly the work the server gives it, the ceiling for any server in front. The
+/// values are pgbench variables (`-D`), so with `-M prepared` they are bound parameters
+/// and PostgreSQL plans them as it plans the server's statements.
+pub struct Script {
+    pub key: &'static str,
+    pub text: String,
+    pub variables: Vec<String>,
+}
+
+pub fn same_statements(seed: &Value) -> Vec<Script> {
     let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
-    let key = id("readerToken").split(':').next().unwrap_or_default().to_owned();
-    let token = format!(
-        "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
-         FROM api_tokens WHERE key = '{key}';"
-    );
-    let access = format!(
-        "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
-         LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = '{}' WHERE o.id = '{}';",
-        id("readerUserId"),
-        id("smallOrg")
-    );
-    let members = format!(
-        "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.organization_id = '{}' ORDER BY m.joined_at, m.user_id;",
-        id("smallOrg")
-    );
+    let token_key = id("readerToken").split(':').next().unwrap_or_default().to_owned();
+    let token = "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
+                 FROM api_tokens WHERE key = :token_key;";
+    let access = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
+                  LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = :user_id WHERE o.id = :org_id;";
+    let members = "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
+                   WHERE m.organization_id = :org_id ORDER BY m.joined_at, m.user_id;";
+    let variables = vec![
+        format!("token_key={token_key}"),
+        format!("user_id={}", id("readerUserId")),
+        format!("org_id={}", id("smallOrg")),
+    ];
     vec![
-        ("org_get", format!("{token}\n{access}\n")),
-        ("members_small_all", format!("{token}\n{access}\n{members}\n")),
+        Script {
+            key: "org_get",
+            text: format!("{token}\n{access}\n"),
+            variables: variables.clone(),
+        },
+        Script {
+            key: "members_small_all",
+            text: format!("{token}\n{access}\n{members}\n"),
+            variables,
+        },
     ]
 }
 

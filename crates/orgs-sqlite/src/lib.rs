@@ -2,7 +2,9 @@
 //!
 //! SQLite allows one writer at a time. Write transactions start with `BEGIN IMMEDIATE`,
 //! taking that lock before their first read, so a read-then-write never fails to upgrade
-//! and concurrent membership changes run one after the other.
+//! and concurrent membership changes run one after the other. Within a process they
+//! also queue for their turn first, in arrival order: left to SQLite, waiting writers
+//! sleep and retry in its busy handler, and an unlucky one waited 20 times the median.
 
 mod invitations;
 mod rows;
@@ -16,7 +18,9 @@ use sqlx::SqlitePool;
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Semaphore;
 use tracing::instrument;
 
 pub use rows::map_error;
@@ -27,6 +31,9 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/sqlite");
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// The one write transaction this process may have open; a fair queue.
+    writer: Arc<Semaphore>,
+    busy_timeout: Duration,
 }
 
 impl SqliteStore {
@@ -52,7 +59,13 @@ impl SqliteStore {
                 .await
                 .map_err(map_error);
             match opened {
-                Ok(pool) => return Ok(Self { pool }),
+                Ok(pool) => {
+                    return Ok(Self {
+                        pool,
+                        writer: Arc::new(Semaphore::new(1)),
+                        busy_timeout,
+                    });
+                }
                 Err(StoreError::Unavailable(_)) if tokio::time::Instant::now() < deadline => {
                     tokio::time::sleep(Duration::from_millis(20)).await;
                 }
@@ -98,12 +111,16 @@ async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::E
 impl Store for SqliteStore {
     #[instrument(skip_all, level = "debug")]
     async fn begin(&self, mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
-        let tx = match mode {
-            TxMode::Read => self.pool.begin().await,
-            TxMode::Write => self.pool.begin_with("BEGIN IMMEDIATE").await,
+        if mode == TxMode::Read {
+            let tx = self.pool.begin().await.map_err(map_error)?;
+            return Ok(Box::new(tx::SqliteTx::new(tx, None)));
         }
-        .map_err(map_error)?;
-        Ok(Box::new(tx::SqliteTx::new(tx)))
+        let turn = tokio::time::timeout(self.busy_timeout, self.writer.clone().acquire_owned())
+            .await
+            .map_err(|_| StoreError::Unavailable("waited too long for the database's one writer".into()))?
+            .map_err(|closed| StoreError::Other(closed.into()))?;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(map_error)?;
+        Ok(Box::new(tx::SqliteTx::new(tx, Some(turn))))
     }
 
     // The two lookups authentication makes on every request: one connection from the

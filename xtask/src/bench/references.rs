@@ -107,6 +107,9 @@ pub fn same_statements(seed: &Value) -> Vec<Script> {
                  FROM api_tokens WHERE key = :token_key;";
     let access = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
                   LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = :user_id WHERE o.id = :org_id;";
+    let memberships = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at FROM memberships m \
+                       JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = :user_id \
+                       ORDER BY m.joined_at, m.organization_id;";
     let members = "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
                    WHERE m.organization_id = :org_id ORDER BY m.joined_at, m.user_id;";
     let variables = vec![
@@ -118,6 +121,11 @@ pub fn same_statements(seed: &Value) -> Vec<Script> {
         Script {
             key: "org_get",
             text: format!("{token}\n{access}\n"),
+            variables: variables.clone(),
+        },
+        Script {
+            key: "org_list_50",
+            text: format!("{token}\n{memberships}\n"),
             variables: variables.clone(),
         },
         Script {

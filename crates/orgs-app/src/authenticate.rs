@@ -129,6 +129,11 @@ impl Authenticator {
             }
             let verified_now = self.verified_now.listen();
             if let Some(_verifying) = Verifying::claim(self, &cache_key) {
+                // Another verification may have finished between the look and the claim.
+                if self.seen_before(&cache_key, &stored.secret_hash) {
+                    self.cache_hits.fetch_add(1, Ordering::Relaxed);
+                    break;
+                }
                 self.verify_guarded(key, secret, &stored.secret_hash, client).await?;
                 self.lock_cache().put(cache_key, stored.secret_hash.clone());
                 break;

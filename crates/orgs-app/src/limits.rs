@@ -155,10 +155,18 @@ impl FailureLimiter {
             None => window.queue.is_empty(),
         };
         if my_turn && window.failures + window.pending < self.max_failures {
+            window.pending += 1;
+            let mut next_may_go = false;
             if ticket.is_some() {
                 window.queue.pop_front();
+                // The next in line may have looked before this one and gone back to
+                // sleep; when there is room for it too, it must look again.
+                next_may_go = !window.queue.is_empty() && window.failures + window.pending < self.max_failures;
             }
-            window.pending += 1;
+            drop(windows);
+            if next_may_go {
+                self.wake();
+            }
             return Slot::Granted;
         }
         Slot::Busy(ticket.unwrap_or_else(|| {

@@ -66,8 +66,12 @@ impl Server {
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
+}
 
-    pub fn stop(mut self) {
+/// Stopped however the bench ends, so a failed run leaves no server holding its port
+/// and its database connections.
+impl Drop for Server {
+    fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -98,7 +102,8 @@ pub fn drive(server: &Server, load: &Load) -> Result<RunResult, String> {
     let threads = load.concurrency.min(2);
     let pid = server.pid();
     // Writing 5 resets the peak the kernel keeps, so each run reports its own.
-    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5")
+        .map_err(|err| format!("cannot reset the server's peak memory (run as the server's owner): {err}"))?;
     let cpu_before = cpu_seconds(pid)?;
     let output = Command::new("wrk")
         .args(["-t", &threads.to_string(), "-c", &load.concurrency.to_string()])

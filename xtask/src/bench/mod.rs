@@ -182,9 +182,13 @@ fn bench_store(
     store: &'static str,
     url: &str,
 ) -> Result<StoreResults, String> {
-    let release = root.join("target/release");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let release = target.join("release");
     let started = std::time::Instant::now();
     let seed = seed(&release.join("orgs-bench-seed"), url, profile)?;
+    // Kept for profiling by hand against the same data (tokens and ids).
+    let seed_file = out.join(format!("seed-{}.json", store.to_lowercase()));
+    std::fs::write(&seed_file, seed.to_string()).map_err(|err| format!("{}: {err}", seed_file.display()))?;
     if store == "PostgreSQL" {
         references::analyze(BENCH_DATABASE)?;
     }
@@ -227,7 +231,7 @@ fn bench_store(
             });
         }
     }
-    server.stop();
+    drop(server);
     let (psql, plans, same_statements) = if store == "PostgreSQL" {
         postgres_references(out, &seed, profile)?
     } else {

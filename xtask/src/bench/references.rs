@@ -187,11 +187,12 @@ pub fn hot_queries(seed: &Value) -> Vec<(&'static str, String)> {
             ),
         ),
         (
-            "organizations.get: the caller's role",
+            "organizations.get: the organization with the caller's role",
             format!(
-                "SELECT role FROM memberships WHERE organization_id = '{}' AND user_id = '{}'",
-                id("smallOrg"),
-                id("readerUserId")
+                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
+                 LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = '{}' WHERE o.id = '{}'",
+                id("readerUserId"),
+                id("smallOrg")
             ),
         ),
         (

@@ -93,12 +93,7 @@ async fn main() -> anyhow::Result<()> {
 
     let mut reader_orgs = Vec::new();
     for index in 0..plan.user_orgs {
-        let name = OrgName::parse(&format!("Reader org {index}")).expect("a valid name");
-        let org = app
-            .create_organization(&owner, name)
-            .await
-            .map_err(|e| anyhow!("{e:?}"))?;
-        reader_orgs.push(org.id);
+        reader_orgs.push(create_organization(&app, &owner, &format!("Reader org {index}")).await?);
     }
     let [small, large, writes] = [reader_orgs[0], reader_orgs[1], reader_orgs[2]];
     add_members(&*store, small, "small", plan.small_members).await?;
@@ -111,14 +106,10 @@ async fn main() -> anyhow::Result<()> {
     let join_owner = Caller::User(writer.user.id);
     let mut join_codes = Vec::new();
     for index in 0..plan.join_codes {
-        let name = OrgName::parse(&format!("Join org {index}")).expect("a valid name");
-        let org = app
-            .create_organization(&join_owner, name)
-            .await
-            .map_err(|e| anyhow!("{e:?}"))?;
+        let org = create_organization(&app, &join_owner, &format!("Join org {index}")).await?;
         let unlimited_enough = MaxUses::parse(MaxUses::LIMIT.into())?;
         let code = app
-            .create_join_code(&join_owner, org.id, Role::Member, Some(unlimited_enough))
+            .create_join_code(&join_owner, org, Role::Member, Some(unlimited_enough))
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
         join_codes.push(code.code);
@@ -146,6 +137,13 @@ async fn main() -> anyhow::Result<()> {
     });
     println!("{report}");
     Ok(())
+}
+
+/// Through the use case, as a client's `organizations.create` would.
+async fn create_organization(app: &App, owner: &Caller, name: &str) -> anyhow::Result<OrgId> {
+    let name = OrgName::parse(name).map_err(|e| anyhow!("{name}: {e}"))?;
+    let organization = app.create_organization(owner, name).await;
+    Ok(organization.map_err(|e| anyhow!("{e:?}"))?.id)
 }
 
 /// Rows a batch writes get times a microsecond apart, so lists have one exact order.

@@ -100,7 +100,10 @@ impl SqliteStore {
 /// transaction and no one ends it: the connection would go back to the pool still inside
 /// it, refusing every later `BEGIN IMMEDIATE` and reading an old snapshot. The ping lets
 /// the rollbacks queued by dropped transactions run first; whatever is open after it is
-/// such an orphan, and closing the connection rolls it back.
+/// such an orphan, and closing the connection rolls it back. This runs on release, not
+/// before the next acquire (where sqlx pings anyway): an orphaned `BEGIN IMMEDIATE`
+/// holds the database's write lock, and an idle connection would keep every writer
+/// waiting until someone happened to acquire it.
 async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
     use sqlx::{Connection, TransactionManager};
     conn.ping().await?;

@@ -90,6 +90,54 @@ pub fn pgbench(database: &str, workload: &[&str], clients: u32, seconds: u32) ->
         .ok_or_else(|| format!("no tps in pgbench output:\n{output}"))
 }
 
+/// The server's statements (crates/orgs-sql), written once here with pgbench's `:name`
+/// parameters: bound as parameters by pgbench, filled in as literals for psql and
+/// `EXPLAIN` by `with_values`.
+const TOKEN: &str = "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
+                     FROM api_tokens WHERE key = :token_key";
+const ACCESS: &str = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
+                      LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = :user_id WHERE o.id = :org_id";
+const MEMBERSHIPS: &str = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at FROM memberships m \
+                           JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = :user_id \
+                           ORDER BY m.joined_at, m.organization_id";
+const MEMBERS: &str = "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
+                       WHERE m.organization_id = :org_id ORDER BY m.joined_at, m.user_id";
+const MEMBERS_PAGE: &str = "SELECT m.user_id, u.email, m.role, m.joined_at FROM (SELECT organization_id, user_id, role, \
+                            joined_at FROM memberships WHERE organization_id = :org_id AND (joined_at, user_id) > \
+                            (to_timestamp(:micros::float8 / 1000000), :after) ORDER BY joined_at, user_id LIMIT 101) m \
+                            JOIN users u ON u.id = m.user_id ORDER BY m.joined_at, m.user_id";
+
+/// `sql` with each `:name` replaced by the quoted value (no name is a prefix of another).
+fn with_values(sql: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(sql.to_owned(), |sql, (name, value)| {
+        sql.replace(&format!(":{name}"), &format!("'{value}'"))
+    })
+}
+
+/// The seed's values the statements take.
+struct Ids {
+    token_key: String,
+    reader: String,
+    small: String,
+    large: String,
+    many_user: String,
+    large_mid_cursor: String,
+}
+
+impl Ids {
+    fn from(seed: &Value) -> Self {
+        let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
+        Self {
+            token_key: id("readerToken").split(':').next().unwrap_or_default().to_owned(),
+            reader: id("readerUserId"),
+            small: id("smallOrg"),
+            large: id("largeOrg"),
+            many_user: id("manyUserId"),
+            large_mid_cursor: id("largeMidCursor"),
+        }
+    }
+}
+
 /// The statements one request makes, as pgbench scripts: what PostgreSQL alone does
 /// with exactly the work the server gives it, the ceiling for any server in front. The
 /// values are pgbench variables (`-D`), so with `-M prepared` they are bound parameters
@@ -101,38 +149,21 @@ pub struct Script {
 }
 
 pub fn same_statements(seed: &Value) -> Vec<Script> {
-    let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
-    let token_key = id("readerToken").split(':').next().unwrap_or_default().to_owned();
-    let token = "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
-                 FROM api_tokens WHERE key = :token_key;";
-    let access = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
-                  LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = :user_id WHERE o.id = :org_id;";
-    let memberships = "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at FROM memberships m \
-                       JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = :user_id \
-                       ORDER BY m.joined_at, m.organization_id;";
-    let members = "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
-                   WHERE m.organization_id = :org_id ORDER BY m.joined_at, m.user_id;";
+    let ids = Ids::from(seed);
     let variables = vec![
-        format!("token_key={token_key}"),
-        format!("user_id={}", id("readerUserId")),
-        format!("org_id={}", id("smallOrg")),
+        format!("token_key={}", ids.token_key),
+        format!("user_id={}", ids.reader),
+        format!("org_id={}", ids.small),
     ];
+    let script = |key, statements: &[&str]| Script {
+        key,
+        text: statements.iter().map(|sql| format!("{sql};\n")).collect(),
+        variables: variables.clone(),
+    };
     vec![
-        Script {
-            key: "org_get",
-            text: format!("{token}\n{access}\n"),
-            variables: variables.clone(),
-        },
-        Script {
-            key: "org_list_50",
-            text: format!("{token}\n{memberships}\n"),
-            variables: variables.clone(),
-        },
-        Script {
-            key: "members_small_all",
-            text: format!("{token}\n{access}\n{members}\n"),
-            variables,
-        },
+        script("org_get", &[TOKEN, ACCESS]),
+        script("org_list_50", &[TOKEN, MEMBERSHIPS]),
+        script("members_small_all", &[TOKEN, ACCESS, MEMBERS]),
     ]
 }
 
@@ -147,72 +178,44 @@ pub fn psql_millis(database: &str, sql: &str) -> Result<f64, String> {
     Ok(started.elapsed().as_secs_f64() * 1e3)
 }
 
-/// The whole lists as the store reads them (crates/orgs-sql/src/organizations.rs), with
-/// the seeded ids written in.
+/// The whole lists as the store reads them, with the seeded ids written in.
 pub fn whole_list_sql(seed: &Value) -> [(&'static str, String); 2] {
-    let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
+    let ids = Ids::from(seed);
     [
-        (
-            "members_large_all",
-            format!(
-                "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id \
-                 WHERE m.organization_id = '{}' ORDER BY m.joined_at, m.user_id",
-                id("largeOrg")
-            ),
-        ),
+        ("members_large_all", with_values(MEMBERS, &[("org_id", &ids.large)])),
         (
             "orgs_many_all",
-            format!(
-                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at \
-                 FROM memberships m JOIN organizations o ON o.id = m.organization_id \
-                 WHERE m.user_id = '{}' ORDER BY m.joined_at, m.organization_id",
-                id("manyUserId")
-            ),
+            with_values(MEMBERSHIPS, &[("user_id", &ids.many_user)]),
         ),
     ]
 }
 
 /// The statements behind the hot paths, with the bench's ids, for `EXPLAIN ANALYZE`.
 pub fn hot_queries(seed: &Value) -> Vec<(&'static str, String)> {
-    let id = |key: &str| seed[key].as_str().unwrap_or_default().to_owned();
-    let key = id("readerToken").split(':').next().unwrap_or_default().to_owned();
-    let (micros, after) = cursor_parts(&id("largeMidCursor"));
+    let ids = Ids::from(seed);
+    let (micros, after) = cursor_parts(&ids.large_mid_cursor);
     let [members_all, orgs_all] = whole_list_sql(seed);
+    let page = [
+        ("org_id", ids.large.as_str()),
+        ("micros", &micros.to_string()),
+        ("after", &after),
+    ];
     vec![
         (
             "every request with an API token: the token by key",
-            format!(
-                "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked \
-                 FROM api_tokens WHERE key = '{key}'"
-            ),
+            with_values(TOKEN, &[("token_key", &ids.token_key)]),
         ),
         (
             "organizations.get: the organization with the caller's role",
-            format!(
-                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role FROM organizations o \
-                 LEFT JOIN memberships m ON m.organization_id = o.id AND m.user_id = '{}' WHERE o.id = '{}'",
-                id("readerUserId"),
-                id("smallOrg")
-            ),
+            with_values(ACCESS, &[("user_id", &ids.reader), ("org_id", &ids.small)]),
         ),
         (
             "organizations.list: a user's memberships",
-            format!(
-                "SELECT o.id, o.name, o.created_at, o.updated_at, m.role, m.joined_at \
-                 FROM memberships m JOIN organizations o ON o.id = m.organization_id \
-                 WHERE m.user_id = '{}' ORDER BY m.joined_at, m.organization_id",
-                id("readerUserId")
-            ),
+            with_values(MEMBERSHIPS, &[("user_id", &ids.reader)]),
         ),
         (
             "members.list: a page of 100 mid-way through the large organization",
-            format!(
-                "SELECT m.user_id, u.email, m.role, m.joined_at FROM (SELECT organization_id, user_id, role, joined_at \
-                 FROM memberships WHERE organization_id = '{}' AND (joined_at, user_id) > \
-                 (to_timestamp({micros}::float8 / 1000000), '{after}') ORDER BY joined_at, user_id LIMIT 101) m \
-                 JOIN users u ON u.id = m.user_id ORDER BY m.joined_at, m.user_id",
-                id("largeOrg")
-            ),
+            with_values(MEMBERS_PAGE, &page),
         ),
         ("members.list: the whole large organization", members_all.1),
         ("organizations.list: all of a user's organizations", orgs_all.1),

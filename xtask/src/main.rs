@@ -3,9 +3,13 @@
 //! - `openapi [--check]`: regenerate `openapi/openapi.json`, or fail when it is stale.
 //! - `fuzz-api`: schemathesis (from PyPI) against the committed spec and a running server.
 //! - `bench [--quick]`: the benchmarks of docs/benchmarks.md (see bench/mod.rs).
-//! - `ci`: everything CI checks: formatting, clippy, the spec, every test, the API fuzz.
+//! - `client-types [--check]`: regenerate the TypeScript client's types from the spec.
+//! - `client-test`: the TypeScript client's tests against a freshly built server.
+//! - `ci`: everything CI checks: formatting, clippy, the spec, every test, the client's
+//!   tests, the API fuzz.
 
 mod bench;
+mod client;
 mod fuzz_api;
 mod tidy;
 
@@ -24,7 +28,13 @@ fn main() -> ExitCode {
         ["fuzz-api"] => fuzz_api::fuzz(&root()),
         ["bench"] => bench::bench(&root(), false),
         ["bench", "--quick"] => bench::bench(&root(), true),
-        _ => Err("usage: cargo xtask openapi [--check] | fuzz-api | bench [--quick] | ci".to_owned()),
+        ["client-types"] => client::types(&root(), false),
+        ["client-types", "--check"] => client::types(&root(), true),
+        ["client-test"] => client::test(&root(), false),
+        _ => Err(
+            "usage: cargo xtask openapi [--check] | client-types [--check] | client-test | fuzz-api | bench [--quick] | ci"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -40,6 +50,12 @@ fn root() -> PathBuf {
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
+}
+
+/// Where cargo puts builds: `CARGO_TARGET_DIR` when set (relative to the workspace, as
+/// cargo reads it here), else `target/`.
+pub(crate) fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), |dir| root.join(dir))
 }
 
 pub(crate) fn cargo() -> Command {
@@ -105,6 +121,7 @@ fn ci() -> Result<(), String> {
     run(clippy)?;
     openapi(true)?;
     run(tests_command())?;
+    client::test(&root(), true)?;
     fuzz_api::fuzz(&root())
 }
 

@@ -234,6 +234,7 @@ impl From<Membership> for MembershipDto {
 pub struct ListOrganizationsResponse {
     pub organizations: Vec<MembershipDto>,
     /// Pass as `cursor` for the next page; null when there is none.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
@@ -288,14 +289,24 @@ impl From<Member> for MemberDto {
 pub struct ListMembersResponse {
     pub members: Vec<MemberDto>,
     /// Pass as `cursor` for the next page; null when there is none.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OkResponse {
-    /// Always `true`.
-    #[schema(example = true)]
+    #[schema(schema_with = always_true)]
     pub ok: bool,
+}
+
+/// The product page types this answer as `{ ok: true }`, so the spec says `true` exactly
+/// rather than any boolean; generated clients then get the literal type.
+fn always_true() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::Boolean)
+        .enum_values(Some([true]))
+        .description(Some("Always `true`."))
+        .build()
 }
 
 impl OkResponse {

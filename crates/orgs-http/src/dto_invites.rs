@@ -61,6 +61,7 @@ pub struct InvitationDto {
     pub email: String,
     pub role: RoleDto,
     /// The inviting user, or null when an organization token invited.
+    #[schema(required = true)]
     pub invited_by: Option<String>,
     #[schema(format = DateTime)]
     pub created_at: String,
@@ -106,6 +107,7 @@ impl From<NewInvitation> for CreateInvitationResponse {
 pub struct ListInvitationsResponse {
     pub invitations: Vec<InvitationDto>,
     /// Pass as `cursor` for the next page; null when there is none.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
@@ -133,10 +135,12 @@ pub struct JoinCodeDto {
     pub organization_id: String,
     pub role: RoleDto,
     /// Null for unlimited.
+    #[schema(required = true)]
     pub max_uses: Option<u32>,
     /// Real joins so far; members joining again do not count.
     pub uses: u32,
     /// The creating user, or null when an organization token created it.
+    #[schema(required = true)]
     pub created_by: Option<String>,
     #[schema(format = DateTime)]
     pub created_at: String,
@@ -182,6 +186,7 @@ impl From<NewJoinCode> for CreateJoinCodeResponse {
 pub struct ListJoinCodesResponse {
     pub join_codes: Vec<JoinCodeDto>,
     /// Pass as `cursor` for the next page; null when there is none.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 

@@ -1,4 +1,5 @@
-//! The committed spec is the generated one, and it lists exactly the implemented paths.
+//! The committed spec is the generated one, it lists exactly the implemented paths, and
+//! the TypeScript client's generated types were made from it.
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -22,6 +23,24 @@ fn the_committed_spec_is_fresh() {
         std::fs::write(&path, &fresh).expect("rewrite the spec");
         panic!("openapi/openapi.json was stale; it has been regenerated, review and commit it");
     }
+}
+
+/// The client's types carry the digest of the spec they came from; comparing it here means
+/// a plain `cargo test` notices a spec change that skipped `cargo xtask client-types`.
+/// (The client's own tests regenerate the file in full and compare every byte.)
+#[test]
+fn the_typescript_clients_types_come_from_the_committed_spec() {
+    use sha2::{Digest, Sha256};
+    let spec = std::fs::read(committed_path()).expect("read the spec");
+    let digest: String = Sha256::digest(&spec).iter().map(|byte| format!("{byte:02x}")).collect();
+    let types_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../clients/typescript/src/generated/openapi.ts");
+    let types = std::fs::read_to_string(types_path).expect("read the client's generated types");
+    let stamp = format!("// openapi.json sha256: {digest}\n");
+    assert!(
+        types.contains(&stamp),
+        "clients/typescript/src/generated/openapi.ts was not generated from the committed spec: run `cargo xtask client-types`"
+    );
 }
 
 #[test]

@@ -182,8 +182,7 @@ fn bench_store(
     store: &'static str,
     url: &str,
 ) -> Result<StoreResults, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let release = target.join("release");
+    let release = crate::target_dir(root).join("release");
     let started = std::time::Instant::now();
     let seed = seed(&release.join("orgs-bench-seed"), url, profile)?;
     // Kept for profiling by hand against the same data (tokens and ids).

@@ -1,0 +1,7 @@
+// The package's public surface.
+export { createClient, OrgsClient, type Method, type OrganizationsApi } from "./client.js";
+export { OrgsError } from "./errors.js";
+export type { ClientOptions, RequestOptions, TokenSource } from "./transport.js";
+export type * from "./types.js";
+export { errorCodeValues, orgPermissionValues, orgRoleValues, tokenEnvValues } from "./generated/openapi.js";
+export type { components, paths } from "./generated/openapi.js";

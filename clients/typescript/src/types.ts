@@ -1,0 +1,32 @@
+// The product page's type names, each an alias of a schema in the generated spec types, so
+// they change only when the spec does.
+import type { components, paths } from "./generated/openapi.js";
+
+type Schemas = components["schemas"];
+
+export type Organization = Schemas["Organization"];
+export type OrgRole = Schemas["OrgRole"];
+export type OrgPermission = Schemas["OrgPermission"];
+export type OrgMembership = Schemas["OrgMembership"];
+export type OrgMember = Schemas["OrgMember"];
+export type OrgInvitation = Schemas["OrgInvitation"];
+export type OrgInvitationCreated = Schemas["OrgInvitationCreated"];
+export type OrgJoinCode = Schemas["OrgJoinCode"];
+export type OrgJoinCodeCreated = Schemas["OrgJoinCodeCreated"];
+export type OrgRoleMatrix = Schemas["OrgRoleMatrix"];
+export type OrgRoleMatrixEntry = Schemas["OrgRoleMatrixEntry"];
+export type ApiToken = Schemas["ApiToken"];
+export type TokenEnv = Schemas["TokenEnv"];
+/** Every code the API answers with; branch on these, not on messages. */
+export type ErrorCode = Schemas["ErrorCode"];
+
+/** The API's paths; every one is a POST. */
+export type ApiPath = keyof paths;
+
+type Operation<P extends ApiPath> = paths[P]["post"];
+
+/** The JSON body a path takes. */
+export type RequestBody<P extends ApiPath> = NonNullable<Operation<P>["requestBody"]>["content"]["application/json"];
+
+/** The JSON body a path answers with when it succeeds. */
+export type ResponseBody<P extends ApiPath> = Operation<P>["responses"][200]["content"]["application/json"];

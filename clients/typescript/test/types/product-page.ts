@@ -1,0 +1,114 @@
+// Type test, run by `tsc --noEmit -p test/types`: the installed package's client is
+// assignable to the product page's signatures, copied verbatim below, and its types say
+// what the contract says. Each `@ts-expect-error` line must stay an error.
+import {
+  createClient,
+  OrgsError,
+  type ErrorCode,
+  type OrgInvitation,
+  type OrgInvitationCreated,
+  type OrgJoinCode,
+  type OrgJoinCodeCreated,
+  type OrgMember,
+  type OrgMembership,
+  type OrgRole,
+  type OrgRoleMatrix,
+  type Organization,
+} from "@orgs/client";
+
+interface ProductPage {
+  create: (input: { name: string; }) => Promise<{ organization: Organization; }>;
+  get: (input: { organizationId: string; }) => Promise<{ organization: Organization; }>;
+  list: () => Promise<{ organizations: OrgMembership[]; }>;
+  update: (input: { organizationId: string; name: string; }) => Promise<{ ok: true; }>;
+  roles: () => Promise<OrgRoleMatrix>;
+  members: {
+    list: (input: { organizationId: string; }) => Promise<{ members: OrgMember[]; }>;
+    remove: (input: { organizationId: string; userId: string; }) => Promise<{ ok: true; }>;
+    setRole: (input: { organizationId: string; userId: string; role: OrgRole; }) => Promise<{ ok: true; }>;
+  };
+  invitations: {
+    create: (input: { organizationId: string; email: string; role?: OrgRole; }) => Promise<OrgInvitationCreated>;
+    list: (input: { organizationId: string; }) => Promise<{ invitations: OrgInvitation[]; }>;
+    revoke: (input: { organizationId: string; id: string; }) => Promise<{ ok: true; }>;
+    accept: (input: { token: string; }) => Promise<{ organizationId: string; role: OrgRole; }>;
+  };
+  joinCodes: {
+    create: (input: { organizationId: string; role?: OrgRole; maxUses?: number; }) => Promise<OrgJoinCodeCreated>;
+    list: (input: { organizationId: string; }) => Promise<{ joinCodes: OrgJoinCode[]; }>;
+    revoke: (input: { organizationId: string; id: string; }) => Promise<{ ok: true; }>;
+    join: (input: { code: string; }) => Promise<{ organizationId: string; role: OrgRole; alreadyMember: boolean; }>;
+  };
+  tokens: {
+    create: (input: { organizationId: string; name?: string; env?: "live" | "test"; }) => Promise<{ apiToken: { key: string; secret: string; lastFour: string; bearer: string; }; }>;
+  };
+}
+
+const client = createClient({ baseUrl: "https://orgs.example.com", token: async () => "key:secret" });
+export const matchesProductPage: ProductPage = client.organizations;
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Expect<T extends true> = T;
+
+export type ContractShapes = [
+  Expect<Equal<OrgRole, "owner" | "admin" | "member">>,
+  Expect<
+    Equal<
+      ErrorCode,
+      | "invalid_request"
+      | "unauthenticated"
+      | "forbidden"
+      | "user_required"
+      | "email_mismatch"
+      | "not_found"
+      | "invalid_invitation"
+      | "invalid_join_code"
+      | "method_not_allowed"
+      | "last_owner"
+      | "already_member"
+      | "join_code_exhausted"
+      | "payload_too_large"
+      | "rate_limited"
+      | "internal"
+      | "unavailable"
+    >
+  >,
+  Expect<Equal<keyof Organization, "id" | "name" | "createdAt" | "updatedAt">>,
+  Expect<Equal<keyof OrgMembership, "organization" | "role">>,
+  Expect<Equal<keyof OrgMember, "userId" | "email" | "role" | "joinedAt">>,
+  Expect<
+    Equal<keyof OrgInvitation, "id" | "organizationId" | "email" | "role" | "invitedBy" | "createdAt" | "expiresAt">
+  >,
+  Expect<Equal<keyof OrgJoinCode, "id" | "organizationId" | "role" | "maxUses" | "uses" | "createdBy" | "createdAt">>,
+  Expect<Equal<OrgJoinCode["maxUses"], number | null>>,
+  Expect<Equal<keyof OrgInvitationCreated, "invitation" | "token">>,
+  Expect<Equal<keyof OrgJoinCodeCreated, "joinCode" | "code">>,
+];
+
+export async function misuse(): Promise<void> {
+  // @ts-expect-error: not one of the three roles
+  await client.organizations.members.setRole({ organizationId: "o", userId: "u", role: "superuser" });
+  // @ts-expect-error: organizationId is required
+  await client.organizations.get({});
+  // @ts-expect-error: the server refuses unknown fields, so the types do too
+  await client.organizations.create({ name: "Acme", plan: "pro" });
+  // @ts-expect-error: env is live or test
+  await client.organizations.tokens.create({ organizationId: "o", env: "staging" });
+
+  const controller = new AbortController();
+  await client.organizations.roles({ signal: controller.signal, timeoutMs: 5_000 });
+  await client.organizations.list(undefined, { signal: controller.signal });
+
+  try {
+    await client.organizations.members.remove({ organizationId: "o", userId: "u" });
+  } catch (error) {
+    if (error instanceof OrgsError) {
+      const status: number = error.status;
+      const code: ErrorCode = error.code;
+      const retryAfter: number | undefined = error.retryAfter;
+      void [status, code, retryAfter];
+      // @ts-expect-error: not a contract code, so the comparison cannot be true
+      if (error.code === "teapot") return;
+    }
+  }
+}

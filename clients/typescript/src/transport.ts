@@ -13,18 +13,18 @@ export interface ClientOptions {
    */
   baseUrl: string;
   /** Sent as `Authorization: Bearer ...`. A function suits tokens that expire. */
-  token?: TokenSource;
+  token?: TokenSource | undefined;
   /** Replaces the global `fetch`, for tests, retries or instrumentation. */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** Milliseconds a request may take before it fails with a `TimeoutError`; 0 waits forever. Default 30000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface RequestOptions {
   /** Aborting it rejects the call with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export type Send = <P extends ApiPath>(

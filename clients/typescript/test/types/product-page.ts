@@ -95,6 +95,10 @@ export async function misuse(): Promise<void> {
   // @ts-expect-error: env is live or test
   await client.organizations.tokens.create({ organizationId: "o", env: "staging" });
 
+  // Optional settings take undefined too, for projects with exactOptionalPropertyTypes.
+  const maybeBearer: string | undefined = undefined;
+  createClient({ baseUrl: "/orgs", token: maybeBearer, timeoutMs: undefined, fetch: undefined });
+
   const controller = new AbortController();
   await client.organizations.roles({ signal: controller.signal, timeoutMs: 5_000 });
   await client.organizations.list(undefined, { signal: controller.signal });

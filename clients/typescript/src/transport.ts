@@ -34,30 +34,31 @@ export type Send = <P extends ApiPath>(
 ) => Promise<ResponseBody<P>>;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+// setTimeout overflows above this and fires at once.
+const LONGEST_TIMER_MS = 2_147_483_647;
 
 export function transport(options: ClientOptions): Send {
   const base = options.baseUrl.replace(/\/+$/, "");
   return async (path, body, perRequest) => {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const timeoutMs = perRequest?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const cancel = linkedController(perRequest?.signal, timeoutMs, path);
+    const cancel = cancellation(perRequest?.signal, timeoutMs, path);
     try {
+      cancel.throwIfCancelled();
+      // Every await is raced against cancellation, so neither a token function nor an
+      // injected fetch that ignores its signal can outlive the timeout or the caller's abort.
+      const token = await cancel.race(Promise.resolve().then(() => (typeof options.token === "function" ? options.token() : options.token)));
       const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-      const token = typeof options.token === "function" ? await options.token() : options.token;
       if (token) headers.authorization = `Bearer ${token}`;
-      cancel.signal.throwIfAborted();
-      const response = await fetchImpl(base + path, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(body ?? {}),
-        signal: cancel.signal,
-      });
-      const text = await response.text();
+      const response = await cancel.race(
+        fetchImpl(base + path, { method: "POST", headers, body: JSON.stringify(body ?? {}), signal: cancel.signal }),
+      );
+      const text = await cancel.race(response.text());
       if (!response.ok) throw errorFromResponse(response.status, response.headers, text);
       return parseSuccess(response.status, text);
     } catch (error) {
       // fetch reports every abort as a bare AbortError; the caller learns which it was.
-      if (cancel.signal.aborted && !(error instanceof OrgsError)) throw cancel.signal.reason;
+      if (cancel.cancelled() && !(error instanceof OrgsError)) throw cancel.reason();
       throw error;
     } finally {
       cancel.dispose();
@@ -73,24 +74,64 @@ function parseSuccess<T>(status: number, text: string): T {
   }
 }
 
-/** Aborts on the caller's signal or at the deadline, whichever comes first. */
-function linkedController(signal: AbortSignal | undefined, timeoutMs: number, path: string) {
+/**
+ * The caller's signal and the deadline as one. The reason is kept here as well as on the
+ * signal because older browsers drop `abort(reason)`'s argument.
+ */
+function cancellation(signal: AbortSignal | undefined, timeoutMs: number, path: string) {
   const controller = new AbortController();
-  const follow = () => controller.abort(signal?.reason);
+  let reason: unknown;
+  const abort = (why: unknown) => {
+    if (reason !== undefined) return;
+    reason = why;
+    controller.abort(why);
+  };
+  const follow = () => abort(signal?.reason ?? namedError("The request was aborted.", "AbortError"));
   if (signal?.aborted) follow();
   else signal?.addEventListener("abort", follow, { once: true });
   const timer =
-    timeoutMs > 0
+    Number.isFinite(timeoutMs) && timeoutMs > 0
       ? setTimeout(
-          () => controller.abort(new DOMException(`No answer from ${path} within ${timeoutMs} ms.`, "TimeoutError")),
-          timeoutMs,
+          () => abort(namedError(`No answer from ${path} within ${timeoutMs} ms.`, "TimeoutError")),
+          Math.min(timeoutMs, LONGEST_TIMER_MS),
         )
       : undefined;
   return {
     signal: controller.signal,
+    cancelled: () => reason !== undefined,
+    reason: () => reason,
+    throwIfCancelled() {
+      if (reason !== undefined) throw reason;
+    },
+    race<T>(work: Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        if (reason !== undefined) return reject(reason);
+        const stop = () => reject(reason);
+        controller.signal.addEventListener("abort", stop, { once: true });
+        work.then(
+          (value) => {
+            controller.signal.removeEventListener("abort", stop);
+            resolve(value);
+          },
+          (error: unknown) => {
+            controller.signal.removeEventListener("abort", stop);
+            reject(error);
+          },
+        );
+      });
+    },
     dispose() {
       clearTimeout(timer);
       signal?.removeEventListener("abort", follow);
     },
   };
+}
+
+/** A DOMException where the runtime has one (as fetch would throw), else an Error named alike. */
+function namedError(message: string, name: "AbortError" | "TimeoutError"): Error {
+  try {
+    return new DOMException(message, name);
+  } catch {
+    return Object.assign(new Error(message), { name });
+  }
 }

@@ -1,10 +1,11 @@
-// Every error code the real server answers with arrives as an OrgsError with that status
-// and code; 429 carries retryAfter.
+// Every error code the spec lists arrives as an OrgsError with its status and code: all
+// from the real server but `internal`, which a healthy server cannot be made to answer;
+// 429 carries retryAfter.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createClient, type OrgsClient } from "../src/index.js";
-import { expectOrgsError } from "./expect-error.js";
+import { createClient, errorCodeValues, type OrgsClient } from "../src/index.js";
+import { expectOrgsError, seenCodes } from "./expect-error.js";
 import { startServer, type TestServer } from "./server.js";
 
 let server: TestServer;
@@ -133,6 +134,19 @@ describe("429 rate_limited", () => {
     expect(error.retryAfter).toBeGreaterThan(0);
     expect(error.retryAfter).toBeLessThanOrEqual(600);
   });
+});
+
+describe("500 internal", () => {
+  test("from the envelope a failing server sends", async () => {
+    const body = JSON.stringify({ error: { code: "internal", message: "Something went wrong." } });
+    const client = createClient({ baseUrl: "http://orgs.test", fetch: async () => new Response(body, { status: 500 }) });
+    const error = await expectOrgsError(client.organizations.roles(), 500, "internal");
+    expect(error.message).toBe("Something went wrong.");
+  });
+});
+
+test("every code in the spec was seen above", () => {
+  expect([...seenCodes].sort()).toEqual([...errorCodeValues].sort());
 });
 
 /** Holds SQLite's write lock from another process (Python's sqlite3) until released. */

@@ -92,6 +92,39 @@ export async function misuse(): Promise<void> {
   await client.organizations.get({});
   // @ts-expect-error: the server refuses unknown fields, so the types do too
   await client.organizations.create({ name: "Acme", plan: "pro" });
+  // Each method's input is its endpoint's schema, not `any`: leaving out a required field fails.
+  const o = { organizationId: "o" };
+  // @ts-expect-error: name
+  await client.organizations.create({});
+  // @ts-expect-error: name
+  await client.organizations.update(o);
+  // @ts-expect-error: organizationId
+  await client.organizations.members.list({});
+  // @ts-expect-error: userId
+  await client.organizations.members.remove(o);
+  // @ts-expect-error: role
+  await client.organizations.members.setRole({ ...o, userId: "u" });
+  // @ts-expect-error: email
+  await client.organizations.invitations.create(o);
+  // @ts-expect-error: organizationId
+  await client.organizations.invitations.list({});
+  // @ts-expect-error: id
+  await client.organizations.invitations.revoke(o);
+  // @ts-expect-error: token
+  await client.organizations.invitations.accept({});
+  // @ts-expect-error: organizationId
+  await client.organizations.joinCodes.create({ maxUses: 3 });
+  // @ts-expect-error: organizationId
+  await client.organizations.joinCodes.list({});
+  // @ts-expect-error: id
+  await client.organizations.joinCodes.revoke(o);
+  // @ts-expect-error: code
+  await client.organizations.joinCodes.join({});
+  // @ts-expect-error: organizationId
+  await client.organizations.tokens.create({ name: "ci" });
+  // @ts-expect-error: limit is a number
+  await client.organizations.list({ limit: "10" });
+
   // @ts-expect-error: env is live or test
   await client.organizations.tokens.create({ organizationId: "o", env: "staging" });
 

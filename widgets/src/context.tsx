@@ -1,0 +1,119 @@
+// The provider every widget reads: the API client, the active organization, the caller's
+// memberships and the role matrix (loaded once and shared, so widgets agree), and a
+// revision per kind of data so that one widget's change reloads the others.
+import { createClient, type OrganizationsApi, type OrgMembership, type OrgPermission, type OrgRole, type OrgRoleMatrix, type TokenSource } from "@orgs/client";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createPreviewApi } from "./preview.js";
+import { useApi, type ApiState } from "./use-api.js";
+
+export type Topic = "organizations" | "members" | "invitations" | "joinCodes";
+
+export interface OrgsContextValue {
+  api: OrganizationsApi;
+  preview: boolean;
+  activeOrganizationId: string | null;
+  setActiveOrganizationId(id: string | null): void;
+  memberships: ApiState<OrgMembership[]>;
+  roles: ApiState<OrgRoleMatrix>;
+  revision(topic: Topic): number;
+  /** Tells every widget showing this kind of data to load it again. */
+  changed(topic: Topic): void;
+}
+
+const OrgsContext = createContext<OrgsContextValue | null>(null);
+
+export interface OrgsProviderProps {
+  /** Where the API is: a path on this origin such as `/orgs`, or a full URL. */
+  basePath?: string;
+  /** The caller's bearer, or a function asked before every request. */
+  token?: TokenSource;
+  /** Replaces the global `fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** The active organization, when the app controls it. */
+  organizationId?: string | null;
+  /** Called when a widget picks another organization. */
+  onOrganizationChange?: (organizationId: string | null) => void;
+  /** Sample data, no requests: for galleries, docs and design reviews. */
+  preview?: boolean;
+  children?: ReactNode;
+}
+
+export function OrgsProvider(props: OrgsProviderProps) {
+  const { basePath = "", token, fetch, preview = false } = props;
+  const api = useMemo(
+    () => (preview ? createPreviewApi() : createClient({ baseUrl: basePath, token, fetch }).organizations),
+    [preview, basePath, token, fetch],
+  );
+  const [revisions, setRevisions] = useState<Record<Topic, number>>({
+    organizations: 0,
+    members: 0,
+    invitations: 0,
+    joinCodes: 0,
+  });
+  const changed = useCallback((topic: Topic) => setRevisions((r) => ({ ...r, [topic]: r[topic] + 1 })), []);
+  const memberships = useApi(
+    (signal) => api.list(undefined, { signal }).then((answer) => answer.organizations),
+    [api, revisions.organizations],
+  );
+  const roles = useApi((signal) => api.roles({ signal }), [api]);
+
+  const [ownActive, setOwnActive] = useState<string | null>(null);
+  const controlled = props.organizationId !== undefined;
+  const chosen = controlled ? (props.organizationId ?? null) : ownActive;
+  // Until one is picked, the first membership is active, so single-organization apps need no switcher.
+  const activeOrganizationId = chosen ?? memberships.data?.[0]?.organization.id ?? null;
+  const { onOrganizationChange } = props;
+  const setActiveOrganizationId = useCallback(
+    (id: string | null) => {
+      if (!controlled) setOwnActive(id);
+      onOrganizationChange?.(id);
+    },
+    [controlled, onOrganizationChange],
+  );
+
+  const value = useMemo<OrgsContextValue>(
+    () => ({
+      api,
+      preview,
+      activeOrganizationId,
+      setActiveOrganizationId,
+      memberships,
+      roles,
+      revision: (topic) => revisions[topic],
+      changed,
+    }),
+    [api, preview, activeOrganizationId, setActiveOrganizationId, memberships, roles, revisions, changed],
+  );
+  return <OrgsContext.Provider value={value}>{props.children}</OrgsContext.Provider>;
+}
+
+export function useOrgs(): OrgsContextValue {
+  const value = useContext(OrgsContext);
+  if (!value) throw new Error("orgs widgets must be rendered inside <OrgsProvider> (or given the `preview` prop)");
+  return value;
+}
+
+/** The caller's membership in the active organization, once loaded. */
+export function useActiveMembership(): OrgMembership | undefined {
+  const { memberships, activeOrganizationId } = useOrgs();
+  return memberships.data?.find((m) => m.organization.id === activeOrganizationId);
+}
+
+/** Whether the caller holds `permission` in the active organization; undefined while unknown. */
+export function usePermission(permission: OrgPermission): boolean | undefined {
+  const { roles } = useOrgs();
+  const membership = useActiveMembership();
+  if (!membership || !roles.data) return undefined;
+  return permissionsOf(roles.data, membership.role).includes(permission);
+}
+
+export function permissionsOf(matrix: OrgRoleMatrix, role: OrgRole): OrgPermission[] {
+  return matrix.roles.find((entry) => entry.role === role)?.permissions ?? [];
+}
+
+const RANK: Record<OrgRole, number> = { owner: 3, admin: 2, member: 1 };
+
+/** The rank rule: a manager may grant, change and remove only roles at most its own. */
+export function outranksOrEquals(caller: OrgRole, other: OrgRole): boolean {
+  return RANK[caller] >= RANK[other];
+}

@@ -1,0 +1,20 @@
+// The package's public surface: the provider, its hooks, and the 14 widgets.
+import "./styles.css";
+export { OrgsProvider, outranksOrEquals, permissionsOf, useActiveMembership, useOrgs, usePermission } from "./context.js";
+export type { OrgsContextValue, OrgsProviderProps, Topic } from "./context.js";
+export { createPreviewApi } from "./preview.js";
+export { describeError, type WidgetProps } from "./ui.js";
+export { AcceptInvitation, invitationTokenFromUrl, type AcceptInvitationProps } from "./widgets/AcceptInvitation.js";
+export { CreateApiToken } from "./widgets/CreateApiToken.js";
+export { CreateJoinCode } from "./widgets/CreateJoinCode.js";
+export { CreateOrganization, type CreateOrganizationProps } from "./widgets/CreateOrganization.js";
+export { defaultInvitationUrl, InviteMember, type InviteMemberProps } from "./widgets/InviteMember.js";
+export { JoinCodesTable } from "./widgets/JoinCodesTable.js";
+export { JoinWithCode, type JoinWithCodeProps } from "./widgets/JoinWithCode.js";
+export { MembersTable } from "./widgets/MembersTable.js";
+export { OrganizationList, type OrganizationListProps } from "./widgets/OrganizationList.js";
+export { OrganizationProfile } from "./widgets/OrganizationProfile.js";
+export { OrganizationSwitcher } from "./widgets/OrganizationSwitcher.js";
+export { PendingInvitations } from "./widgets/PendingInvitations.js";
+export { PermissionGate, type PermissionGateProps } from "./widgets/PermissionGate.js";
+export { RoleMatrix } from "./widgets/RoleMatrix.js";

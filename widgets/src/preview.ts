@@ -1,0 +1,151 @@
+// The API in memory, seeded with sample data: what widgets show in preview mode. It makes
+// no request at all, and changes (a rename, an invitation) last as long as the page.
+import { OrgsError, type OrganizationsApi, type OrgInvitation, type OrgJoinCode, type OrgMember, type OrgMembership, type OrgRole } from "@orgs/client";
+
+const DAY = 86_400_000;
+const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 29, 9, 30) - daysAgo * DAY).toISOString();
+
+export function createPreviewApi(): OrganizationsApi {
+  let sequence = 100;
+  const id = (prefix: string) => `${prefix}_preview_${++sequence}`;
+  const memberships: OrgMembership[] = [
+    { organization: { id: "org_acme", name: "Acme", createdAt: at(120), updatedAt: at(3) }, role: "owner" },
+    { organization: { id: "org_globex", name: "Globex", createdAt: at(40), updatedAt: at(40) }, role: "admin" },
+    { organization: { id: "org_initech", name: "Initech", createdAt: at(9), updatedAt: at(9) }, role: "member" },
+  ];
+  const members = new Map<string, OrgMember[]>([
+    [
+      "org_acme",
+      [
+        { userId: "usr_ada", email: "ada@acme.test", role: "owner", joinedAt: at(120) },
+        { userId: "usr_grace", email: "grace@acme.test", role: "admin", joinedAt: at(60) },
+        { userId: "usr_linus", email: "linus@acme.test", role: "member", joinedAt: at(12) },
+      ],
+    ],
+  ]);
+  const invitations: OrgInvitation[] = [
+    invitation("inv_1", "org_acme", "margaret@acme.test", "member", 2),
+    invitation("inv_2", "org_acme", "barbara@acme.test", "admin", 1),
+  ];
+  const joinCodes: OrgJoinCode[] = [
+    { id: "jc_1", organizationId: "org_acme", role: "member", maxUses: 25, uses: 7, createdBy: "usr_ada", createdAt: at(5) },
+    { id: "jc_2", organizationId: "org_acme", role: "member", maxUses: null, uses: 41, createdBy: null, createdAt: at(30) },
+  ];
+  const find = (organizationId: string) => {
+    const membership = memberships.find((m) => m.organization.id === organizationId);
+    if (!membership) throw new OrgsError({ status: 404, code: "not_found", message: "No such organization." });
+    return membership;
+  };
+  const membersOf = (organizationId: string) => {
+    find(organizationId);
+    if (!members.has(organizationId)) {
+      members.set(organizationId, [{ userId: "usr_ada", email: "ada@acme.test", role: "owner", joinedAt: at(40) }]);
+    }
+    return members.get(organizationId)!;
+  };
+  const page = { nextCursor: null };
+  const ok = { ok: true as const };
+  const settle = <T>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(structuredClone(value)), 0));
+  const attempt = <T>(work: () => T): Promise<T> => {
+    try {
+      return settle(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  return {
+    create: ({ name }) =>
+      attempt(() => {
+        const organization = { id: id("org"), name: name.trim(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+        memberships.push({ organization, role: "owner" });
+        return { organization };
+      }),
+    get: ({ organizationId }) => attempt(() => ({ organization: find(organizationId).organization })),
+    list: () => attempt(() => ({ organizations: memberships, ...page })),
+    update: ({ organizationId, name }) =>
+      attempt(() => {
+        const { organization } = find(organizationId);
+        organization.name = name.trim();
+        organization.updatedAt = new Date().toISOString();
+        return ok;
+      }),
+    roles: () =>
+      settle({
+        roles: [
+          { role: "owner", permissions: ["org:view", "org:manage", "members:view", "members:manage"] },
+          { role: "admin", permissions: ["org:view", "members:view", "members:manage"] },
+          { role: "member", permissions: ["org:view", "members:view"] },
+        ],
+      }),
+    members: {
+      list: ({ organizationId }) => attempt(() => ({ members: membersOf(organizationId), ...page })),
+      remove: ({ organizationId, userId }) =>
+        attempt(() => {
+          const list = membersOf(organizationId);
+          const owners = list.filter((m) => m.role === "owner");
+          if (owners.length === 1 && owners[0]!.userId === userId) throw lastOwner();
+          members.set(organizationId, list.filter((m) => m.userId !== userId));
+          return ok;
+        }),
+      setRole: ({ organizationId, userId, role }) =>
+        attempt(() => {
+          const list = membersOf(organizationId);
+          const member = list.find((m) => m.userId === userId);
+          if (!member) throw new OrgsError({ status: 404, code: "not_found", message: "No such member." });
+          if (member.role === "owner" && role !== "owner" && list.filter((m) => m.role === "owner").length === 1) throw lastOwner();
+          member.role = role;
+          return ok;
+        }),
+    },
+    invitations: {
+      create: ({ organizationId, email, role }) =>
+        attempt(() => {
+          const created = invitation(id("inv"), organizationId, email.trim().toLowerCase(), role ?? "member", 0);
+          invitations.push(created);
+          return { invitation: created, token: "preview-invitation-token-not-usable" };
+        }),
+      list: ({ organizationId }) => attempt(() => ({ invitations: invitations.filter((i) => i.organizationId === organizationId), ...page })),
+      revoke: ({ id: invitationId }) =>
+        attempt(() => {
+          removeById(invitations, invitationId);
+          return ok;
+        }),
+      accept: () => attempt(() => ({ organizationId: "org_acme", role: "member" as OrgRole })),
+    },
+    joinCodes: {
+      create: ({ organizationId, role, maxUses }) =>
+        attempt(() => {
+          const joinCode = { id: id("jc"), organizationId, role: role ?? "member", maxUses: maxUses ?? null, uses: 0, createdBy: "usr_ada", createdAt: new Date().toISOString() };
+          joinCodes.push(joinCode);
+          return { joinCode, code: "PREV-IEW0-NOTA-CODE" };
+        }),
+      list: ({ organizationId }) => attempt(() => ({ joinCodes: joinCodes.filter((c) => c.organizationId === organizationId), ...page })),
+      revoke: ({ id: joinCodeId }) =>
+        attempt(() => {
+          removeById(joinCodes, joinCodeId);
+          return ok;
+        }),
+      join: () => attempt(() => ({ organizationId: "org_acme", role: "member" as OrgRole, alreadyMember: true })),
+    },
+    tokens: {
+      create: () =>
+        attempt(() => ({
+          apiToken: { key: "orgs_test_preview", secret: "not-a-real-secret-9f3a", lastFour: "9f3a", bearer: "orgs_test_preview:not-a-real-secret-9f3a" },
+        })),
+    },
+  };
+}
+
+function invitation(id: string, organizationId: string, email: string, role: OrgRole, daysAgo: number): OrgInvitation {
+  return { id, organizationId, email, role, invitedBy: "usr_ada", createdAt: at(daysAgo), expiresAt: at(daysAgo - 7) };
+}
+
+function lastOwner() {
+  return new OrgsError({ status: 409, code: "last_owner", message: "The organization would be left without an owner." });
+}
+
+function removeById(list: { id: string }[], id: string) {
+  const index = list.findIndex((item) => item.id === id);
+  if (index >= 0) list.splice(index, 1);
+}

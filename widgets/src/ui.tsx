@@ -1,0 +1,175 @@
+// The small parts every widget is built from: its frame, the loading, empty and error
+// states, role pickers, the show-once secret box, and error messages for people.
+import { OrgsError, type OrgRole } from "@orgs/client";
+import { useId, useState, type ReactNode } from "react";
+
+export interface WidgetProps {
+  /** Replaces the widget's heading. */
+  title?: string;
+  /** Sample data, no requests. */
+  preview?: boolean;
+  className?: string;
+}
+
+export function Frame(props: { title: string; className?: string | undefined; name: string; children: ReactNode; actions?: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className={`orgs-widget orgs-${props.name} ${props.className ?? ""}`.trim()} aria-labelledby={headingId}>
+      <header className="orgs-header">
+        <h2 id={headingId} className="orgs-title">
+          {props.title}
+        </h2>
+        {props.actions}
+      </header>
+      {props.children}
+    </section>
+  );
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="orgs-state orgs-loading" role="status" aria-live="polite">
+      <span className="orgs-spinner" aria-hidden="true" /> Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="orgs-state orgs-empty">{children}</p>;
+}
+
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: (() => void) | undefined }) {
+  if (error === undefined) return null;
+  return (
+    <div className="orgs-error" role="alert" data-code={error instanceof OrgsError ? error.code : undefined}>
+      <p>{describeError(error)}</p>
+      {onRetry && (
+        <button type="button" className="orgs-button orgs-secondary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What went wrong, in words for the person using the widget. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof OrgsError)) {
+    if (error instanceof Error && error.name === "TimeoutError") return "The server took too long to answer. Try again.";
+    return "The server could not be reached. Check your connection and try again.";
+  }
+  switch (error.code) {
+    case "invalid_request":
+      return error.message;
+    case "unauthenticated":
+      return "You are signed out or your token is no longer valid. Sign in again.";
+    case "forbidden":
+      return "Your role does not allow this. Ask an owner or an admin of the organization.";
+    case "user_required":
+      return "Only a person can do this, not an API token.";
+    case "email_mismatch":
+      return "This invitation was sent to a different email address. Sign in as the invited person to accept it.";
+    case "not_found":
+      return "It no longer exists, or you are not a member of this organization.";
+    case "invalid_invitation":
+      return "This invitation is no longer valid: it has expired, was revoked, or was already used.";
+    case "invalid_join_code":
+      return "That code is not valid. Check it for typos, or ask for a new one.";
+    case "last_owner":
+      return "An organization needs at least one owner. Make someone else an owner first.";
+    case "already_member":
+      return "That person is already a member of this organization.";
+    case "join_code_exhausted":
+      return "This code has been used as many times as it allows. Ask for a new one.";
+    case "payload_too_large":
+      return "That is too long.";
+    case "rate_limited":
+      return error.retryAfter === undefined
+        ? "Too many failed attempts. Wait a while, then try again."
+        : `Too many failed attempts. Try again in ${formatWait(error.retryAfter)}.`;
+    case "unavailable":
+      return "The service is busy or briefly unavailable. Try again in a moment.";
+    default:
+      return "Something went wrong on the server. Try again later.";
+  }
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+export const ROLES: readonly OrgRole[] = ["owner", "admin", "member"];
+
+export function RoleSelect(props: {
+  label: string;
+  value: OrgRole;
+  onChange: (role: OrgRole) => void;
+  allowed: readonly OrgRole[];
+  disabled?: boolean;
+  hideLabel?: boolean;
+}) {
+  const id = useId();
+  return (
+    <span className="orgs-field">
+      <label htmlFor={id} className={props.hideLabel ? "orgs-visually-hidden" : undefined}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        className="orgs-select"
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value as OrgRole)}
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role} disabled={!props.allowed.includes(role) && role !== props.value}>
+            {role}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+export function RoleBadge({ role }: { role: OrgRole }) {
+  return <span className={`orgs-badge orgs-role-${role}`}>{role}</span>;
+}
+
+/** A secret shown once: selectable text, a copy button, and what to do with it. */
+export function SecretOnce(props: { label: string; value: string; warning: ReactNode; onDone: () => void }) {
+  const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
+  const id = useId();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.value);
+      setCopied("yes");
+    } catch {
+      setCopied("failed");
+    }
+  };
+  return (
+    <div className="orgs-secret" role="group" aria-labelledby={id}>
+      <p id={id} className="orgs-secret-label">
+        {props.label}
+      </p>
+      <div className="orgs-secret-row">
+        <input className="orgs-input orgs-mono" readOnly value={props.value} aria-labelledby={id} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" className="orgs-button" onClick={copy}>
+          {copied === "yes" ? "Copied" : "Copy"}
+        </button>
+      </div>
+      <p className="orgs-hint" aria-live="polite">
+        {copied === "failed" ? "Copying was not allowed here: select the text and copy it by hand." : props.warning}
+      </p>
+      <button type="button" className="orgs-button orgs-secondary" onClick={props.onDone}>
+        Done
+      </button>
+    </div>
+  );
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}

@@ -1,0 +1,84 @@
+// Mint an organization-owned API token; its bearer is shown once, with a copy button and a warning.
+import type { TokenEnv } from "@orgs/client";
+import { useId, useState, type FormEvent } from "react";
+import { useOrgs, usePermission } from "../context.js";
+import { describeError, Empty, Frame, SecretOnce, type WidgetProps } from "../ui.js";
+import { useAction } from "../use-api.js";
+import { ForActiveOrganization, widget } from "../widget.js";
+
+export const CreateApiToken = widget("CreateApiToken", function CreateApiToken(props: WidgetProps) {
+  const title = props.title ?? "Create an API token";
+  return (
+    <ForActiveOrganization title={title} name="create-api-token" className={props.className}>
+      {(organizationId) => (
+        <Frame title={title} name="create-api-token" className={props.className}>
+          <TokenForm organizationId={organizationId} />
+        </Frame>
+      )}
+    </ForActiveOrganization>
+  );
+});
+
+function TokenForm({ organizationId }: { organizationId: string }) {
+  const { api } = useOrgs();
+  const canManage = usePermission("org:manage");
+  const [name, setName] = useState("");
+  const [env, setEnv] = useState<TokenEnv>("live");
+  const [bearer, setBearer] = useState<string | null>(null);
+  const nameId = useId();
+  const envId = useId();
+  const messageId = useId();
+  const mint = useAction((input: { name: string | null; env: TokenEnv }) => api.tokens.create({ organizationId, ...input }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await mint.run({ name: name.trim() === "" ? null : name, env });
+    if (!created) return;
+    setName("");
+    setBearer(created.apiToken.bearer);
+  };
+  if (canManage === false) return <Empty>Only owners can create API tokens for this organization.</Empty>;
+  if (bearer) {
+    return (
+      <SecretOnce
+        label="API token"
+        value={bearer}
+        warning="Copy it now: it will not be shown again. Anyone holding it acts as an admin of this organization, so keep it in a secret store, never in code."
+        onDone={() => setBearer(null)}
+      />
+    );
+  }
+  return (
+    <form className="orgs-form" onSubmit={submit} noValidate>
+      <div className="orgs-field">
+        <label htmlFor={nameId}>Name (optional)</label>
+        <input
+          id={nameId}
+          className="orgs-input"
+          value={name}
+          maxLength={100}
+          placeholder="CI deploys"
+          aria-invalid={mint.error !== undefined || undefined}
+          aria-describedby={mint.error !== undefined ? messageId : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+      <div className="orgs-field">
+        <label htmlFor={envId}>Environment</label>
+        <select id={envId} className="orgs-select" value={env} onChange={(event) => setEnv(event.target.value as TokenEnv)}>
+          <option value="live">live</option>
+          <option value="test">test</option>
+        </select>
+      </div>
+      {mint.error !== undefined && (
+        <p id={messageId} className="orgs-field-error" role="alert">
+          {describeError(mint.error)}
+        </p>
+      )}
+      <div className="orgs-actions">
+        <button type="submit" className="orgs-button" disabled={mint.pending}>
+          {mint.pending ? "Creating…" : "Create token"}
+        </button>
+      </div>
+    </form>
+  );
+}

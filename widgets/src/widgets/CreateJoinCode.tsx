@@ -1,0 +1,93 @@
+// Create a shareable join code with a role and an optional use limit; the code is shown once.
+import type { OrgRole } from "@orgs/client";
+import { useId, useState, type FormEvent } from "react";
+import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
+import { ErrorNotice, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
+import { useAction } from "../use-api.js";
+import { ForActiveOrganization, widget } from "../widget.js";
+
+export const CreateJoinCode = widget("CreateJoinCode", function CreateJoinCode(props: WidgetProps) {
+  const title = props.title ?? "Create a join code";
+  return (
+    <ForActiveOrganization title={title} name="create-join-code" className={props.className}>
+      {(organizationId) => (
+        <Frame title={title} name="create-join-code" className={props.className}>
+          <JoinCodeForm organizationId={organizationId} />
+        </Frame>
+      )}
+    </ForActiveOrganization>
+  );
+});
+
+function JoinCodeForm({ organizationId }: { organizationId: string }) {
+  const { api, changed } = useOrgs();
+  const callerRole = useActiveMembership()?.role;
+  const [role, setRole] = useState<OrgRole>("member");
+  const [maxUses, setMaxUses] = useState("");
+  const [code, setCode] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const maxUsesId = useId();
+  const hintId = useId();
+  const create = useAction((input: { role: OrgRole; maxUses: number | null }) =>
+    api.joinCodes.create({ organizationId, ...input }),
+  );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const limit = maxUses.trim() === "" ? null : Number(maxUses);
+    // NaN would travel as null, which means unlimited: the opposite of what was typed.
+    if (limit !== null && !Number.isInteger(limit)) {
+      setLocalError("Enter a whole number from 1 to 1,000,000, or leave it empty for no limit.");
+      return;
+    }
+    setLocalError(null);
+    const created = await create.run({ role, maxUses: limit });
+    if (!created) return;
+    setMaxUses("");
+    setCode(created.code);
+    changed("joinCodes");
+  };
+  if (code) {
+    return (
+      <SecretOnce
+        label="Join code"
+        value={code}
+        warning="Share it with the people who should join. It is shown only once; anyone with it can join until it is revoked or used up."
+        onDone={() => setCode(null)}
+      />
+    );
+  }
+  const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
+  return (
+    <form className="orgs-form" onSubmit={submit} noValidate>
+      <RoleSelect label="Role for people who join" value={role} allowed={grantable} onChange={setRole} />
+      <div className="orgs-field">
+        <label htmlFor={maxUsesId}>Maximum uses</label>
+        <input
+          id={maxUsesId}
+          className="orgs-input"
+          type="number"
+          min={1}
+          max={1_000_000}
+          inputMode="numeric"
+          value={maxUses}
+          aria-describedby={hintId}
+          onChange={(event) => setMaxUses(event.target.value)}
+        />
+        <p id={hintId} className="orgs-hint">
+          Leave empty for no limit.
+        </p>
+        {localError && (
+          <p className="orgs-field-error" role="alert">
+            {localError}
+          </p>
+        )}
+      </div>
+      <ErrorNotice error={create.error} />
+      <div className="orgs-actions">
+        <button type="submit" className="orgs-button" disabled={create.pending}>
+          {create.pending ? "Creating…" : "Create join code"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+// A form that creates an organization, with the API's validation message beside the field.
+import type { Organization } from "@orgs/client";
+import { useId, useState, type FormEvent } from "react";
+import { useOrgs } from "../context.js";
+import { describeError, Frame, type WidgetProps } from "../ui.js";
+import { useAction } from "../use-api.js";
+import { widget } from "../widget.js";
+
+export interface CreateOrganizationProps extends WidgetProps {
+  /** Called with the new organization. */
+  onCreated?: (organization: Organization) => void;
+  /** Make the new organization the active one (default true). */
+  activate?: boolean;
+}
+
+export const CreateOrganization = widget("CreateOrganization", function CreateOrganization(props: CreateOrganizationProps) {
+  return (
+    <Frame title={props.title ?? "Create an organization"} name="create-organization" className={props.className}>
+      <CreateOrganizationForm {...props} />
+    </Frame>
+  );
+});
+
+/** The form alone, also used inline by the switcher. */
+export function CreateOrganizationForm(props: CreateOrganizationProps & { onCancel?: () => void }) {
+  const { api, changed, setActiveOrganizationId } = useOrgs();
+  const [name, setName] = useState("");
+  const fieldId = useId();
+  const messageId = useId();
+  const create = useAction((orgName: string) => api.create({ name: orgName }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const answer = await create.run(name);
+    if (!answer) return;
+    setName("");
+    changed("organizations");
+    if (props.activate ?? true) setActiveOrganizationId(answer.organization.id);
+    props.onCreated?.(answer.organization);
+  };
+  const invalid = create.error !== undefined;
+  return (
+    <form className="orgs-form" onSubmit={submit} noValidate>
+      <div className="orgs-field">
+        <label htmlFor={fieldId}>Organization name</label>
+        <input
+          id={fieldId}
+          className="orgs-input"
+          value={name}
+          maxLength={100}
+          autoComplete="organization"
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? messageId : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {invalid && (
+          <p id={messageId} className="orgs-field-error" role="alert">
+            {describeError(create.error)}
+          </p>
+        )}
+      </div>
+      <div className="orgs-actions">
+        <button type="submit" className="orgs-button" disabled={create.pending}>
+          {create.pending ? "Creating…" : "Create organization"}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="orgs-button orgs-secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

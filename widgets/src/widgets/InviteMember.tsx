@@ -1,0 +1,94 @@
+// Invite an email with a role; the invitation link is shown once, with a copy button.
+import type { OrgInvitation, OrgRole } from "@orgs/client";
+import { useId, useState, type FormEvent } from "react";
+import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
+import { describeError, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
+import { useAction } from "../use-api.js";
+import { ForActiveOrganization, widget } from "../widget.js";
+
+export interface InviteMemberProps extends WidgetProps {
+  /** The link that carries the token; by default this page with `?invitation=TOKEN`. */
+  invitationUrl?: (token: string) => string;
+  onInvited?: (invitation: OrgInvitation) => void;
+}
+
+export function defaultInvitationUrl(token: string): string {
+  const url = new URL(window.location.href);
+  url.search = new URLSearchParams({ invitation: token }).toString();
+  url.hash = "";
+  return url.toString();
+}
+
+export const InviteMember = widget("InviteMember", function InviteMember(props: InviteMemberProps) {
+  const title = props.title ?? "Invite a member";
+  return (
+    <ForActiveOrganization title={title} name="invite-member" className={props.className}>
+      {(organizationId) => (
+        <Frame title={title} name="invite-member" className={props.className}>
+          <InviteForm {...props} organizationId={organizationId} />
+        </Frame>
+      )}
+    </ForActiveOrganization>
+  );
+});
+
+function InviteForm(props: InviteMemberProps & { organizationId: string }) {
+  const { api, changed } = useOrgs();
+  const callerRole = useActiveMembership()?.role;
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<OrgRole>("member");
+  const [link, setLink] = useState<string | null>(null);
+  const emailId = useId();
+  const messageId = useId();
+  const invite = useAction((input: { email: string; role: OrgRole }) =>
+    api.invitations.create({ organizationId: props.organizationId, ...input }),
+  );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await invite.run({ email, role });
+    if (!created) return;
+    setEmail("");
+    setLink((props.invitationUrl ?? defaultInvitationUrl)(created.token));
+    changed("invitations");
+    props.onInvited?.(created.invitation);
+  };
+  if (link) {
+    return (
+      <SecretOnce
+        label="Invitation link"
+        value={link}
+        warning="Send this link to the person you invited. It is shown only once and works for their email address only."
+        onDone={() => setLink(null)}
+      />
+    );
+  }
+  const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
+  return (
+    <form className="orgs-form" onSubmit={submit} noValidate>
+      <div className="orgs-field">
+        <label htmlFor={emailId}>Email address</label>
+        <input
+          id={emailId}
+          type="email"
+          className="orgs-input"
+          value={email}
+          autoComplete="off"
+          aria-invalid={invite.error !== undefined || undefined}
+          aria-describedby={invite.error !== undefined ? messageId : undefined}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        {invite.error !== undefined && (
+          <p id={messageId} className="orgs-field-error" role="alert">
+            {describeError(invite.error)}
+          </p>
+        )}
+      </div>
+      <RoleSelect label="Role" value={role} allowed={grantable} onChange={setRole} />
+      <div className="orgs-actions">
+        <button type="submit" className="orgs-button" disabled={invite.pending}>
+          {invite.pending ? "Creating…" : "Create invitation link"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+// Enter a join code and join; a member already gets a polite word, not an error.
+import type { OrgRole } from "@orgs/client";
+import { useId, useState, type FormEvent } from "react";
+import { useOrgs } from "../context.js";
+import { ErrorNotice, Frame, type WidgetProps } from "../ui.js";
+import { useAction } from "../use-api.js";
+import { widget } from "../widget.js";
+
+export interface JoinWithCodeProps extends WidgetProps {
+  onJoined?: (result: { organizationId: string; role: OrgRole; alreadyMember: boolean }) => void;
+}
+
+export const JoinWithCode = widget("JoinWithCode", function JoinWithCode(props: JoinWithCodeProps) {
+  const { api, changed, setActiveOrganizationId } = useOrgs();
+  const [code, setCode] = useState("");
+  const [outcome, setOutcome] = useState<{ name: string; role: OrgRole; alreadyMember: boolean } | null>(null);
+  const fieldId = useId();
+  const join = useAction(async (typed: string) => {
+    const result = await api.joinCodes.join({ code: typed });
+    const { organization } = await api.get({ organizationId: result.organizationId });
+    return { ...result, name: organization.name };
+  });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setOutcome(null);
+    const result = await join.run(code);
+    if (!result) return;
+    setCode("");
+    setOutcome(result);
+    changed("organizations");
+    setActiveOrganizationId(result.organizationId);
+    props.onJoined?.({ organizationId: result.organizationId, role: result.role, alreadyMember: result.alreadyMember });
+  };
+  return (
+    <Frame title={props.title ?? "Join with a code"} name="join-with-code" className={props.className}>
+      <form className="orgs-form" onSubmit={submit} noValidate>
+        <div className="orgs-field">
+          <label htmlFor={fieldId}>Join code</label>
+          <input
+            id={fieldId}
+            className="orgs-input orgs-mono"
+            value={code}
+            placeholder="XXXX-XXXX-XXXX-XXXX"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        </div>
+        <ErrorNotice error={join.error} />
+        {outcome && (
+          <p className="orgs-success" role="status">
+            {outcome.alreadyMember ? (
+              <>
+                You are already a member of <strong>{outcome.name}</strong> (as {outcome.role}), so nothing changed.
+              </>
+            ) : (
+              <>
+                Welcome to <strong>{outcome.name}</strong>: you joined as {outcome.role}.
+              </>
+            )}
+          </p>
+        )}
+        <div className="orgs-actions">
+          <button type="submit" className="orgs-button" disabled={join.pending || code.trim() === ""}>
+            {join.pending ? "Joining…" : "Join"}
+          </button>
+        </div>
+      </form>
+    </Frame>
+  );
+});

@@ -1,0 +1,74 @@
+// Renders widgets against a scripted API: each path answers as the test says (or never,
+// to hold a widget in its loading state), through the real client, and every request is
+// recorded. axe checks what rendered.
+import { render, type RenderResult } from "@testing-library/react";
+import axe from "axe-core";
+import type { ReactNode } from "react";
+import { expect } from "vitest";
+import { OrgsProvider } from "../src/index.js";
+
+type Answer = { status?: number; body: unknown; headers?: Record<string, string> } | "hang";
+type Route = (body: Record<string, unknown>) => Answer;
+export type Routes = Record<string, Route | Answer>;
+
+export interface Scripted {
+  requests: { path: string; body: Record<string, unknown> }[];
+  fetch: typeof fetch;
+}
+
+export function scriptedFetch(routes: Routes): Scripted {
+  const requests: Scripted["requests"] = [];
+  const fetchImpl: typeof fetch = async (url, init) => {
+    const path = String(url).replace(/^.*\/v1\/organizations/, "");
+    const body = JSON.parse(String(init?.body ?? "{}")) as Record<string, unknown>;
+    requests.push({ path, body });
+    const route = routes[path];
+    if (route === undefined) throw new Error(`unexpected request to ${path}`);
+    const answer = typeof route === "function" ? route(body) : route;
+    if (answer === "hang") return new Promise<Response>(() => {});
+    return Response.json(answer.body, { status: answer.status ?? 200, headers: answer.headers ?? {} });
+  };
+  return { requests, fetch: fetchImpl };
+}
+
+export const error = (status: number, code: string, message = "From the server.") => ({
+  status,
+  body: { error: { code, message } },
+});
+
+export const ACME = { id: "org_1", name: "Acme", createdAt: "2026-11-01T10:00:00.000Z", updatedAt: "2026-11-02T10:00:00.000Z" };
+
+export const ROLE_MATRIX = {
+  roles: [
+    { role: "owner", permissions: ["org:view", "org:manage", "members:view", "members:manage"] },
+    { role: "admin", permissions: ["org:view", "members:view", "members:manage"] },
+    { role: "member", permissions: ["org:view", "members:view"] },
+  ],
+};
+
+/** The caller is in Acme with `role`; the role matrix is the server's. */
+export function baseRoutes(role: "owner" | "admin" | "member" = "owner"): Routes {
+  return {
+    "/list": { body: { organizations: [{ organization: ACME, role }], nextCursor: null } },
+    "/roles": { body: ROLE_MATRIX },
+  };
+}
+
+export function renderWith(ui: ReactNode, routes: Routes): RenderResult & Scripted {
+  const scripted = scriptedFetch(routes);
+  const result = render(
+    <OrgsProvider basePath="/orgs" token="key:secret" fetch={scripted.fetch}>
+      {ui}
+    </OrgsProvider>,
+  );
+  return { ...result, ...scripted };
+}
+
+/** Fails on any axe violation. Contrast needs real layout, so the browser tests check it. */
+export async function expectAccessible(container: Element) {
+  const results = await axe.run(container, {
+    rules: { "color-contrast": { enabled: false }, region: { enabled: false } },
+  });
+  const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
+  expect(violations).toEqual([]);
+}

@@ -1,0 +1,188 @@
+// MembersTable, InviteMember, PendingInvitations and AcceptInvitation.
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, test, vi } from "vitest";
+import { AcceptInvitation, InviteMember, MembersTable, PendingInvitations } from "../src/index.js";
+import { ACME, baseRoutes, error, expectAccessible, renderWith } from "./harness.js";
+
+const member = (userId: string, email: string, role: string) => ({ userId, email, role, joinedAt: "2026-11-03T10:00:00.000Z" });
+const TEAM = [member("u1", "ada@acme.test", "owner"), member("u2", "grace@acme.test", "admin"), member("u3", "linus@acme.test", "member")];
+const invitation = (id: string, email: string, role: string) => ({
+  id,
+  organizationId: ACME.id,
+  email,
+  role,
+  invitedBy: "u1",
+  createdAt: "2026-11-20T10:00:00.000Z",
+  expiresAt: "2026-11-27T10:00:00.000Z",
+});
+
+describe("MembersTable", () => {
+  test("loading, then the members; an owner may change and remove anyone", async () => {
+    const { container } = renderWith(<MembersTable />, { ...baseRoutes("owner"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    expect(screen.getByRole("status")).toHaveTextContent("Loading");
+    const rows = await screen.findAllByRole("row");
+    expect(rows).toHaveLength(4);
+    expect(screen.getByRole("combobox", { name: "Role of ada@acme.test" })).toHaveValue("owner");
+    expect(screen.getAllByRole("button", { name: /^Remove / })).toHaveLength(3);
+    await expectAccessible(container);
+  });
+
+  test("the rank rule: an admin cannot touch the owner or grant owner", async () => {
+    renderWith(<MembersTable />, { ...baseRoutes("admin"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    await screen.findByRole("combobox", { name: "Role of linus@acme.test" });
+    expect(screen.queryByRole("combobox", { name: "Role of ada@acme.test" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Remove ada@acme.test" })).not.toBeInTheDocument();
+    const ownerOption = within(screen.getByRole("combobox", { name: "Role of linus@acme.test" })).getByRole("option", { name: "owner" });
+    expect(ownerOption).toBeDisabled();
+  });
+
+  test("members see the list without controls", async () => {
+    renderWith(<MembersTable />, { ...baseRoutes("member"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    await screen.findByText("linus@acme.test");
+    expect(screen.queryAllByRole("combobox")).toEqual([]);
+    expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+
+  test("changing a role sends it and reloads", async () => {
+    let team = TEAM;
+    const { requests } = renderWith(<MembersTable />, {
+      ...baseRoutes("owner"),
+      "/members/list": () => ({ body: { members: team, nextCursor: null } }),
+      "/members/set-role": (body) => {
+        team = team.map((m) => (m.userId === body.userId ? { ...m, role: String(body.role) } : m));
+        return { body: { ok: true } };
+      },
+    });
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Role of linus@acme.test" }), "admin");
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Role of linus@acme.test" })).toHaveValue("admin"));
+    expect(requests.find((r) => r.path === "/members/set-role")?.body).toEqual({ organizationId: ACME.id, userId: "u3", role: "admin" });
+  });
+
+  test("last_owner is explained, and the role stays", async () => {
+    renderWith(<MembersTable />, {
+      ...baseRoutes("owner"),
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+      "/members/set-role": error(409, "last_owner"),
+      "/members/remove": error(409, "last_owner"),
+    });
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Role of ada@acme.test" }), "member");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("An organization needs at least one owner");
+    expect(alert).toHaveAttribute("data-code", "last_owner");
+    expect(screen.getByRole("combobox", { name: "Role of ada@acme.test" })).toHaveValue("owner");
+  });
+
+  test("removing reloads without the member", async () => {
+    let team = TEAM;
+    renderWith(<MembersTable />, {
+      ...baseRoutes("owner"),
+      "/members/list": () => ({ body: { members: team, nextCursor: null } }),
+      "/members/remove": (body) => {
+        team = team.filter((m) => m.userId !== body.userId);
+        return { body: { ok: true } };
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Remove linus@acme.test" }));
+    await waitFor(() => expect(screen.queryByText("linus@acme.test")).not.toBeInTheDocument());
+  });
+
+  test("error", async () => {
+    renderWith(<MembersTable />, { ...baseRoutes(), "/members/list": error(403, "forbidden") });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your role does not allow this");
+  });
+});
+
+describe("InviteMember", () => {
+  test("shows the link once, copies it, and offers only grantable roles", async () => {
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const { container, requests } = renderWith(<InviteMember invitationUrl={(t) => `https://app.test/join?invitation=${t}`} />, {
+      ...baseRoutes("admin"),
+      "/invitations/create": (body) => ({ body: { invitation: invitation("i1", String(body.email), String(body.role)), token: "tok123" } }),
+    });
+    const role = await screen.findByRole("combobox", { name: "Role" });
+    expect(within(role).getByRole("option", { name: "owner" })).toBeDisabled();
+    await userEvent.type(screen.getByLabelText("Email address"), "bob@example.com");
+    await userEvent.selectOptions(role, "admin");
+    await userEvent.click(screen.getByRole("button", { name: "Create invitation link" }));
+    const link = await screen.findByRole("textbox", { name: "Invitation link" });
+    expect(link).toHaveValue("https://app.test/join?invitation=tok123");
+    expect(requests.find((r) => r.path === "/invitations/create")?.body).toEqual({ organizationId: ACME.id, email: "bob@example.com", role: "admin" });
+    await userEvent.click(screen.getByRole("button", { name: "Copy" }));
+    expect(writeText).toHaveBeenCalledWith("https://app.test/join?invitation=tok123");
+    expect(screen.getByRole("button", { name: "Copied" })).toBeInTheDocument();
+    await expectAccessible(container);
+    await userEvent.click(screen.getByRole("button", { name: "Done" }));
+    expect(screen.queryByText(/tok123/)).not.toBeInTheDocument();
+  });
+
+  test("already_member is said on the field", async () => {
+    renderWith(<InviteMember />, { ...baseRoutes(), "/invitations/create": error(409, "already_member") });
+    await userEvent.type(await screen.findByLabelText("Email address"), "ada@acme.test{Enter}");
+    expect(await screen.findByRole("alert")).toHaveTextContent("already a member");
+    expect(screen.getByLabelText("Email address")).toHaveAttribute("aria-invalid", "true");
+  });
+});
+
+describe("PendingInvitations", () => {
+  test("lists, revokes, and an admin cannot revoke an owner invitation", async () => {
+    let pending = [invitation("i1", "bob@example.com", "member"), invitation("i2", "carol@example.com", "owner")];
+    const { container } = renderWith(<PendingInvitations />, {
+      ...baseRoutes("admin"),
+      "/invitations/list": () => ({ body: { invitations: pending, nextCursor: null } }),
+      "/invitations/revoke": (body) => {
+        pending = pending.filter((i) => i.id !== body.id);
+        return { body: { ok: true } };
+      },
+    });
+    await screen.findByText("bob@example.com");
+    expect(screen.queryByRole("button", { name: "Revoke the invitation for carol@example.com" })).not.toBeInTheDocument();
+    await expectAccessible(container);
+    await userEvent.click(screen.getByRole("button", { name: "Revoke the invitation for bob@example.com" }));
+    await waitFor(() => expect(screen.queryByText("bob@example.com")).not.toBeInTheDocument());
+  });
+
+  test("empty, loading and error", async () => {
+    const first = renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": { body: { invitations: [], nextCursor: null } } });
+    expect(await screen.findByText("No pending invitations.")).toBeInTheDocument();
+    first.unmount();
+    const second = renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": "hang" });
+    expect(await screen.findByText(/Loading invitations/)).toBeInTheDocument();
+    second.unmount();
+    renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": error(500, "internal") });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Something went wrong");
+  });
+});
+
+describe("AcceptInvitation", () => {
+  test("takes the token from the URL, accepts on request, and says where", async () => {
+    window.history.replaceState(null, "", "/welcome?invitation=tok-from-url");
+    const { container, requests } = renderWith(<AcceptInvitation />, {
+      ...baseRoutes(),
+      "/invitations/accept": { body: { organizationId: ACME.id, role: "member" } },
+      "/get": { body: { organization: ACME } },
+    });
+    expect(requests.some((r) => r.path === "/invitations/accept")).toBe(false);
+    await expectAccessible(container);
+    await userEvent.click(screen.getByRole("button", { name: "Accept invitation" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("You are now a member of Acme as member.");
+    expect(requests.find((r) => r.path === "/invitations/accept")?.body).toEqual({ token: "tok-from-url" });
+  });
+
+  test.each([
+    ["email_mismatch", 403, "sent to a different email address"],
+    ["invalid_invitation", 404, "expired, was revoked, or was already used"],
+    ["rate_limited", 429, "Too many failed attempts"],
+  ])("%s is told exactly", async (code, status, text) => {
+    renderWith(<AcceptInvitation token="tok" />, { ...baseRoutes(), "/invitations/accept": error(status, code) });
+    await userEvent.click(screen.getByRole("button", { name: "Accept invitation" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(text);
+  });
+
+  test("without a token it says so", () => {
+    renderWith(<AcceptInvitation />, baseRoutes());
+    expect(screen.getByText(/no invitation in this link/)).toBeInTheDocument();
+    expect(screen.queryByRole("button")).not.toBeInTheDocument();
+  });
+});

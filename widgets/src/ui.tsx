@@ -173,3 +173,12 @@ export function SecretOnce(props: { label: string; value: string; warning: React
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
+
+/** A table that scrolls sideways when its widget is narrow; focusable so keyboards can scroll it. */
+export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="orgs-table-wrap" role="group" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -117,7 +117,7 @@ describe("OrganizationList", () => {
     expect(within(items[0]!).getByRole("button")).toBeDisabled();
     await userEvent.click(screen.getByRole("button", { name: "Open Globex" }));
     expect(opened).toEqual(["Globex"]);
-    expect(screen.getByRole("button", { name: "Globex is open" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Current: Globex" })).toBeDisabled();
     await expectAccessible(container);
   });
 

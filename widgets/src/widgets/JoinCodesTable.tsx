@@ -1,7 +1,7 @@
 // Join codes that are not revoked, with their uses against their limits, and revoke.
 import type { OrgJoinCode } from "@orgs/client";
 import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
-import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, TableScroller, type WidgetProps } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -38,6 +38,7 @@ function JoinCodes(props: { organizationId: string; title: string; className?: s
       {codes.status === "error" && <ErrorNotice error={codes.error} onRetry={codes.reload} />}
       {codes.status === "ready" && codes.data.length === 0 && <Empty>No join codes.</Empty>}
       {codes.status === "ready" && codes.data.length > 0 && (
+        <TableScroller label={props.title}>
         <table className="orgs-table">
           <thead>
             <tr>
@@ -74,6 +75,7 @@ function JoinCodes(props: { organizationId: string; title: string; className?: s
             ))}
           </tbody>
         </table>
+        </TableScroller>
       )}
     </Frame>
   );

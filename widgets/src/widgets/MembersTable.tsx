@@ -2,7 +2,7 @@
 // allows, and a plain explanation when a change would leave no owner.
 import type { OrgMember, OrgRole } from "@orgs/client";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, RoleSelect, ROLES, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, RoleSelect, ROLES, TableScroller, type WidgetProps } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -42,6 +42,7 @@ function Members(props: { organizationId: string; title: string; className?: str
       {members.status === "error" && <ErrorNotice error={members.error} onRetry={members.reload} />}
       {members.status === "ready" && members.data.length === 0 && <Empty>No members.</Empty>}
       {members.status === "ready" && members.data.length > 0 && (
+        <TableScroller label={props.title}>
         <table className="orgs-table">
           <thead>
             <tr>
@@ -93,6 +94,7 @@ function Members(props: { organizationId: string; title: string; className?: str
             ))}
           </tbody>
         </table>
+        </TableScroller>
       )}
     </Frame>
   );

@@ -30,7 +30,7 @@ export const OrganizationList = widget("OrganizationList", function Organization
                 <button
                   type="button"
                   className="orgs-button orgs-secondary"
-                  aria-label={current ? `${organization.name} is open` : `Open ${organization.name}`}
+                  aria-label={current ? `Current: ${organization.name}` : `Open ${organization.name}`}
                   disabled={current}
                   onClick={() => {
                     setActiveOrganizationId(organization.id);

@@ -1,7 +1,7 @@
 // Pending invitations with a revoke button where the caller's rank allows.
 import type { OrgInvitation } from "@orgs/client";
 import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
-import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, TableScroller, type WidgetProps } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -33,6 +33,7 @@ function Invitations(props: { organizationId: string; title: string; className?:
       {invitations.status === "error" && <ErrorNotice error={invitations.error} onRetry={invitations.reload} />}
       {invitations.status === "ready" && invitations.data.length === 0 && <Empty>No pending invitations.</Empty>}
       {invitations.status === "ready" && invitations.data.length > 0 && (
+        <TableScroller label={props.title}>
         <table className="orgs-table">
           <thead>
             <tr>
@@ -69,6 +70,7 @@ function Invitations(props: { organizationId: string; title: string; className?:
             ))}
           </tbody>
         </table>
+        </TableScroller>
       )}
     </Frame>
   );

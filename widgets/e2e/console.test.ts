@@ -1,0 +1,148 @@
+// The console end to end in a real browser against a real orgs-server: create an
+// organization, invite a second user who accepts in another browser context, a third who
+// joins with a code, change a role, hit last_owner, mint a token that works. Screenshots of
+// the console and the gallery go to SCREENSHOT_DIR (default e2e/output).
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startServer, type TestServer } from "../../clients/typescript/test/server.js";
+import { axeViolations, launch } from "./browser.js";
+
+const CONFIG = fileURLToPath(new URL("../console/vite.config.ts", import.meta.url));
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL("./output/", import.meta.url));
+
+let orgs: TestServer;
+let site: PreviewServer;
+let consoleUrl: string;
+let browser: Browser;
+const bearers: Record<string, string> = {};
+
+beforeAll(async () => {
+  orgs = await startServer();
+  for (const name of ["alice", "bob", "carol"]) bearers[name] = (await orgs.user(`${name}@example.com`)).bearer;
+  process.env.ORGS_URL = orgs.baseUrl;
+  await build({ configFile: CONFIG, logLevel: "warn" });
+  site = await preview({ configFile: CONFIG, preview: { port: 0, strictPort: false }, logLevel: "warn" });
+  consoleUrl = site.resolvedUrls!.local[0]!;
+  browser = await launch();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await orgs?.stop();
+});
+
+async function signedIn(name: string, url = consoleUrl): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  await page.getByLabel("Bearer", { exact: true }).fill(bearers[name]!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
+
+const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+
+describe.sequential("the console", () => {
+  let alice: Page;
+  let invitationLink: string;
+  let joinCode: string;
+
+  test("a new user has no organization and creates one", async () => {
+    alice = await signedIn("alice");
+    await region(alice, "Organization").getByText("You are not in any organization yet").waitFor();
+    await region(alice, "Create an organization").getByLabel("Organization name").fill("Acme");
+    await region(alice, "Create an organization").getByRole("button", { name: "Create organization" }).click();
+    await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).waitFor();
+    expect(await region(alice, "Organization profile").locator("dd").first().textContent()).toBe("Acme");
+  });
+
+  test("an invitation is accepted by the invited user in another browser", async () => {
+    const invite = region(alice, "Invite a member");
+    await invite.getByLabel("Email address").fill("bob@example.com");
+    await invite.getByRole("button", { name: "Create invitation link" }).click();
+    invitationLink = await invite.getByRole("textbox", { name: "Invitation link" }).inputValue();
+    expect(invitationLink).toMatch(/\?invitation=/);
+    await region(alice, "Pending invitations").getByText("bob@example.com").waitFor();
+
+    const bob = await signedIn("bob", invitationLink);
+    await region(bob, "Accept invitation").getByRole("button", { name: "Accept invitation" }).click();
+    await region(bob, "Accept invitation").getByText("You are now a member of Acme as member.").waitFor();
+    await bob.context().close();
+  });
+
+  test("a third user joins with a code", async () => {
+    await region(alice, "Invite a member").getByRole("button", { name: "Done" }).click();
+    const create = region(alice, "Create a join code");
+    await create.getByLabel("Maximum uses").fill("1");
+    await create.getByRole("button", { name: "Create join code" }).click();
+    joinCode = await create.getByRole("textbox", { name: "Join code" }).inputValue();
+    expect(joinCode).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+    await region(alice, "Join codes").getByText("0 of 1").waitFor();
+
+    const carol = await signedIn("carol");
+    await region(carol, "Join with a code").getByLabel("Join code").fill(joinCode);
+    await region(carol, "Join with a code").getByRole("button", { name: "Join" }).click();
+    await region(carol, "Join with a code").getByText("Welcome to Acme: you joined as member.").waitFor();
+    await carol.context().close();
+  });
+
+  test("the owner sees both, promotes one, and cannot demote the last owner", async () => {
+    await alice.reload();
+    const members = region(alice, "Members");
+    await members.getByRole("cell", { name: "carol@example.com", exact: true }).waitFor();
+    await region(alice, "Join codes").getByText("1 of 1 (used up)").waitFor();
+    await members.getByRole("combobox", { name: "Role of bob@example.com" }).selectOption("admin");
+    await alice.reload();
+    expect(await region(alice, "Members").getByRole("combobox", { name: "Role of bob@example.com" }).inputValue()).toBe("admin");
+
+    await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).selectOption("member");
+    const alert = region(alice, "Members").getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("An organization needs at least one owner");
+    expect(await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).inputValue()).toBe("owner");
+  });
+
+  test("a minted token is shown once and works at once", async () => {
+    const tokens = region(alice, "Create an API token");
+    await tokens.getByLabel("Name (optional)").fill("CI");
+    await tokens.getByRole("button", { name: "Create token" }).click();
+    const bearer = await tokens.getByRole("textbox", { name: "API token" }).inputValue();
+    const answer = await fetch(`${orgs.baseUrl}/v1/organizations/list`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    const body = (await answer.json()) as { organizations: { organization: { name: string }; role: string }[] };
+    expect(body.organizations.map((m) => [m.organization.name, m.role])).toEqual([["Acme", "admin"]]);
+    await alice.screenshot({ path: `${SCREENSHOTS}/console.png`, fullPage: true });
+  });
+
+  test("the console has no axe violations, contrast included", async () => {
+    expect(await axeViolations(alice)).toEqual([]);
+  });
+});
+
+describe("the gallery", () => {
+  test("shows all 14 widgets with sample data and makes no API request", async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    const apiRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/orgs/")) apiRequests.push(request.url());
+    });
+    await page.goto(new URL("gallery.html", consoleUrl).toString());
+    await page.getByText("grace@acme.test").first().waitFor();
+    await page.waitForFunction(() => document.querySelector(".orgs-loading") === null);
+    expect(await page.locator("[data-widget]").count()).toBe(14);
+    expect(apiRequests).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOTS}/gallery.png`, fullPage: true });
+    await context.close();
+  });
+});

@@ -5,13 +5,17 @@
 //! - `bench [--quick]`: the benchmarks of docs/benchmarks.md (see bench/mod.rs).
 //! - `client-types [--check]`: regenerate the TypeScript client's types from the spec.
 //! - `client-test`: the TypeScript client's tests against a freshly built server.
+//! - `widgets-test`: the React widgets' component and browser tests.
+//! - `screenshots`: the browser tests, saving their screenshots in docs/screenshots.
+//! - `console`: the widgets' console and gallery, served for a running server.
 //! - `ci`: everything CI checks: formatting, clippy, the spec, every test, the client's
-//!   tests, the API fuzz.
+//!   and the widgets' tests, the API fuzz.
 
 mod bench;
 mod client;
 mod fuzz_api;
 mod tidy;
+mod widgets;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -31,10 +35,14 @@ fn main() -> ExitCode {
         ["client-types"] => client::types(&root(), false),
         ["client-types", "--check"] => client::types(&root(), true),
         ["client-test"] => client::test(&root(), false),
-        _ => Err(
-            "usage: cargo xtask openapi [--check] | client-types [--check] | client-test | fuzz-api | bench [--quick] | ci"
-                .to_owned(),
-        ),
+        ["widgets-test"] => widgets::test(&root(), false, &target_dir(&root()).join("screenshots")),
+        ["screenshots"] => widgets::test(&root(), false, &root().join("docs/screenshots")),
+        ["console"] => widgets::console(&root()),
+        _ => Err(concat!(
+            "usage: cargo xtask openapi [--check] | client-types [--check] | client-test | widgets-test | ",
+            "screenshots | console | fuzz-api | bench [--quick] | ci"
+        )
+        .to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -122,6 +130,7 @@ fn ci() -> Result<(), String> {
     openapi(true)?;
     run(tests_command())?;
     client::test(&root(), true)?;
+    widgets::test(&root(), true, &target_dir(&root()).join("screenshots"))?;
     fuzz_api::fuzz(&root())
 }
 

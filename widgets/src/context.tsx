@@ -2,7 +2,7 @@
 // memberships and the role matrix (loaded once and shared, so widgets agree), and a
 // revision per kind of data so that one widget's change reloads the others.
 import { createClient, type OrganizationsApi, type OrgMembership, type OrgPermission, type OrgRole, type OrgRoleMatrix, type TokenSource } from "@orgs/client";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPreviewApi } from "./preview.js";
 import { useApi, type ApiState } from "./use-api.js";
 
@@ -39,10 +39,27 @@ export interface OrgsProviderProps {
 }
 
 export function OrgsProvider(props: OrgsProviderProps) {
-  const { basePath = "", token, fetch, preview = false } = props;
+  const { basePath = "", preview = false } = props;
+  // Inline functions are new on every render; reading them through refs keeps one client
+  // (and so no reload) across renders. A bearer string is a different caller when it
+  // changes, so it does make a new client, and everything loads again.
+  const token = useRef(props.token);
+  const fetchRef = useRef(props.fetch);
+  token.current = props.token;
+  fetchRef.current = props.fetch;
+  const bearer = typeof props.token === "string" ? props.token : undefined;
   const api = useMemo(
-    () => (preview ? createPreviewApi() : createClient({ baseUrl: basePath, token, fetch }).organizations),
-    [preview, basePath, token, fetch],
+    () =>
+      preview
+        ? createPreviewApi()
+        : createClient({
+            baseUrl: basePath,
+            token: () => (typeof token.current === "function" ? token.current() : token.current),
+            fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
+          }).organizations,
+    // `bearer` is read through the ref, but a new one must still start afresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [preview, basePath, bearer],
   );
   const [revisions, setRevisions] = useState<Record<Topic, number>>({
     organizations: 0,

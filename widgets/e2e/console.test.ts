@@ -98,10 +98,13 @@ describe.sequential("the console", () => {
     await members.getByRole("cell", { name: "carol@example.com", exact: true }).waitFor();
     await region(alice, "Join codes").getByText("1 of 1 (used up)").waitFor();
     await members.getByRole("combobox", { name: "Role of bob@example.com" }).selectOption("admin");
+    await members.getByRole("button", { name: "Save role" }).click();
+    await members.getByRole("button", { name: "Save role" }).waitFor({ state: "detached" });
     await alice.reload();
     expect(await region(alice, "Members").getByRole("combobox", { name: "Role of bob@example.com" }).inputValue()).toBe("admin");
 
     await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).selectOption("member");
+    await region(alice, "Members").getByRole("button", { name: "Save role" }).click();
     const alert = region(alice, "Members").getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("An organization needs at least one owner");

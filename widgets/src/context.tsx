@@ -70,22 +70,27 @@ export function OrgsProvider(props: OrgsProviderProps) {
   const changed = useCallback((topic: Topic) => setRevisions((r) => ({ ...r, [topic]: r[topic] + 1 })), []);
   const memberships = useApi(
     (signal) => api.list(undefined, { signal }).then((answer) => answer.organizations),
-    [api, revisions.organizations],
+    [api],
+    revisions.organizations,
   );
   const roles = useApi((signal) => api.roles({ signal }), [api]);
 
-  const [ownActive, setOwnActive] = useState<string | null>(null);
+  const [ownActive, setOwnActive] = useState<{ api: OrganizationsApi; id: string | null }>({ api, id: null });
   const controlled = props.organizationId !== undefined;
-  const chosen = controlled ? (props.organizationId ?? null) : ownActive;
-  // Until one is picked, the first membership is active, so single-organization apps need no switcher.
-  const activeOrganizationId = chosen ?? memberships.data?.[0]?.organization.id ?? null;
+  // A pick made by another caller (before a new bearer) means nothing to this one.
+  const chosen = controlled ? (props.organizationId ?? null) : ownActive.api === api ? ownActive.id : null;
+  // Until one is picked, the first membership is active, so single-organization apps need no
+  // switcher; a pick that is no longer a membership (the caller left it) falls back likewise.
+  const stillMember = memberships.data === undefined || memberships.data.some((m) => m.organization.id === chosen);
+  const activeOrganizationId =
+    (controlled || stillMember ? chosen : null) ?? memberships.data?.[0]?.organization.id ?? null;
   const { onOrganizationChange } = props;
   const setActiveOrganizationId = useCallback(
     (id: string | null) => {
-      if (!controlled) setOwnActive(id);
+      if (!controlled) setOwnActive({ api, id });
       onOrganizationChange?.(id);
     },
-    [controlled, onOrganizationChange],
+    [api, controlled, onOrganizationChange],
   );
 
   const value = useMemo<OrgsContextValue>(
@@ -116,12 +121,22 @@ export function useActiveMembership(): OrgMembership | undefined {
   return memberships.data?.find((m) => m.organization.id === activeOrganizationId);
 }
 
+export type PermissionState = "loading" | "held" | "missing" | "error";
+
+/** Whether the caller holds `permission` in the active organization, as far as is known. */
+export function usePermissionState(permission: OrgPermission): PermissionState {
+  const { roles, memberships } = useOrgs();
+  const membership = useActiveMembership();
+  if (roles.status === "error" || memberships.status === "error") return "error";
+  if (!roles.data || !memberships.data) return "loading";
+  if (!membership) return "missing";
+  return permissionsOf(roles.data, membership.role).includes(permission) ? "held" : "missing";
+}
+
 /** Whether the caller holds `permission` in the active organization; undefined while unknown. */
 export function usePermission(permission: OrgPermission): boolean | undefined {
-  const { roles } = useOrgs();
-  const membership = useActiveMembership();
-  if (!membership || !roles.data) return undefined;
-  return permissionsOf(roles.data, membership.role).includes(permission);
+  const state = usePermissionState(permission);
+  return state === "held" ? true : state === "missing" ? false : undefined;
 }
 
 export function permissionsOf(matrix: OrgRoleMatrix, role: OrgRole): OrgPermission[] {

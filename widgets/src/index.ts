@@ -1,7 +1,15 @@
 // The package's public surface: the provider, its hooks, and the 14 widgets.
 import "./styles.css";
-export { OrgsProvider, outranksOrEquals, permissionsOf, useActiveMembership, useOrgs, usePermission } from "./context.js";
-export type { OrgsContextValue, OrgsProviderProps, Topic } from "./context.js";
+export {
+  OrgsProvider,
+  outranksOrEquals,
+  permissionsOf,
+  useActiveMembership,
+  useOrgs,
+  usePermission,
+  usePermissionState,
+} from "./context.js";
+export type { OrgsContextValue, OrgsProviderProps, PermissionState, Topic } from "./context.js";
 export { createPreviewApi } from "./preview.js";
 export { describeError, type WidgetProps } from "./ui.js";
 export { AcceptInvitation, invitationTokenFromUrl, type AcceptInvitationProps } from "./widgets/AcceptInvitation.js";

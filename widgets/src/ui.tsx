@@ -1,7 +1,7 @@
 // The small parts every widget is built from: its frame, the loading, empty and error
 // states, role pickers, the show-once secret box, and error messages for people.
 import { OrgsError, type OrgRole } from "@orgs/client";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode, type Ref } from "react";
 
 export interface WidgetProps {
   /** Replaces the widget's heading. */
@@ -155,14 +155,26 @@ export function SecretOnce(props: { label: string; value: string; warning: React
         {props.label}
       </p>
       <div className="orgs-secret-row">
-        <input className="orgs-input orgs-mono" readOnly value={props.value} aria-labelledby={id} onFocus={(e) => e.currentTarget.select()} />
+        {/* Focus lands here when the secret appears, so it is read out and ready to copy. */}
+        <input
+          className="orgs-input orgs-mono"
+          readOnly
+          autoFocus
+          value={props.value}
+          aria-labelledby={id}
+          aria-describedby={`${id}-warning`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="orgs-button" onClick={copy}>
           {copied === "yes" ? "Copied" : "Copy"}
         </button>
       </div>
-      <p className="orgs-hint" aria-live="polite">
+      <p id={`${id}-warning`} className="orgs-hint">
         {copied === "failed" ? "Copying was not allowed here: select the text and copy it by hand." : props.warning}
       </p>
+      <span className="orgs-visually-hidden" aria-live="polite">
+        {copied === "yes" ? "Copied to the clipboard." : ""}
+      </span>
       <button type="button" className="orgs-button orgs-secondary" onClick={props.onDone}>
         Done
       </button>
@@ -175,9 +187,18 @@ export function formatDate(iso: string): string {
 }
 
 /** A table that scrolls sideways when its widget is narrow; focusable so keyboards can scroll it. */
-export function TableScroller({ label, children }: { label: string; children: ReactNode }) {
+export function TableScroller({ label, children, ref }: { label: string; children: ReactNode; ref?: Ref<HTMLDivElement> }) {
   return (
-    <div className="orgs-table-wrap" role="group" aria-label={label} tabIndex={0}>
+    <div className="orgs-table-wrap" role="group" aria-label={label} tabIndex={0} ref={ref}>
+      {children}
+    </div>
+  );
+}
+
+/** A live region that stays mounted, so what appears in it is announced. */
+export function Announce({ children, className }: { children?: ReactNode; className?: string }) {
+  return (
+    <div role="status" className={className}>
       {children}
     </div>
   );

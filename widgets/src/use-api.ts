@@ -9,9 +9,25 @@ export type ApiState<T> =
 
 type Loaded<T> = { status: "loading" } | { status: "ready"; data: T } | { status: "error"; error: unknown };
 
-export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[]): ApiState<T> {
+/**
+ * Loads `load` when `deps` change, showing loading meanwhile; when only `revision`
+ * changes (the same data, changed elsewhere) the old answer stays up until the new one
+ * arrives, so lists do not flicker.
+ */
+export function useApi<T>(
+  load: ((signal: AbortSignal) => Promise<T>) | null,
+  deps: readonly unknown[],
+  revision = 0,
+): ApiState<T> {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const [loadedFor, setLoadedFor] = useState<readonly unknown[]>(deps);
+  // Other inputs (another caller, another organization) must never show the old answer.
+  const sameInputs = deps.length === loadedFor.length && deps.every((dep, i) => Object.is(dep, loadedFor[i]));
+  if (!sameInputs) {
+    setLoadedFor(deps);
+    setState({ status: "loading" });
+  }
   useEffect(() => {
     if (!load) return;
     const controller = new AbortController();
@@ -23,9 +39,9 @@ export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, de
     return () => controller.abort();
     // The caller lists what `load` depends on, as with useEffect itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, attempt]);
+  }, [...deps, revision, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return useMemo(() => ({ ...state, reload }) as ApiState<T>, [state, reload]);
+  return useMemo(() => ({ ...(sameInputs ? state : { status: "loading" }), reload }) as ApiState<T>, [state, reload, sameInputs]);
 }
 
 export interface Action<A extends unknown[], T> {

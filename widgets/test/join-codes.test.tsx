@@ -52,9 +52,26 @@ describe("CreateJoinCode", () => {
   });
 
   test("the server's refusal is shown", async () => {
-    renderWith(<CreateJoinCode />, { ...baseRoutes("member"), "/join-codes/create": error(403, "forbidden") });
-    await userEvent.click(await screen.findByRole("button", { name: "Create join code" }));
+    renderWith(<CreateJoinCode />, { ...baseRoutes("admin"), "/join-codes/create": error(403, "forbidden") });
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Role for people who join" }), "admin");
+    await userEvent.click(screen.getByRole("button", { name: "Create join code" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Your role does not allow this");
+  });
+
+  test("members are told who can, instead of a form that would fail", async () => {
+    renderWith(<CreateJoinCode />, baseRoutes("member"));
+    expect(await screen.findByText("Only owners and admins can create join codes.")).toBeInTheDocument();
+    expect(screen.queryByRole("button")).not.toBeInTheDocument();
+  });
+
+  test("letters in the limit are refused on the field, not sent as unlimited", async () => {
+    const { requests } = renderWith(<CreateJoinCode />, baseRoutes());
+    const field = await screen.findByLabelText("Maximum uses");
+    await userEvent.type(field, "1e");
+    await userEvent.click(screen.getByRole("button", { name: "Create join code" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("whole number");
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    expect(requests.some((r) => r.path === "/join-codes/create")).toBe(false);
   });
 });
 
@@ -108,7 +125,7 @@ describe("JoinWithCode", () => {
     const { container, requests } = renderWith(<JoinWithCode />, routes({ alreadyMember: false }));
     expect(screen.getByRole("button", { name: "Join" })).toBeDisabled();
     await userEvent.type(screen.getByLabelText("Join code"), "7kq2 m9xd 4htp w3nb{Enter}");
-    expect(await screen.findByRole("status")).toHaveTextContent("Welcome to Acme: you joined as member.");
+    expect(await screen.findByText(/Welcome to/)).toHaveTextContent("Welcome to Acme: you joined as member.");
     expect(requests.find((r) => r.path === "/join-codes/join")?.body).toEqual({ code: "7kq2 m9xd 4htp w3nb" });
     await expectAccessible(container);
   });
@@ -116,7 +133,16 @@ describe("JoinWithCode", () => {
   test("says alreadyMember politely", async () => {
     renderWith(<JoinWithCode />, routes({ alreadyMember: true }));
     await userEvent.type(screen.getByLabelText("Join code"), "AAAA-BBBB-CCCC-DDDD{Enter}");
-    expect(await screen.findByRole("status")).toHaveTextContent("You are already a member of Acme (as member), so nothing changed.");
+    expect(await screen.findByText(/already a member/)).toHaveTextContent(
+      "You are already a member of Acme (as member), so nothing changed.",
+    );
+  });
+
+  test("a join that worked is reported as such even when the name cannot be read", async () => {
+    renderWith(<JoinWithCode />, { ...routes({ alreadyMember: false }), "/get": error(503, "unavailable") });
+    await userEvent.type(screen.getByLabelText("Join code"), "AAAA-BBBB-CCCC-DDDD{Enter}");
+    expect(await screen.findByText(/Welcome to/)).toHaveTextContent("Welcome to the organization: you joined as member.");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
   test.each([

@@ -20,7 +20,7 @@ const invitation = (id: string, email: string, role: string) => ({
 describe("MembersTable", () => {
   test("loading, then the members; an owner may change and remove anyone", async () => {
     const { container } = renderWith(<MembersTable />, { ...baseRoutes("owner"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
-    expect(screen.getByRole("status")).toHaveTextContent("Loading");
+    expect(await screen.findByText("Loading members…")).toBeInTheDocument();
     const rows = await screen.findAllByRole("row");
     expect(rows).toHaveLength(4);
     expect(screen.getByRole("combobox", { name: "Role of ada@acme.test" })).toHaveValue("owner");
@@ -54,8 +54,14 @@ describe("MembersTable", () => {
         return { body: { ok: true } };
       },
     });
-    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Role of linus@acme.test" }), "admin");
-    await waitFor(() => expect(screen.getByRole("combobox", { name: "Role of linus@acme.test" })).toHaveValue("admin"));
+    const select = await screen.findByRole("combobox", { name: "Role of linus@acme.test" });
+    await userEvent.selectOptions(select, "admin");
+    // Choosing is not changing: nothing is sent until the change is saved.
+    expect(requests.some((r) => r.path === "/members/set-role")).toBe(false);
+    await userEvent.click(screen.getByRole("button", { name: "Save role" }));
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Save role" })).not.toBeInTheDocument());
+    expect(select).toHaveValue("admin");
+    expect(select).toHaveFocus();
     expect(requests.find((r) => r.path === "/members/set-role")?.body).toEqual({ organizationId: ACME.id, userId: "u3", role: "admin" });
   });
 
@@ -67,6 +73,7 @@ describe("MembersTable", () => {
       "/members/remove": error(409, "last_owner"),
     });
     await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Role of ada@acme.test" }), "member");
+    await userEvent.click(screen.getByRole("button", { name: "Save role" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("An organization needs at least one owner");
     expect(alert).toHaveAttribute("data-code", "last_owner");
@@ -84,7 +91,24 @@ describe("MembersTable", () => {
       },
     });
     await userEvent.click(await screen.findByRole("button", { name: "Remove linus@acme.test" }));
+    // A second step, which can be backed out of.
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.getByRole("button", { name: "Remove linus@acme.test" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("button", { name: "Remove linus@acme.test" }));
+    expect(screen.getByRole("button", { name: "Confirm removal" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("button", { name: "Confirm removal" }));
     await waitFor(() => expect(screen.queryByText("linus@acme.test")).not.toBeInTheDocument());
+    expect(screen.getByRole("group", { name: "Members" })).toHaveFocus();
+  });
+
+  test("the only owner is pointed out before anyone tries", async () => {
+    renderWith(<MembersTable />, { ...baseRoutes("owner"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    expect(await screen.findByText(/The only owner cannot be demoted or removed/)).toBeInTheDocument();
+  });
+
+  test("empty", async () => {
+    renderWith(<MembersTable />, { ...baseRoutes(), "/members/list": { body: { members: [], nextCursor: null } } });
+    expect(await screen.findByText("No members.")).toBeInTheDocument();
   });
 
   test("error", async () => {
@@ -114,7 +138,8 @@ describe("InviteMember", () => {
     expect(screen.getByRole("button", { name: "Copied" })).toBeInTheDocument();
     await expectAccessible(container);
     await userEvent.click(screen.getByRole("button", { name: "Done" }));
-    expect(screen.queryByText(/tok123/)).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue(/tok123/)).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Email address")).toHaveFocus();
   });
 
   test("already_member is said on the field", async () => {
@@ -163,11 +188,16 @@ describe("AcceptInvitation", () => {
       "/invitations/accept": { body: { organizationId: ACME.id, role: "member" } },
       "/get": { body: { organization: ACME } },
     });
-    expect(requests.some((r) => r.path === "/invitations/accept")).toBe(false);
     await expectAccessible(container);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Opening the link accepts nothing: a link preview or prefetch must not use the invitation.
+    expect(requests.some((r) => r.path === "/invitations/accept")).toBe(false);
     await userEvent.click(screen.getByRole("button", { name: "Accept invitation" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("You are now a member of Acme as member.");
+    expect(await screen.findByText(/You are now a member/)).toHaveTextContent("You are now a member of Acme as member.");
     expect(requests.find((r) => r.path === "/invitations/accept")?.body).toEqual({ token: "tok-from-url" });
+    // The used token leaves the address bar.
+    expect(window.location.search).toBe("");
+    expect(window.location.pathname).toBe("/welcome");
   });
 
   test.each([

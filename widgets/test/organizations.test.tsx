@@ -164,6 +164,9 @@ describe("OrganizationProfile", () => {
   });
 
   test("loading and error", async () => {
+    const loading = renderWith(<OrganizationProfile />, { ...baseRoutes(), "/get": "hang" });
+    expect(await screen.findByText("Loading the organization…")).toBeInTheDocument();
+    loading.unmount();
     renderWith(<OrganizationProfile />, { ...baseRoutes(), "/get": error(404, "not_found") });
     expect(await screen.findByRole("alert")).toHaveTextContent("no longer exists");
   });

@@ -27,12 +27,14 @@ test("inline token and fetch functions do not reload on every render", async () 
   expect(scripted.requests.filter((r) => r.path === "/list")).toHaveLength(1);
 });
 
-test("another bearer is another caller: everything loads again", async () => {
+test("another bearer is another caller: nothing of the first is shown, everything loads again", async () => {
   const scripted = scriptedFetch(baseRoutes());
   const seen: string[] = [];
+  // Alice's answers come at once; Bob's never, so whatever shows for Bob is left over.
   const recording: typeof fetch = (url, init) => {
-    seen.push(new Headers(init?.headers).get("authorization") ?? "");
-    return scripted.fetch(url, init);
+    const caller = new Headers(init?.headers).get("authorization") ?? "";
+    seen.push(caller);
+    return caller === "Bearer alice" ? scripted.fetch(url, init) : new Promise(() => {});
   };
   const { rerender } = render(
     <OrgsProvider basePath="/orgs" token="alice" fetch={recording}>
@@ -46,6 +48,8 @@ test("another bearer is another caller: everything loads again", async () => {
     </OrgsProvider>,
   );
   await waitFor(() => expect(seen).toContain("Bearer bob"));
+  expect(screen.queryByText("Acme")).not.toBeInTheDocument();
+  expect(screen.getByRole("status")).toHaveTextContent("Loading organizations");
 });
 
 test("the active organization can be controlled by the app", async () => {

@@ -2,7 +2,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
-import { CreateApiToken, PermissionGate, RoleMatrix } from "../src/index.js";
+import { CreateApiToken, CreateJoinCode, InviteMember, PermissionGate, RoleMatrix } from "../src/index.js";
 import { ACME, baseRoutes, error, expectAccessible, renderWith, ROLE_MATRIX } from "./harness.js";
 
 describe("CreateApiToken", () => {
@@ -71,14 +71,38 @@ describe("PermissionGate", () => {
     expect(screen.queryByRole("button")).not.toBeInTheDocument();
   });
 
-  test("renders nothing while the role is unknown or when it cannot be loaded", async () => {
-    const { container } = renderWith(
-      <PermissionGate permission="members:view">
+  test("when the role cannot be loaded it renders the error, never the children", async () => {
+    renderWith(
+      <PermissionGate permission="members:view" error={<p>Could not check.</p>}>
         <p>Secret</p>
       </PermissionGate>,
       { "/list": error(401, "unauthenticated"), "/roles": { body: ROLE_MATRIX } },
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(container).toBeEmptyDOMElement();
+    expect(await screen.findByText("Could not check.")).toBeInTheDocument();
+    expect(screen.queryByText("Secret")).not.toBeInTheDocument();
+  });
+
+  test("outside any organization it renders the fallback", async () => {
+    renderWith(
+      <PermissionGate permission="members:view" fallback={<p>Join an organization first.</p>} loading={<p>Checking…</p>}>
+        <p>Secret</p>
+      </PermissionGate>,
+      { "/list": { body: { organizations: [], nextCursor: null } }, "/roles": { body: ROLE_MATRIX } },
+    );
+    expect(await screen.findByText("Join an organization first.")).toBeInTheDocument();
+  });
+});
+
+describe("forms about the active organization", () => {
+  test.each([
+    ["InviteMember", <InviteMember />],
+    ["CreateJoinCode", <CreateJoinCode />],
+    ["CreateApiToken", <CreateApiToken />],
+  ])("%s waits for the caller's organizations, then says if it cannot load them", async (_name, element) => {
+    const loading = renderWith(element, { "/list": "hang", "/roles": { body: ROLE_MATRIX } });
+    expect(screen.getByRole("status")).toHaveTextContent("Loading your organizations");
+    loading.unmount();
+    renderWith(element, { "/list": error(503, "unavailable"), "/roles": { body: ROLE_MATRIX } });
+    expect(await screen.findByRole("alert")).toHaveTextContent("briefly unavailable");
   });
 });

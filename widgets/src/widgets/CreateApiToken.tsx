@@ -25,6 +25,7 @@ function TokenForm({ organizationId }: { organizationId: string }) {
   const [name, setName] = useState("");
   const [env, setEnv] = useState<TokenEnv>("live");
   const [bearer, setBearer] = useState<string | null>(null);
+  const [returning, setReturning] = useState(false);
   const nameId = useId();
   const envId = useId();
   const messageId = useId();
@@ -43,7 +44,10 @@ function TokenForm({ organizationId }: { organizationId: string }) {
         label="API token"
         value={bearer}
         warning="Copy it now: it will not be shown again. Anyone holding it acts as an admin of this organization, so keep it in a secret store, never in code."
-        onDone={() => setBearer(null)}
+        onDone={() => {
+          setBearer(null);
+          setReturning(true);
+        }}
       />
     );
   }
@@ -57,6 +61,7 @@ function TokenForm({ organizationId }: { organizationId: string }) {
           value={name}
           maxLength={100}
           placeholder="CI deploys"
+          autoFocus={returning}
           aria-invalid={mint.error !== undefined || undefined}
           aria-describedby={mint.error !== undefined ? messageId : undefined}
           onChange={(event) => setName(event.target.value)}

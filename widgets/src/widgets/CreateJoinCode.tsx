@@ -1,8 +1,8 @@
 // Create a shareable join code with a role and an optional use limit; the code is shown once.
 import type { OrgRole } from "@orgs/client";
 import { useId, useState, type FormEvent } from "react";
-import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
-import { ErrorNotice, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
+import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
+import { Empty, ErrorNotice, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -26,6 +26,9 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
   const [maxUses, setMaxUses] = useState("");
   const [code, setCode] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [returning, setReturning] = useState(false);
+  const canManage = usePermission("members:manage");
+  const errorId = useId();
   const maxUsesId = useId();
   const hintId = useId();
   const create = useAction((input: { role: OrgRole; maxUses: number | null }) =>
@@ -33,8 +36,10 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const limit = maxUses.trim() === "" ? null : Number(maxUses);
-    // NaN would travel as null, which means unlimited: the opposite of what was typed.
+    const typed = maxUses.trim();
+    // Anything but digits is refused here: a number the form could not read would travel
+    // as null, which means unlimited, the opposite of what was typed.
+    const limit = typed === "" ? null : /^[0-9]+$/.test(typed) ? Number(typed) : Number.NaN;
     if (limit !== null && !Number.isInteger(limit)) {
       setLocalError("Enter a whole number from 1 to 1,000,000, or leave it empty for no limit.");
       return;
@@ -52,10 +57,14 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
         label="Join code"
         value={code}
         warning="Share it with the people who should join. It is shown only once; anyone with it can join until it is revoked or used up."
-        onDone={() => setCode(null)}
+        onDone={() => {
+          setCode(null);
+          setReturning(true);
+        }}
       />
     );
   }
+  if (canManage === false) return <Empty>Only owners and admins can create join codes.</Empty>;
   const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
@@ -65,19 +74,18 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
         <input
           id={maxUsesId}
           className="orgs-input"
-          type="number"
-          min={1}
-          max={1_000_000}
           inputMode="numeric"
+          autoFocus={returning}
           value={maxUses}
-          aria-describedby={hintId}
+          aria-invalid={localError !== null || undefined}
+          aria-describedby={localError ? `${hintId} ${errorId}` : hintId}
           onChange={(event) => setMaxUses(event.target.value)}
         />
         <p id={hintId} className="orgs-hint">
           Leave empty for no limit.
         </p>
         {localError && (
-          <p className="orgs-field-error" role="alert">
+          <p id={errorId} className="orgs-field-error" role="alert">
             {localError}
           </p>
         )}

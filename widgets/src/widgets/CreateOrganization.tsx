@@ -22,7 +22,7 @@ export const CreateOrganization = widget("CreateOrganization", function CreateOr
 });
 
 /** The form alone, also used inline by the switcher. */
-export function CreateOrganizationForm(props: CreateOrganizationProps & { onCancel?: () => void }) {
+export function CreateOrganizationForm(props: CreateOrganizationProps & { onCancel?: () => void; autoFocus?: boolean }) {
   const { api, changed, setActiveOrganizationId } = useOrgs();
   const [name, setName] = useState("");
   const fieldId = useId();
@@ -48,6 +48,7 @@ export function CreateOrganizationForm(props: CreateOrganizationProps & { onCanc
           value={name}
           maxLength={100}
           autoComplete="organization"
+          autoFocus={props.autoFocus}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? messageId : undefined}
           onChange={(event) => setName(event.target.value)}

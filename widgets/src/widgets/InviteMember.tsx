@@ -1,8 +1,8 @@
 // Invite an email with a role; the invitation link is shown once, with a copy button.
 import type { OrgInvitation, OrgRole } from "@orgs/client";
 import { useId, useState, type FormEvent } from "react";
-import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
-import { describeError, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
+import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
+import { describeError, Empty, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -38,6 +38,8 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<OrgRole>("member");
   const [link, setLink] = useState<string | null>(null);
+  const [returning, setReturning] = useState(false);
+  const canManage = usePermission("members:manage");
   const emailId = useId();
   const messageId = useId();
   const invite = useAction((input: { email: string; role: OrgRole }) =>
@@ -58,10 +60,14 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
         label="Invitation link"
         value={link}
         warning="Send this link to the person you invited. It is shown only once and works for their email address only."
-        onDone={() => setLink(null)}
+        onDone={() => {
+          setLink(null);
+          setReturning(true);
+        }}
       />
     );
   }
+  if (canManage === false) return <Empty>Only owners and admins can invite members.</Empty>;
   const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
@@ -73,6 +79,7 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
           className="orgs-input"
           value={email}
           autoComplete="off"
+          autoFocus={returning}
           aria-invalid={invite.error !== undefined || undefined}
           aria-describedby={invite.error !== undefined ? messageId : undefined}
           onChange={(event) => setEmail(event.target.value)}

@@ -1,7 +1,8 @@
 // Join codes that are not revoked, with their uses against their limits, and revoke.
 import type { OrgJoinCode } from "@orgs/client";
-import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
+import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
 import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, TableScroller, type WidgetProps } from "../ui.js";
+import { useRef } from "react";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -23,22 +24,28 @@ function JoinCodes(props: { organizationId: string; title: string; className?: s
   const { api, changed, revision } = useOrgs();
   const { organizationId } = props;
   const callerRole = useActiveMembership()?.role;
+  const canManage = usePermission("members:manage");
+  const table = useRef<HTMLDivElement>(null);
+  // Only managers may list join codes; others are told so rather than shown a refusal.
   const codes = useApi(
-    (signal) => api.joinCodes.list({ organizationId }, { signal }).then((answer) => answer.joinCodes),
-    [api, organizationId, revision("joinCodes")],
+    canManage === false ? null : (signal) => api.joinCodes.list({ organizationId }, { signal }).then((answer) => answer.joinCodes),
+    [api, organizationId, canManage === false],
+    revision("joinCodes"),
   );
   const revoke = useAction(async (code: OrgJoinCode) => {
     await api.joinCodes.revoke({ organizationId, id: code.id });
     changed("joinCodes");
+    table.current?.focus();
   });
   return (
     <Frame title={props.title} name="join-codes-table" className={props.className}>
       <ErrorNotice error={revoke.error} />
-      {codes.status === "loading" && <Loading what="join codes" />}
+      {canManage === false && <Empty>Only owners and admins can see join codes.</Empty>}
+      {canManage !== false && codes.status === "loading" && <Loading what="join codes" />}
       {codes.status === "error" && <ErrorNotice error={codes.error} onRetry={codes.reload} />}
       {codes.status === "ready" && codes.data.length === 0 && <Empty>No join codes.</Empty>}
       {codes.status === "ready" && codes.data.length > 0 && (
-        <TableScroller label={props.title}>
+        <TableScroller label={props.title} ref={table}>
         <table className="orgs-table">
           <thead>
             <tr>
@@ -64,8 +71,8 @@ function JoinCodes(props: { organizationId: string; title: string; className?: s
                       type="button"
                       className="orgs-button orgs-danger"
                       aria-label={`Revoke the ${code.role} join code created ${formatDate(code.createdAt)}`}
-                      disabled={revoke.pending}
-                      onClick={() => void revoke.run(code)}
+                      aria-disabled={revoke.pending}
+                      onClick={() => void (revoke.pending || revoke.run(code))}
                     >
                       Revoke
                     </button>

@@ -1,8 +1,8 @@
 // Enter a join code and join; a member already gets a polite word, not an error.
-import type { OrgRole } from "@orgs/client";
+import type { OrganizationsApi, OrgRole } from "@orgs/client";
 import { useId, useState, type FormEvent } from "react";
 import { useOrgs } from "../context.js";
-import { ErrorNotice, Frame, type WidgetProps } from "../ui.js";
+import { Announce, ErrorNotice, Frame, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { widget } from "../widget.js";
 
@@ -13,12 +13,11 @@ export interface JoinWithCodeProps extends WidgetProps {
 export const JoinWithCode = widget("JoinWithCode", function JoinWithCode(props: JoinWithCodeProps) {
   const { api, changed, setActiveOrganizationId } = useOrgs();
   const [code, setCode] = useState("");
-  const [outcome, setOutcome] = useState<{ name: string; role: OrgRole; alreadyMember: boolean } | null>(null);
+  const [outcome, setOutcome] = useState<{ name: string | null; role: OrgRole; alreadyMember: boolean } | null>(null);
   const fieldId = useId();
   const join = useAction(async (typed: string) => {
     const result = await api.joinCodes.join({ code: typed });
-    const { organization } = await api.get({ organizationId: result.organizationId });
-    return { ...result, name: organization.name };
+    return { ...result, name: await organizationName(api, result.organizationId) };
   });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,19 +46,18 @@ export const JoinWithCode = widget("JoinWithCode", function JoinWithCode(props: 
           />
         </div>
         <ErrorNotice error={join.error} />
-        {outcome && (
-          <p className="orgs-success" role="status">
-            {outcome.alreadyMember ? (
-              <>
-                You are already a member of <strong>{outcome.name}</strong> (as {outcome.role}), so nothing changed.
-              </>
-            ) : (
-              <>
-                Welcome to <strong>{outcome.name}</strong>: you joined as {outcome.role}.
-              </>
-            )}
-          </p>
-        )}
+        <Announce className="orgs-success">
+          {outcome?.alreadyMember && (
+            <>
+              You are already a member of <Name name={outcome.name} /> (as {outcome.role}), so nothing changed.
+            </>
+          )}
+          {outcome && !outcome.alreadyMember && (
+            <>
+              Welcome to <Name name={outcome.name} />: you joined as {outcome.role}.
+            </>
+          )}
+        </Announce>
         <div className="orgs-actions">
           <button type="submit" className="orgs-button" disabled={join.pending || code.trim() === ""}>
             {join.pending ? "Joining…" : "Join"}
@@ -69,3 +67,19 @@ export const JoinWithCode = widget("JoinWithCode", function JoinWithCode(props: 
     </Frame>
   );
 });
+
+function Name({ name }: { name: string | null }) {
+  return name ? <strong>{name}</strong> : <>the organization</>;
+}
+
+/**
+ * The organization's name for the message after joining. The join itself has succeeded by
+ * then, so failing to read the name must not turn it into a reported failure.
+ */
+export async function organizationName(api: OrganizationsApi, organizationId: string): Promise<string | null> {
+  try {
+    return (await api.get({ organizationId })).organization.name;
+  } catch {
+    return null;
+  }
+}

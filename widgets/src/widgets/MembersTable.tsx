@@ -1,9 +1,10 @@
-// An organization's members: role selects and remove buttons where the caller's rank
-// allows, and a plain explanation when a change would leave no owner.
+// An organization's members: role changes and removals where the caller's rank allows,
+// each confirmed by a second step, and a plain explanation when no owner would remain.
 import type { OrgMember, OrgRole } from "@orgs/client";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
 import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, RoleSelect, ROLES, TableScroller, type WidgetProps } from "../ui.js";
-import { useAction, useApi } from "../use-api.js";
+import { useAction, useApi, type Action } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
 export const MembersTable = widget("MembersTable", function MembersTable(props: WidgetProps) {
@@ -15,18 +16,22 @@ export const MembersTable = widget("MembersTable", function MembersTable(props: 
   );
 });
 
+type Change = { member: OrgMember; to: OrgRole | "remove" };
+
 function Members(props: { organizationId: string; title: string; className?: string | undefined }) {
   const { api, changed, revision } = useOrgs();
   const { organizationId } = props;
   const canManage = usePermission("members:manage") ?? false;
   const callerRole = useActiveMembership()?.role;
+  const table = useRef<HTMLDivElement>(null);
   const members = useApi(
     (signal) => api.members.list({ organizationId }, { signal }).then((answer) => answer.members),
-    [api, organizationId, revision("members")],
+    [api, organizationId],
+    revision("members"),
   );
-  const change = useAction(async (member: OrgMember, role: OrgRole | "remove") => {
-    if (role === "remove") await api.members.remove({ organizationId, userId: member.userId });
-    else await api.members.setRole({ organizationId, userId: member.userId, role });
+  const change = useAction(async ({ member, to }: Change) => {
+    if (to === "remove") await api.members.remove({ organizationId, userId: member.userId });
+    else await api.members.setRole({ organizationId, userId: member.userId, role: to });
     changed("members");
     // The caller may have changed or removed their own membership.
     changed("organizations");
@@ -35,6 +40,7 @@ function Members(props: { organizationId: string; title: string; className?: str
   // The rank rule: grant and touch only roles at most the caller's own.
   const mayChange = (member: OrgMember) => canManage && callerRole !== undefined && outranksOrEquals(callerRole, member.role);
   const grantable = ROLES.filter((role) => callerRole !== undefined && outranksOrEquals(callerRole, role));
+  const owners = members.data?.filter((m) => m.role === "owner").length ?? 0;
   return (
     <Frame title={props.title} name="members-table" className={props.className}>
       <ErrorNotice error={change.error} />
@@ -42,60 +48,133 @@ function Members(props: { organizationId: string; title: string; className?: str
       {members.status === "error" && <ErrorNotice error={members.error} onRetry={members.reload} />}
       {members.status === "ready" && members.data.length === 0 && <Empty>No members.</Empty>}
       {members.status === "ready" && members.data.length > 0 && (
-        <TableScroller label={props.title}>
-        <table className="orgs-table">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              {canManage && (
-                <th scope="col">
-                  <span className="orgs-visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.map((member) => (
-              <tr key={member.userId}>
-                <td>{member.email}</td>
-                <td>
-                  {mayChange(member) ? (
-                    <RoleSelect
-                      label={`Role of ${member.email}`}
-                      hideLabel
-                      value={member.role}
-                      allowed={grantable}
-                      disabled={change.pending}
-                      onChange={(role) => void change.run(member, role)}
-                    />
-                  ) : (
-                    <RoleBadge role={member.role} />
+        <>
+          <TableScroller label={props.title} ref={table}>
+            <table className="orgs-table">
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Joined</th>
+                  {canManage && (
+                    <th scope="col">
+                      <span className="orgs-visually-hidden">Actions</span>
+                    </th>
                   )}
-                </td>
-                <td>{formatDate(member.joinedAt)}</td>
-                {canManage && (
-                  <td className="orgs-cell-actions">
-                    {mayChange(member) && (
-                      <button
-                        type="button"
-                        className="orgs-button orgs-danger"
-                        aria-label={`Remove ${member.email}`}
-                        disabled={change.pending}
-                        onClick={() => void change.run(member, "remove")}
-                      >
-                        Remove
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </TableScroller>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((member) => (
+                  <MemberRow
+                    key={member.userId}
+                    member={member}
+                    canManage={canManage}
+                    mayChange={mayChange(member)}
+                    grantable={grantable}
+                    change={change}
+                    table={table}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </TableScroller>
+          {canManage && owners === 1 && (
+            <p className="orgs-hint">The only owner cannot be demoted or removed until someone else is an owner too.</p>
+          )}
+        </>
       )}
     </Frame>
+  );
+}
+
+function MemberRow(props: {
+  member: OrgMember;
+  canManage: boolean;
+  mayChange: boolean;
+  grantable: readonly OrgRole[];
+  change: Action<[Change], boolean>;
+  table: RefObject<HTMLDivElement | null>;
+}) {
+  const { member, change } = props;
+  const [selected, setSelected] = useState<OrgRole>(member.role);
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const roleCell = useRef<HTMLTableCellElement>(null);
+  // The list reloaded: show the role the server has now.
+  useEffect(() => setSelected(member.role), [member.role]);
+  const busy = change.pending;
+
+  const saveRole = async () => {
+    if (busy) return;
+    const done = await change.run({ member, to: selected });
+    if (!done) setSelected(member.role);
+    roleCell.current?.querySelector("select")?.focus();
+  };
+  const remove = async () => {
+    if (busy) return;
+    const done = await change.run({ member, to: "remove" });
+    setConfirmingRemove(false);
+    // The row is gone; the table keeps the focus rather than the page losing it.
+    if (done) props.table.current?.focus();
+    else removeButton.current?.focus();
+  };
+
+  return (
+    <tr>
+      <td>{member.email}</td>
+      <td ref={roleCell}>
+        {props.mayChange ? (
+          <span className="orgs-row">
+            <RoleSelect
+              label={`Role of ${member.email}`}
+              hideLabel
+              value={selected}
+              allowed={props.grantable}
+              onChange={setSelected}
+            />
+            {selected !== member.role && (
+              <button type="button" className="orgs-button" aria-disabled={busy} onClick={() => void saveRole()}>
+                Save role
+              </button>
+            )}
+          </span>
+        ) : (
+          <RoleBadge role={member.role} />
+        )}
+      </td>
+      <td>{formatDate(member.joinedAt)}</td>
+      {props.canManage && (
+        <td className="orgs-cell-actions">
+          {props.mayChange && !confirmingRemove && (
+            <button
+              ref={removeButton}
+              type="button"
+              className="orgs-button orgs-danger"
+              aria-label={`Remove ${member.email}`}
+              onClick={() => setConfirmingRemove(true)}
+            >
+              Remove
+            </button>
+          )}
+          {props.mayChange && confirmingRemove && (
+            <span className="orgs-row" role="group" aria-label={`Confirm removing ${member.email}`}>
+              <button type="button" className="orgs-button orgs-danger-solid" autoFocus aria-disabled={busy} onClick={() => void remove()}>
+                Confirm removal
+              </button>
+              <button
+                type="button"
+                className="orgs-button orgs-secondary"
+                onClick={() => {
+                  setConfirmingRemove(false);
+                  setTimeout(() => removeButton.current?.focus());
+                }}
+              >
+                Cancel
+              </button>
+            </span>
+          )}
+        </td>
+      )}
+    </tr>
   );
 }

@@ -1,5 +1,5 @@
 // The active organization: its name and dates, renamed in place by those with org:manage.
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useOrgs, usePermission } from "../context.js";
 import { describeError, ErrorNotice, Frame, formatDate, Loading, type WidgetProps } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
@@ -20,9 +20,16 @@ function Profile(props: { organizationId: string; title: string; className?: str
   const canManage = usePermission("org:manage");
   const organization = useApi(
     (signal) => api.get({ organizationId }, { signal }).then((answer) => answer.organization),
-    [api, organizationId, revision("organizations")],
+    [api, organizationId],
+    revision("organizations"),
   );
   const [editing, setEditing] = useState(false);
+  // After saving or cancelling, focus goes back to the button that opened the form.
+  const [backToRename, setBackToRename] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!editing && backToRename) renameButton.current?.focus();
+  }, [editing, backToRename]);
   const [name, setName] = useState("");
   const fieldId = useId();
   const messageId = useId();
@@ -31,6 +38,7 @@ function Profile(props: { organizationId: string; title: string; className?: str
     event.preventDefault();
     if (await rename.run(name)) {
       setEditing(false);
+      setBackToRename(true);
       changed("organizations");
     }
   };
@@ -50,6 +58,7 @@ function Profile(props: { organizationId: string; title: string; className?: str
           </dl>
           {canManage && (
             <button
+              ref={renameButton}
               type="button"
               className="orgs-button orgs-secondary"
               onClick={() => {
@@ -72,6 +81,7 @@ function Profile(props: { organizationId: string; title: string; className?: str
               className="orgs-input"
               value={name}
               maxLength={100}
+              autoFocus
               aria-invalid={rename.error !== undefined || undefined}
               aria-describedby={rename.error !== undefined ? messageId : undefined}
               onChange={(event) => setName(event.target.value)}
@@ -86,7 +96,14 @@ function Profile(props: { organizationId: string; title: string; className?: str
             <button type="submit" className="orgs-button" disabled={rename.pending}>
               {rename.pending ? "Saving…" : "Save"}
             </button>
-            <button type="button" className="orgs-button orgs-secondary" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className="orgs-button orgs-secondary"
+              onClick={() => {
+                setEditing(false);
+                setBackToRename(true);
+              }}
+            >
               Cancel
             </button>
           </div>

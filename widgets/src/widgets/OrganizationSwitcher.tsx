@@ -1,5 +1,5 @@
 // The caller's organizations with their roles: pick the active one, or create one inline.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useOrgs } from "../context.js";
 import { Empty, ErrorNotice, Frame, Loading, RoleBadge, type WidgetProps } from "../ui.js";
 import { widget } from "../widget.js";
@@ -8,6 +8,15 @@ import { CreateOrganizationForm } from "./CreateOrganization.js";
 export const OrganizationSwitcher = widget("OrganizationSwitcher", function OrganizationSwitcher(props: WidgetProps) {
   const { memberships, activeOrganizationId, setActiveOrganizationId } = useOrgs();
   const [creating, setCreating] = useState(false);
+  const [closedForm, setClosedForm] = useState(false);
+  const newButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!creating && closedForm) newButton.current?.focus();
+  }, [creating, closedForm]);
+  const closeForm = () => {
+    setCreating(false);
+    setClosedForm(true);
+  };
   const selectId = useId();
   const active = memberships.data?.find((m) => m.organization.id === activeOrganizationId);
   return (
@@ -17,7 +26,7 @@ export const OrganizationSwitcher = widget("OrganizationSwitcher", function Orga
       className={props.className}
       actions={
         !creating && (
-          <button type="button" className="orgs-button orgs-secondary" onClick={() => setCreating(true)}>
+          <button ref={newButton} type="button" className="orgs-button orgs-secondary" onClick={() => setCreating(true)}>
             New organization
           </button>
         )
@@ -50,7 +59,7 @@ export const OrganizationSwitcher = widget("OrganizationSwitcher", function Orga
           {active && <RoleBadge role={active.role} />}
         </div>
       )}
-      {creating && <CreateOrganizationForm onCreated={() => setCreating(false)} onCancel={() => setCreating(false)} />}
+      {creating && <CreateOrganizationForm autoFocus onCreated={closeForm} onCancel={closeForm} />}
     </Frame>
   );
 });

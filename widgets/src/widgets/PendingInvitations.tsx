@@ -1,7 +1,8 @@
 // Pending invitations with a revoke button where the caller's rank allows.
 import type { OrgInvitation } from "@orgs/client";
-import { outranksOrEquals, useActiveMembership, useOrgs } from "../context.js";
+import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
 import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, TableScroller, type WidgetProps } from "../ui.js";
+import { useRef } from "react";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -18,22 +19,28 @@ function Invitations(props: { organizationId: string; title: string; className?:
   const { api, changed, revision } = useOrgs();
   const { organizationId } = props;
   const callerRole = useActiveMembership()?.role;
+  const canManage = usePermission("members:manage");
+  const table = useRef<HTMLDivElement>(null);
+  // Only managers may list invitations; others are told so rather than shown a refusal.
   const invitations = useApi(
-    (signal) => api.invitations.list({ organizationId }, { signal }).then((answer) => answer.invitations),
-    [api, organizationId, revision("invitations")],
+    canManage === false ? null : (signal) => api.invitations.list({ organizationId }, { signal }).then((answer) => answer.invitations),
+    [api, organizationId, canManage === false],
+    revision("invitations"),
   );
   const revoke = useAction(async (invitation: OrgInvitation) => {
     await api.invitations.revoke({ organizationId, id: invitation.id });
     changed("invitations");
+    table.current?.focus();
   });
   return (
     <Frame title={props.title} name="pending-invitations" className={props.className}>
       <ErrorNotice error={revoke.error} />
-      {invitations.status === "loading" && <Loading what="invitations" />}
+      {canManage === false && <Empty>Only owners and admins can see pending invitations.</Empty>}
+      {canManage !== false && invitations.status === "loading" && <Loading what="invitations" />}
       {invitations.status === "error" && <ErrorNotice error={invitations.error} onRetry={invitations.reload} />}
       {invitations.status === "ready" && invitations.data.length === 0 && <Empty>No pending invitations.</Empty>}
       {invitations.status === "ready" && invitations.data.length > 0 && (
-        <TableScroller label={props.title}>
+        <TableScroller label={props.title} ref={table}>
         <table className="orgs-table">
           <thead>
             <tr>
@@ -59,8 +66,8 @@ function Invitations(props: { organizationId: string; title: string; className?:
                       type="button"
                       className="orgs-button orgs-danger"
                       aria-label={`Revoke the invitation for ${invitation.email}`}
-                      disabled={revoke.pending}
-                      onClick={() => void revoke.run(invitation)}
+                      aria-disabled={revoke.pending}
+                      onClick={() => void (revoke.pending || revoke.run(invitation))}
                     >
                       Revoke
                     </button>

@@ -1,7 +1,7 @@
 // Renders its children only when the caller holds a permission in the active organization.
 import type { OrgPermission } from "@orgs/client";
 import type { ReactNode } from "react";
-import { usePermission } from "../context.js";
+import { usePermissionState } from "../context.js";
 import { widget } from "../widget.js";
 
 export interface PermissionGateProps {
@@ -11,11 +11,14 @@ export interface PermissionGateProps {
   fallback?: ReactNode;
   /** Shown while the caller's role is still loading (default nothing). */
   loading?: ReactNode;
+  /** Shown when the caller's role cannot be loaded (default the fallback). */
+  error?: ReactNode;
   preview?: boolean;
 }
 
 export const PermissionGate = widget("PermissionGate", function PermissionGate(props: PermissionGateProps) {
-  const held = usePermission(props.permission);
-  if (held === undefined) return <>{props.loading ?? null}</>;
-  return <>{held ? props.children : (props.fallback ?? null)}</>;
+  const state = usePermissionState(props.permission);
+  if (state === "loading") return <>{props.loading ?? null}</>;
+  if (state === "error") return <>{props.error ?? props.fallback ?? null}</>;
+  return <>{state === "held" ? props.children : (props.fallback ?? null)}</>;
 });

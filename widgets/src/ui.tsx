@@ -1,7 +1,7 @@
 // The small parts every widget is built from: its frame, the loading, empty and error
 // states, role pickers, the show-once secret box, and error messages for people.
 import { OrgsError, type OrgRole } from "@orgs/client";
-import { useId, useState, type ReactNode, type Ref } from "react";
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 
 export interface WidgetProps {
   /** Replaces the widget's heading. */
@@ -200,6 +200,41 @@ export function Announce({ children, className }: { children?: ReactNode; classN
   return (
     <div role="status" className={className}>
       {children}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "id" | "children">;
+
+/** A labelled text field; `error` marks it invalid and is read out with it, as is `hint`. */
+export function TextField(props: InputProps & { label: string; value: string; onChange: (value: string) => void; error?: string | null; hint?: ReactNode }) {
+  const { label, value, onChange, error, hint, className, ...input } = props;
+  const id = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className="orgs-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        {...input}
+        id={id}
+        className={`orgs-input ${className ?? ""}`.trim()}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {hint && (
+        <p id={hintId} className="orgs-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="orgs-field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -173,7 +173,7 @@ describe("PendingInvitations", () => {
     expect(await screen.findByText("No pending invitations.")).toBeInTheDocument();
     first.unmount();
     const second = renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": "hang" });
-    expect(await screen.findByText(/Loading invitations/)).toBeInTheDocument();
+    expect(await screen.findByText(/Loading pending invitations/)).toBeInTheDocument();
     second.unmount();
     renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": error(500, "internal") });
     expect(await screen.findByRole("alert")).toHaveTextContent("Something went wrong");

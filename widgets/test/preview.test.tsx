@@ -3,29 +3,10 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import * as widgets from "../src/index.js";
+import { GALLERY } from "../console/src/gallery-entries.js";
 import { expectAccessible } from "./harness.js";
 
-const ALL = [
-  ["OrganizationSwitcher", <widgets.OrganizationSwitcher preview />],
-  ["CreateOrganization", <widgets.CreateOrganization preview />],
-  ["OrganizationList", <widgets.OrganizationList preview />],
-  ["OrganizationProfile", <widgets.OrganizationProfile preview />],
-  ["MembersTable", <widgets.MembersTable preview />],
-  ["InviteMember", <widgets.InviteMember preview />],
-  ["PendingInvitations", <widgets.PendingInvitations preview />],
-  ["AcceptInvitation", <widgets.AcceptInvitation preview />],
-  ["CreateJoinCode", <widgets.CreateJoinCode preview />],
-  ["JoinCodesTable", <widgets.JoinCodesTable preview />],
-  ["JoinWithCode", <widgets.JoinWithCode preview />],
-  ["CreateApiToken", <widgets.CreateApiToken preview />],
-  ["RoleMatrix", <widgets.RoleMatrix preview />],
-  [
-    "PermissionGate",
-    <widgets.PermissionGate preview permission="org:manage">
-      <p>Only for managers</p>
-    </widgets.PermissionGate>,
-  ],
-] as const;
+const ALL = GALLERY;
 
 afterEach(() => vi.unstubAllGlobals());
 

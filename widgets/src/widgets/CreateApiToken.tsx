@@ -2,7 +2,7 @@
 import type { TokenEnv } from "@orgs/client";
 import { useId, useState, type FormEvent } from "react";
 import { useOrgs, usePermission } from "../context.js";
-import { describeError, Empty, Frame, SecretOnce, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, Frame, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -26,9 +26,7 @@ function TokenForm({ organizationId }: { organizationId: string }) {
   const [env, setEnv] = useState<TokenEnv>("live");
   const [bearer, setBearer] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
-  const nameId = useId();
   const envId = useId();
-  const messageId = useId();
   const mint = useAction((input: { name: string | null; env: TokenEnv }) => api.tokens.create({ organizationId, ...input }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,20 +51,7 @@ function TokenForm({ organizationId }: { organizationId: string }) {
   }
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
-      <div className="orgs-field">
-        <label htmlFor={nameId}>Name (optional)</label>
-        <input
-          id={nameId}
-          className="orgs-input"
-          value={name}
-          maxLength={100}
-          placeholder="CI deploys"
-          autoFocus={returning}
-          aria-invalid={mint.error !== undefined || undefined}
-          aria-describedby={mint.error !== undefined ? messageId : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
+      <TextField label="Name (optional)" value={name} onChange={setName} maxLength={100} placeholder="CI deploys" autoFocus={returning} />
       <div className="orgs-field">
         <label htmlFor={envId}>Environment</label>
         <select id={envId} className="orgs-select" value={env} onChange={(event) => setEnv(event.target.value as TokenEnv)}>
@@ -74,11 +59,7 @@ function TokenForm({ organizationId }: { organizationId: string }) {
           <option value="test">test</option>
         </select>
       </div>
-      {mint.error !== undefined && (
-        <p id={messageId} className="orgs-field-error" role="alert">
-          {describeError(mint.error)}
-        </p>
-      )}
+      <ErrorNotice error={mint.error} />
       <div className="orgs-actions">
         <button type="submit" className="orgs-button" disabled={mint.pending}>
           {mint.pending ? "Creating…" : "Create token"}

@@ -1,8 +1,8 @@
 // Create a shareable join code with a role and an optional use limit; the code is shown once.
 import type { OrgRole } from "@orgs/client";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { Empty, ErrorNotice, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, Frame, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -28,9 +28,6 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
   const [localError, setLocalError] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const canManage = usePermission("members:manage");
-  const errorId = useId();
-  const maxUsesId = useId();
-  const hintId = useId();
   const create = useAction((input: { role: OrgRole; maxUses: number | null }) =>
     api.joinCodes.create({ organizationId, ...input }),
   );
@@ -69,27 +66,15 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
       <RoleSelect label="Role for people who join" value={role} allowed={grantable} onChange={setRole} />
-      <div className="orgs-field">
-        <label htmlFor={maxUsesId}>Maximum uses</label>
-        <input
-          id={maxUsesId}
-          className="orgs-input"
-          inputMode="numeric"
-          autoFocus={returning}
-          value={maxUses}
-          aria-invalid={localError !== null || undefined}
-          aria-describedby={localError ? `${hintId} ${errorId}` : hintId}
-          onChange={(event) => setMaxUses(event.target.value)}
-        />
-        <p id={hintId} className="orgs-hint">
-          Leave empty for no limit.
-        </p>
-        {localError && (
-          <p id={errorId} className="orgs-field-error" role="alert">
-            {localError}
-          </p>
-        )}
-      </div>
+      <TextField
+        label="Maximum uses"
+        inputMode="numeric"
+        value={maxUses}
+        onChange={setMaxUses}
+        autoFocus={returning}
+        hint="Leave empty for no limit."
+        error={localError}
+      />
       <ErrorNotice error={create.error} />
       <div className="orgs-actions">
         <button type="submit" className="orgs-button" disabled={create.pending}>

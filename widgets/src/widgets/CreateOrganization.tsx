@@ -1,8 +1,8 @@
 // A form that creates an organization, with the API's validation message beside the field.
 import type { Organization } from "@orgs/client";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useOrgs } from "../context.js";
-import { describeError, Frame, type WidgetProps } from "../ui.js";
+import { describeError, Frame, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { widget } from "../widget.js";
 
@@ -25,8 +25,6 @@ export const CreateOrganization = widget("CreateOrganization", function CreateOr
 export function CreateOrganizationForm(props: CreateOrganizationProps & { onCancel?: () => void; autoFocus?: boolean }) {
   const { api, changed, setActiveOrganizationId } = useOrgs();
   const [name, setName] = useState("");
-  const fieldId = useId();
-  const messageId = useId();
   const create = useAction((orgName: string) => api.create({ name: orgName }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,28 +35,17 @@ export function CreateOrganizationForm(props: CreateOrganizationProps & { onCanc
     if (props.activate ?? true) setActiveOrganizationId(answer.organization.id);
     props.onCreated?.(answer.organization);
   };
-  const invalid = create.error !== undefined;
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
-      <div className="orgs-field">
-        <label htmlFor={fieldId}>Organization name</label>
-        <input
-          id={fieldId}
-          className="orgs-input"
-          value={name}
-          maxLength={100}
-          autoComplete="organization"
-          autoFocus={props.autoFocus}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? messageId : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {invalid && (
-          <p id={messageId} className="orgs-field-error" role="alert">
-            {describeError(create.error)}
-          </p>
-        )}
-      </div>
+      <TextField
+        label="Organization name"
+        value={name}
+        onChange={setName}
+        maxLength={100}
+        autoComplete="organization"
+        autoFocus={props.autoFocus}
+        error={create.error === undefined ? null : describeError(create.error)}
+      />
       <div className="orgs-actions">
         <button type="submit" className="orgs-button" disabled={create.pending}>
           {create.pending ? "Creating…" : "Create organization"}

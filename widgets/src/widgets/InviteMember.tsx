@@ -1,8 +1,8 @@
 // Invite an email with a role; the invitation link is shown once, with a copy button.
 import type { OrgInvitation, OrgRole } from "@orgs/client";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { describeError, Empty, Frame, RoleSelect, ROLES, SecretOnce, type WidgetProps } from "../ui.js";
+import { describeError, Empty, Frame, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -40,8 +40,6 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
   const [link, setLink] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const canManage = usePermission("members:manage");
-  const emailId = useId();
-  const messageId = useId();
   const invite = useAction((input: { email: string; role: OrgRole }) =>
     api.invitations.create({ organizationId: props.organizationId, ...input }),
   );
@@ -71,25 +69,15 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
   const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
-      <div className="orgs-field">
-        <label htmlFor={emailId}>Email address</label>
-        <input
-          id={emailId}
-          type="email"
-          className="orgs-input"
-          value={email}
-          autoComplete="off"
-          autoFocus={returning}
-          aria-invalid={invite.error !== undefined || undefined}
-          aria-describedby={invite.error !== undefined ? messageId : undefined}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        {invite.error !== undefined && (
-          <p id={messageId} className="orgs-field-error" role="alert">
-            {describeError(invite.error)}
-          </p>
-        )}
-      </div>
+      <TextField
+        label="Email address"
+        type="email"
+        value={email}
+        onChange={setEmail}
+        autoComplete="off"
+        autoFocus={returning}
+        error={invite.error === undefined ? null : describeError(invite.error)}
+      />
       <RoleSelect label="Role" value={role} allowed={grantable} onChange={setRole} />
       <div className="orgs-actions">
         <button type="submit" className="orgs-button" disabled={invite.pending}>

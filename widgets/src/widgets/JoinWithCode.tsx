@@ -1,8 +1,8 @@
 // Enter a join code and join; a member already gets a polite word, not an error.
 import type { OrganizationsApi, OrgRole } from "@orgs/client";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useOrgs } from "../context.js";
-import { Announce, ErrorNotice, Frame, type WidgetProps } from "../ui.js";
+import { Announce, ErrorNotice, Frame, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { widget } from "../widget.js";
 
@@ -14,7 +14,6 @@ export const JoinWithCode = widget("JoinWithCode", function JoinWithCode(props: 
   const { api, changed, setActiveOrganizationId } = useOrgs();
   const [code, setCode] = useState("");
   const [outcome, setOutcome] = useState<{ name: string | null; role: OrgRole; alreadyMember: boolean } | null>(null);
-  const fieldId = useId();
   const join = useAction(async (typed: string) => {
     const result = await api.joinCodes.join({ code: typed });
     return { ...result, name: await organizationName(api, result.organizationId) };
@@ -33,18 +32,15 @@ export const JoinWithCode = widget("JoinWithCode", function JoinWithCode(props: 
   return (
     <Frame title={props.title ?? "Join with a code"} name="join-with-code" className={props.className}>
       <form className="orgs-form" onSubmit={submit} noValidate>
-        <div className="orgs-field">
-          <label htmlFor={fieldId}>Join code</label>
-          <input
-            id={fieldId}
-            className="orgs-input orgs-mono"
-            value={code}
-            placeholder="XXXX-XXXX-XXXX-XXXX"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </div>
+        <TextField
+          label="Join code"
+          className="orgs-mono"
+          value={code}
+          onChange={setCode}
+          placeholder="XXXX-XXXX-XXXX-XXXX"
+          autoComplete="off"
+          spellCheck={false}
+        />
         <ErrorNotice error={join.error} />
         <Announce className="orgs-success">
           {outcome?.alreadyMember && (

@@ -1,7 +1,7 @@
 // The active organization: its name and dates, renamed in place by those with org:manage.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useOrgs, usePermission } from "../context.js";
-import { describeError, ErrorNotice, Frame, formatDate, Loading, type WidgetProps } from "../ui.js";
+import { describeError, ErrorNotice, Frame, formatDate, Loading, TextField, type WidgetProps } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -31,8 +31,6 @@ function Profile(props: { organizationId: string; title: string; className?: str
     if (!editing && backToRename) renameButton.current?.focus();
   }, [editing, backToRename]);
   const [name, setName] = useState("");
-  const fieldId = useId();
-  const messageId = useId();
   const rename = useAction((newName: string) => api.update({ organizationId, name: newName }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,24 +72,14 @@ function Profile(props: { organizationId: string; title: string; className?: str
       )}
       {organization.status === "ready" && editing && (
         <form className="orgs-form" onSubmit={submit} noValidate>
-          <div className="orgs-field">
-            <label htmlFor={fieldId}>New name</label>
-            <input
-              id={fieldId}
-              className="orgs-input"
-              value={name}
-              maxLength={100}
-              autoFocus
-              aria-invalid={rename.error !== undefined || undefined}
-              aria-describedby={rename.error !== undefined ? messageId : undefined}
-              onChange={(event) => setName(event.target.value)}
-            />
-            {rename.error !== undefined && (
-              <p id={messageId} className="orgs-field-error" role="alert">
-                {describeError(rename.error)}
-              </p>
-            )}
-          </div>
+          <TextField
+            label="New name"
+            value={name}
+            onChange={setName}
+            maxLength={100}
+            autoFocus
+            error={rename.error === undefined ? null : describeError(rename.error)}
+          />
           <div className="orgs-actions">
             <button type="submit" className="orgs-button" disabled={rename.pending}>
               {rename.pending ? "Saving…" : "Save"}

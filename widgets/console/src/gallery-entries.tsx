@@ -1,0 +1,25 @@
+// Every widget in preview mode, named: the gallery page shows them and a test checks
+// that all 14 are here and that none of them makes a request.
+import * as widgets from "../../src/index.js";
+
+export const GALLERY = [
+  ["OrganizationSwitcher", <widgets.OrganizationSwitcher preview />],
+  ["CreateOrganization", <widgets.CreateOrganization preview />],
+  ["OrganizationList", <widgets.OrganizationList preview />],
+  ["OrganizationProfile", <widgets.OrganizationProfile preview />],
+  ["MembersTable", <widgets.MembersTable preview />],
+  ["InviteMember", <widgets.InviteMember preview />],
+  ["PendingInvitations", <widgets.PendingInvitations preview />],
+  ["AcceptInvitation", <widgets.AcceptInvitation preview />],
+  ["CreateJoinCode", <widgets.CreateJoinCode preview />],
+  ["JoinCodesTable", <widgets.JoinCodesTable preview />],
+  ["JoinWithCode", <widgets.JoinWithCode preview />],
+  ["CreateApiToken", <widgets.CreateApiToken preview />],
+  ["RoleMatrix", <widgets.RoleMatrix preview />],
+  [
+    "PermissionGate",
+    <widgets.PermissionGate preview permission="org:manage" fallback={<p>Hidden without org:manage.</p>}>
+      <p className="console-note">Shown because the sample caller owns Acme and so holds org:manage.</p>
+    </widgets.PermissionGate>,
+  ],
+] as const;

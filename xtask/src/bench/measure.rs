@@ -1,5 +1,5 @@
-//! Running the release server, driving it with wrk, and reading what the kernel knows of
-//! the server process: CPU time and peak resident memory.
+//! Running the server (release, or debug for the quick run), driving it with wrk, and
+//! reading what the kernel knows of the server process: CPU time and peak resident memory.
 
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -18,7 +18,7 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts the release binary with its defaults but for the database, a free port and
+    /// Starts the binary with its defaults but for the database, a free port and
     /// the JWT settings, logging to a file the way an operator's collector would read it.
     pub fn start(binary: &Path, database_url: &str, log: &Path) -> Result<Self, String> {
         let port = TcpListener::bind("127.0.0.1:0")

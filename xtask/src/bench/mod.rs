@@ -1,10 +1,13 @@
-//! `cargo xtask bench [--quick]`: builds the release binary, seeds PostgreSQL and then
+//! `cargo xtask bench [--quick]`: builds the server, seeds PostgreSQL and then
 //! SQLite through the store, drives the server with wrk, measures the references
 //! (pgbench, psql, /healthz) in the same run, and writes the report.
 //!
 //! The full run writes `docs/benchmarks.md` (between its markers) and
 //! `docs/benchmarks.json`; `--quick` (CI) uses smaller data, one concurrency and short
 //! runs, writes under `target/bench/`, and fails on any error answer, not on targets.
+//! It also uses the debug build the tests have just made: it proves every scenario runs
+//! clean under load, which needs no optimiser, and a release build would add minutes
+//! to every CI run.
 
 mod measure;
 mod references;
@@ -103,15 +106,10 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
     }
     let profile = Profile::new(quick);
     let mut build = crate::cargo();
-    build.args([
-        "build",
-        "--release",
-        "--locked",
-        "-p",
-        "orgs-server",
-        "-p",
-        "orgs-bench",
-    ]);
+    build.args(["build", "--locked", "-p", "orgs-server", "-p", "orgs-bench"]);
+    if !quick {
+        build.arg("--release");
+    }
     crate::run(build)?;
     let out = root.join("target/bench");
     std::fs::create_dir_all(&out).map_err(|err| format!("{}: {err}", out.display()))?;
@@ -182,9 +180,9 @@ fn bench_store(
     store: &'static str,
     url: &str,
 ) -> Result<StoreResults, String> {
-    let release = crate::target_dir(root).join("release");
+    let binaries = crate::target_dir(root).join(if profile.quick { "debug" } else { "release" });
     let started = std::time::Instant::now();
-    let seed = seed(&release.join("orgs-bench-seed"), url, profile)?;
+    let seed = seed(&binaries.join("orgs-bench-seed"), url, profile)?;
     // Kept for profiling by hand against the same data (tokens and ids).
     let seed_file = out.join(format!("seed-{}.json", store.to_lowercase()));
     std::fs::write(&seed_file, seed.to_string()).map_err(|err| format!("{}: {err}", seed_file.display()))?;
@@ -200,7 +198,7 @@ fn bench_store(
     )?;
     let joiners_file = measure::list_file(out, "joiners.txt", seed["joinTokens"].as_array().unwrap_or(&vec![]))?;
     let log = out.join(format!("server-{}.log", store.to_lowercase()));
-    let server = Server::start(&release.join("orgs-server"), url, &log)?;
+    let server = Server::start(&binaries.join("orgs-server"), url, &log)?;
     let script = root.join("xtask/bench/load.lua");
     let mut cells = Vec::new();
     for scenario in scenarios::scenarios(&seed, &profile.concurrencies, &members_file, &joiners_file) {

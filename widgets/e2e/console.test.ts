@@ -101,14 +101,18 @@ describe.sequential("the console", () => {
     await members.getByRole("button", { name: "Save role" }).click();
     await members.getByRole("button", { name: "Save role" }).waitFor({ state: "detached" });
     await alice.reload();
-    expect(await region(alice, "Members").getByRole("combobox", { name: "Role of bob@example.com" }).inputValue()).toBe("admin");
+    expect(await region(alice, "Members").getByRole("combobox", { name: "Role of bob@example.com" }).inputValue()).toBe(
+      "admin",
+    );
 
     await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).selectOption("member");
     await region(alice, "Members").getByRole("button", { name: "Save role" }).click();
     const alert = region(alice, "Members").getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toContain("An organization needs at least one owner");
-    expect(await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).inputValue()).toBe("owner");
+    expect(
+      await region(alice, "Members").getByRole("combobox", { name: "Role of alice@example.com" }).inputValue(),
+    ).toBe("owner");
   });
 
   test("a minted token is shown once and works at once", async () => {

@@ -1,7 +1,15 @@
 // The provider every widget reads: the API client, the active organization, the caller's
 // memberships and the role matrix (loaded once and shared, so widgets agree), and a
 // revision per kind of data so that one widget's change reloads the others.
-import { createClient, type OrganizationsApi, type OrgMembership, type OrgPermission, type OrgRole, type OrgRoleMatrix, type TokenSource } from "@orgs/client";
+import {
+  createClient,
+  type OrganizationsApi,
+  type OrgMembership,
+  type OrgPermission,
+  type OrgRole,
+  type OrgRoleMatrix,
+  type TokenSource,
+} from "@orgs/client";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPreviewApi } from "./preview.js";
 import { useApi, type ApiState } from "./use-api.js";

@@ -1,6 +1,14 @@
 // The API in memory, seeded with sample data: what widgets show in preview mode. It makes
 // no request at all, and changes (a rename, an invitation) last as long as the page.
-import { OrgsError, type OrganizationsApi, type OrgInvitation, type OrgJoinCode, type OrgMember, type OrgMembership, type OrgRole } from "@orgs/client";
+import {
+  OrgsError,
+  type OrganizationsApi,
+  type OrgInvitation,
+  type OrgJoinCode,
+  type OrgMember,
+  type OrgMembership,
+  type OrgRole,
+} from "@orgs/client";
 
 const DAY = 86_400_000;
 const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 29, 9, 30) - daysAgo * DAY).toISOString();
@@ -28,8 +36,24 @@ export function createPreviewApi(): OrganizationsApi {
     invitation("inv_2", "org_acme", "barbara@acme.test", "admin", 1),
   ];
   const joinCodes: OrgJoinCode[] = [
-    { id: "jc_1", organizationId: "org_acme", role: "member", maxUses: 25, uses: 7, createdBy: "usr_ada", createdAt: at(5) },
-    { id: "jc_2", organizationId: "org_acme", role: "member", maxUses: null, uses: 41, createdBy: null, createdAt: at(30) },
+    {
+      id: "jc_1",
+      organizationId: "org_acme",
+      role: "member",
+      maxUses: 25,
+      uses: 7,
+      createdBy: "usr_ada",
+      createdAt: at(5),
+    },
+    {
+      id: "jc_2",
+      organizationId: "org_acme",
+      role: "member",
+      maxUses: null,
+      uses: 41,
+      createdBy: null,
+      createdAt: at(30),
+    },
   ];
   const find = (organizationId: string) => {
     const membership = memberships.find((m) => m.organization.id === organizationId);
@@ -45,7 +69,8 @@ export function createPreviewApi(): OrganizationsApi {
   };
   const page = { nextCursor: null };
   const ok = { ok: true as const };
-  const settle = <T>(value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(structuredClone(value)), 0));
+  const settle = <T>(value: T): Promise<T> =>
+    new Promise((resolve) => setTimeout(() => resolve(structuredClone(value)), 0));
   const attempt = <T>(work: () => T): Promise<T> => {
     try {
       return settle(work());
@@ -57,7 +82,12 @@ export function createPreviewApi(): OrganizationsApi {
   return {
     create: ({ name }) =>
       attempt(() => {
-        const organization = { id: id("org"), name: name.trim(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+        const organization = {
+          id: id("org"),
+          name: name.trim(),
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+        };
         memberships.push({ organization, role: "owner" });
         return { organization };
       }),
@@ -85,7 +115,10 @@ export function createPreviewApi(): OrganizationsApi {
           const list = membersOf(organizationId);
           const owners = list.filter((m) => m.role === "owner");
           if (owners.length === 1 && owners[0]!.userId === userId) throw lastOwner();
-          members.set(organizationId, list.filter((m) => m.userId !== userId));
+          members.set(
+            organizationId,
+            list.filter((m) => m.userId !== userId),
+          );
           return ok;
         }),
       setRole: ({ organizationId, userId, role }) =>
@@ -93,7 +126,8 @@ export function createPreviewApi(): OrganizationsApi {
           const list = membersOf(organizationId);
           const member = list.find((m) => m.userId === userId);
           if (!member) throw new OrgsError({ status: 404, code: "not_found", message: "No such member." });
-          if (member.role === "owner" && role !== "owner" && list.filter((m) => m.role === "owner").length === 1) throw lastOwner();
+          if (member.role === "owner" && role !== "owner" && list.filter((m) => m.role === "owner").length === 1)
+            throw lastOwner();
           member.role = role;
           return ok;
         }),
@@ -105,7 +139,8 @@ export function createPreviewApi(): OrganizationsApi {
           invitations.push(created);
           return { invitation: created, token: "preview-invitation-token-not-usable" };
         }),
-      list: ({ organizationId }) => attempt(() => ({ invitations: invitations.filter((i) => i.organizationId === organizationId), ...page })),
+      list: ({ organizationId }) =>
+        attempt(() => ({ invitations: invitations.filter((i) => i.organizationId === organizationId), ...page })),
       revoke: ({ id: invitationId }) =>
         attempt(() => {
           removeById(invitations, invitationId);
@@ -116,11 +151,20 @@ export function createPreviewApi(): OrganizationsApi {
     joinCodes: {
       create: ({ organizationId, role, maxUses }) =>
         attempt(() => {
-          const joinCode = { id: id("jc"), organizationId, role: role ?? "member", maxUses: maxUses ?? null, uses: 0, createdBy: "usr_ada", createdAt: new Date().toISOString() };
+          const joinCode = {
+            id: id("jc"),
+            organizationId,
+            role: role ?? "member",
+            maxUses: maxUses ?? null,
+            uses: 0,
+            createdBy: "usr_ada",
+            createdAt: new Date().toISOString(),
+          };
           joinCodes.push(joinCode);
           return { joinCode, code: "PREV-IEW0-NOTA-CODE" };
         }),
-      list: ({ organizationId }) => attempt(() => ({ joinCodes: joinCodes.filter((c) => c.organizationId === organizationId), ...page })),
+      list: ({ organizationId }) =>
+        attempt(() => ({ joinCodes: joinCodes.filter((c) => c.organizationId === organizationId), ...page })),
       revoke: ({ id: joinCodeId }) =>
         attempt(() => {
           removeById(joinCodes, joinCodeId);
@@ -131,7 +175,12 @@ export function createPreviewApi(): OrganizationsApi {
     tokens: {
       create: () =>
         attempt(() => ({
-          apiToken: { key: "orgs_test_preview", secret: "not-a-real-secret-9f3a", lastFour: "9f3a", bearer: "orgs_test_preview:not-a-real-secret-9f3a" },
+          apiToken: {
+            key: "orgs_test_preview",
+            secret: "not-a-real-secret-9f3a",
+            lastFour: "9f3a",
+            bearer: "orgs_test_preview:not-a-real-secret-9f3a",
+          },
         })),
     },
   };
@@ -142,7 +191,11 @@ function invitation(id: string, organizationId: string, email: string, role: Org
 }
 
 function lastOwner() {
-  return new OrgsError({ status: 409, code: "last_owner", message: "The organization would be left without an owner." });
+  return new OrgsError({
+    status: 409,
+    code: "last_owner",
+    message: "The organization would be left without an owner.",
+  });
 }
 
 function removeById(list: { id: string }[], id: string) {

@@ -11,7 +11,13 @@ export interface WidgetProps {
   className?: string;
 }
 
-export function Frame(props: { title: string; className?: string | undefined; name: string; children: ReactNode; actions?: ReactNode }) {
+export function Frame(props: {
+  title: string;
+  className?: string | undefined;
+  name: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const headingId = useId();
   return (
     <section className={`orgs-widget orgs-${props.name} ${props.className ?? ""}`.trim()} aria-labelledby={headingId}>
@@ -55,7 +61,8 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: (() 
 /** What went wrong, in words for the person using the widget. */
 export function describeError(error: unknown): string {
   if (!(error instanceof OrgsError)) {
-    if (error instanceof Error && error.name === "TimeoutError") return "The server took too long to answer. Try again.";
+    if (error instanceof Error && error.name === "TimeoutError")
+      return "The server took too long to answer. Try again.";
     return "The server could not be reached. Check your connection and try again.";
   }
   switch (error.code) {
@@ -187,7 +194,15 @@ export function formatDate(iso: string): string {
 }
 
 /** A table that scrolls sideways when its widget is narrow; focusable so keyboards can scroll it. */
-export function TableScroller({ label, children, ref }: { label: string; children: ReactNode; ref?: Ref<HTMLDivElement> }) {
+export function TableScroller({
+  label,
+  children,
+  ref,
+}: {
+  label: string;
+  children: ReactNode;
+  ref?: Ref<HTMLDivElement>;
+}) {
   return (
     <div className="orgs-table-wrap" role="group" aria-label={label} tabIndex={0} ref={ref}>
       {children}
@@ -207,7 +222,15 @@ export function Announce({ children, className }: { children?: ReactNode; classN
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "id" | "children">;
 
 /** A labelled text field; `error` marks it invalid and is read out with it, as is `hint`. */
-export function TextField(props: InputProps & { label: string; value: string; onChange: (value: string) => void; error?: string | null; hint?: ReactNode }) {
+export function TextField(
+  props: InputProps & {
+    label: string;
+    value: string;
+    onChange: (value: string) => void;
+    error?: string | null;
+    hint?: ReactNode;
+  },
+) {
   const { label, value, onChange, error, hint, className, ...input } = props;
   const id = useId();
   const hintId = useId();

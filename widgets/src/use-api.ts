@@ -41,7 +41,10 @@ export function useApi<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, revision, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return useMemo(() => ({ ...(sameInputs ? state : { status: "loading" }), reload }) as ApiState<T>, [state, reload, sameInputs]);
+  return useMemo(
+    () => ({ ...(sameInputs ? state : { status: "loading" }), reload }) as ApiState<T>,
+    [state, reload, sameInputs],
+  );
 }
 
 export interface Action<A extends unknown[], T> {

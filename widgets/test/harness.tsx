@@ -36,7 +36,12 @@ export const error = (status: number, code: string, message = "From the server."
   body: { error: { code, message } },
 });
 
-export const ACME = { id: "org_1", name: "Acme", createdAt: "2026-11-01T10:00:00.000Z", updatedAt: "2026-11-02T10:00:00.000Z" };
+export const ACME = {
+  id: "org_1",
+  name: "Acme",
+  createdAt: "2026-11-01T10:00:00.000Z",
+  updatedAt: "2026-11-02T10:00:00.000Z",
+};
 
 export const ROLE_MATRIX = {
   roles: [

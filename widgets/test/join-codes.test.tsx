@@ -20,7 +20,10 @@ describe("CreateJoinCode", () => {
     const { container, requests } = renderWith(<CreateJoinCode />, {
       ...baseRoutes("owner"),
       "/join-codes/create": (body) => ({
-        body: { joinCode: joinCode("c1", String(body.role), body.maxUses as number | null, 0), code: "7KQ2-M9XD-4HTP-W3NB" },
+        body: {
+          joinCode: joinCode("c1", String(body.role), body.maxUses as number | null, 0),
+          code: "7KQ2-M9XD-4HTP-W3NB",
+        },
       }),
     });
     await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Role for people who join" }), "admin");
@@ -28,7 +31,11 @@ describe("CreateJoinCode", () => {
     await expectAccessible(container);
     await userEvent.click(screen.getByRole("button", { name: "Create join code" }));
     expect(await screen.findByRole("textbox", { name: "Join code" })).toHaveValue("7KQ2-M9XD-4HTP-W3NB");
-    expect(requests.find((r) => r.path === "/join-codes/create")?.body).toEqual({ organizationId: ACME.id, role: "admin", maxUses: 25 });
+    expect(requests.find((r) => r.path === "/join-codes/create")?.body).toEqual({
+      organizationId: ACME.id,
+      role: "admin",
+      maxUses: 25,
+    });
     await userEvent.click(screen.getByRole("button", { name: "Done" }));
     expect(screen.queryByDisplayValue("7KQ2-M9XD-4HTP-W3NB")).not.toBeInTheDocument();
   });
@@ -40,11 +47,18 @@ describe("CreateJoinCode", () => {
     });
     await userEvent.click(await screen.findByRole("button", { name: "Create join code" }));
     await screen.findByRole("textbox", { name: "Join code" });
-    expect(requests.find((r) => r.path === "/join-codes/create")?.body).toEqual({ organizationId: ACME.id, role: "member", maxUses: null });
+    expect(requests.find((r) => r.path === "/join-codes/create")?.body).toEqual({
+      organizationId: ACME.id,
+      role: "member",
+      maxUses: null,
+    });
   });
 
   test("a limit that is not a whole number is refused before sending", async () => {
-    const { requests } = renderWith(<CreateJoinCode />, { ...baseRoutes(), "/join-codes/create": error(500, "internal") });
+    const { requests } = renderWith(<CreateJoinCode />, {
+      ...baseRoutes(),
+      "/join-codes/create": error(500, "internal"),
+    });
     await userEvent.type(await screen.findByLabelText("Maximum uses"), "2.5");
     await userEvent.click(screen.getByRole("button", { name: "Create join code" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("whole number");
@@ -103,7 +117,10 @@ describe("JoinCodesTable", () => {
   });
 
   test("empty, loading, error", async () => {
-    const first = renderWith(<JoinCodesTable />, { ...baseRoutes(), "/join-codes/list": { body: { joinCodes: [], nextCursor: null } } });
+    const first = renderWith(<JoinCodesTable />, {
+      ...baseRoutes(),
+      "/join-codes/list": { body: { joinCodes: [], nextCursor: null } },
+    });
     expect(await screen.findByText("No join codes.")).toBeInTheDocument();
     first.unmount();
     const second = renderWith(<JoinCodesTable />, { ...baseRoutes(), "/join-codes/list": "hang" });
@@ -115,7 +132,9 @@ describe("JoinCodesTable", () => {
 });
 
 describe("JoinWithCode", () => {
-  const routes = (answer: { alreadyMember: boolean } | (ReturnType<typeof error> & { headers?: Record<string, string> })) => ({
+  const routes = (
+    answer: { alreadyMember: boolean } | (ReturnType<typeof error> & { headers?: Record<string, string> }),
+  ) => ({
     ...baseRoutes(),
     "/join-codes/join": "body" in answer ? answer : { body: { organizationId: ACME.id, role: "member", ...answer } },
     "/get": { body: { organization: ACME } },
@@ -141,7 +160,9 @@ describe("JoinWithCode", () => {
   test("a join that worked is reported as such even when the name cannot be read", async () => {
     renderWith(<JoinWithCode />, { ...routes({ alreadyMember: false }), "/get": error(503, "unavailable") });
     await userEvent.type(screen.getByLabelText("Join code"), "AAAA-BBBB-CCCC-DDDD{Enter}");
-    expect(await screen.findByText(/Welcome to/)).toHaveTextContent("Welcome to the organization: you joined as member.");
+    expect(await screen.findByText(/Welcome to/)).toHaveTextContent(
+      "Welcome to the organization: you joined as member.",
+    );
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 

@@ -48,7 +48,15 @@ test("invite: the copy button and Done are reachable, and Done returns to the fo
     ...baseRoutes(),
     "/invitations/create": {
       body: {
-        invitation: { id: "i1", organizationId: ACME.id, email: "bob@example.com", role: "member", invitedBy: null, createdAt: ACME.createdAt, expiresAt: ACME.createdAt },
+        invitation: {
+          id: "i1",
+          organizationId: ACME.id,
+          email: "bob@example.com",
+          role: "member",
+          invitedBy: null,
+          createdAt: ACME.createdAt,
+          expiresAt: ACME.createdAt,
+        },
         token: "tok",
       },
     },

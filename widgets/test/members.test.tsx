@@ -5,8 +5,17 @@ import { describe, expect, test, vi } from "vitest";
 import { AcceptInvitation, InviteMember, MembersTable, PendingInvitations } from "../src/index.js";
 import { ACME, baseRoutes, error, expectAccessible, renderWith } from "./harness.js";
 
-const member = (userId: string, email: string, role: string) => ({ userId, email, role, joinedAt: "2026-11-03T10:00:00.000Z" });
-const TEAM = [member("u1", "ada@acme.test", "owner"), member("u2", "grace@acme.test", "admin"), member("u3", "linus@acme.test", "member")];
+const member = (userId: string, email: string, role: string) => ({
+  userId,
+  email,
+  role,
+  joinedAt: "2026-11-03T10:00:00.000Z",
+});
+const TEAM = [
+  member("u1", "ada@acme.test", "owner"),
+  member("u2", "grace@acme.test", "admin"),
+  member("u3", "linus@acme.test", "member"),
+];
 const invitation = (id: string, email: string, role: string) => ({
   id,
   organizationId: ACME.id,
@@ -19,7 +28,10 @@ const invitation = (id: string, email: string, role: string) => ({
 
 describe("MembersTable", () => {
   test("loading, then the members; an owner may change and remove anyone", async () => {
-    const { container } = renderWith(<MembersTable />, { ...baseRoutes("owner"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    const { container } = renderWith(<MembersTable />, {
+      ...baseRoutes("owner"),
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+    });
     expect(await screen.findByText("Loading members…")).toBeInTheDocument();
     const rows = await screen.findAllByRole("row");
     expect(rows).toHaveLength(4);
@@ -29,16 +41,24 @@ describe("MembersTable", () => {
   });
 
   test("the rank rule: an admin cannot touch the owner or grant owner", async () => {
-    renderWith(<MembersTable />, { ...baseRoutes("admin"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    renderWith(<MembersTable />, {
+      ...baseRoutes("admin"),
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+    });
     await screen.findByRole("combobox", { name: "Role of linus@acme.test" });
     expect(screen.queryByRole("combobox", { name: "Role of ada@acme.test" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Remove ada@acme.test" })).not.toBeInTheDocument();
-    const ownerOption = within(screen.getByRole("combobox", { name: "Role of linus@acme.test" })).getByRole("option", { name: "owner" });
+    const ownerOption = within(screen.getByRole("combobox", { name: "Role of linus@acme.test" })).getByRole("option", {
+      name: "owner",
+    });
     expect(ownerOption).toBeDisabled();
   });
 
   test("members see the list without controls", async () => {
-    renderWith(<MembersTable />, { ...baseRoutes("member"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    renderWith(<MembersTable />, {
+      ...baseRoutes("member"),
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+    });
     await screen.findByText("linus@acme.test");
     expect(screen.queryAllByRole("combobox")).toEqual([]);
     expect(screen.queryAllByRole("button")).toEqual([]);
@@ -62,7 +82,11 @@ describe("MembersTable", () => {
     await waitFor(() => expect(screen.queryByRole("button", { name: "Save role" })).not.toBeInTheDocument());
     expect(select).toHaveValue("admin");
     expect(select).toHaveFocus();
-    expect(requests.find((r) => r.path === "/members/set-role")?.body).toEqual({ organizationId: ACME.id, userId: "u3", role: "admin" });
+    expect(requests.find((r) => r.path === "/members/set-role")?.body).toEqual({
+      organizationId: ACME.id,
+      userId: "u3",
+      role: "admin",
+    });
   });
 
   test("last_owner is explained, and the role stays", async () => {
@@ -102,7 +126,10 @@ describe("MembersTable", () => {
   });
 
   test("the only owner is pointed out before anyone tries", async () => {
-    renderWith(<MembersTable />, { ...baseRoutes("owner"), "/members/list": { body: { members: TEAM, nextCursor: null } } });
+    renderWith(<MembersTable />, {
+      ...baseRoutes("owner"),
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+    });
     expect(await screen.findByText(/The only owner cannot be demoted or removed/)).toBeInTheDocument();
   });
 
@@ -121,10 +148,15 @@ describe("InviteMember", () => {
   test("shows the link once, copies it, and offers only grantable roles", async () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    const { container, requests } = renderWith(<InviteMember invitationUrl={(t) => `https://app.test/join?invitation=${t}`} />, {
-      ...baseRoutes("admin"),
-      "/invitations/create": (body) => ({ body: { invitation: invitation("i1", String(body.email), String(body.role)), token: "tok123" } }),
-    });
+    const { container, requests } = renderWith(
+      <InviteMember invitationUrl={(t) => `https://app.test/join?invitation=${t}`} />,
+      {
+        ...baseRoutes("admin"),
+        "/invitations/create": (body) => ({
+          body: { invitation: invitation("i1", String(body.email), String(body.role)), token: "tok123" },
+        }),
+      },
+    );
     const role = await screen.findByRole("combobox", { name: "Role" });
     expect(within(role).getByRole("option", { name: "owner" })).toBeDisabled();
     await userEvent.type(screen.getByLabelText("Email address"), "bob@example.com");
@@ -132,7 +164,11 @@ describe("InviteMember", () => {
     await userEvent.click(screen.getByRole("button", { name: "Create invitation link" }));
     const link = await screen.findByRole("textbox", { name: "Invitation link" });
     expect(link).toHaveValue("https://app.test/join?invitation=tok123");
-    expect(requests.find((r) => r.path === "/invitations/create")?.body).toEqual({ organizationId: ACME.id, email: "bob@example.com", role: "admin" });
+    expect(requests.find((r) => r.path === "/invitations/create")?.body).toEqual({
+      organizationId: ACME.id,
+      email: "bob@example.com",
+      role: "admin",
+    });
     await userEvent.click(screen.getByRole("button", { name: "Copy" }));
     expect(writeText).toHaveBeenCalledWith("https://app.test/join?invitation=tok123");
     expect(screen.getByRole("button", { name: "Copied" })).toBeInTheDocument();
@@ -162,14 +198,19 @@ describe("PendingInvitations", () => {
       },
     });
     await screen.findByText("bob@example.com");
-    expect(screen.queryByRole("button", { name: "Revoke the invitation for carol@example.com" })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole("button", { name: "Revoke the invitation for carol@example.com" }),
+    ).not.toBeInTheDocument();
     await expectAccessible(container);
     await userEvent.click(screen.getByRole("button", { name: "Revoke the invitation for bob@example.com" }));
     await waitFor(() => expect(screen.queryByText("bob@example.com")).not.toBeInTheDocument());
   });
 
   test("empty, loading and error", async () => {
-    const first = renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": { body: { invitations: [], nextCursor: null } } });
+    const first = renderWith(<PendingInvitations />, {
+      ...baseRoutes(),
+      "/invitations/list": { body: { invitations: [], nextCursor: null } },
+    });
     expect(await screen.findByText("No pending invitations.")).toBeInTheDocument();
     first.unmount();
     const second = renderWith(<PendingInvitations />, { ...baseRoutes(), "/invitations/list": "hang" });
@@ -193,7 +234,9 @@ describe("AcceptInvitation", () => {
     // Opening the link accepts nothing: a link preview or prefetch must not use the invitation.
     expect(requests.some((r) => r.path === "/invitations/accept")).toBe(false);
     await userEvent.click(screen.getByRole("button", { name: "Accept invitation" }));
-    expect(await screen.findByText(/You are now a member/)).toHaveTextContent("You are now a member of Acme as member.");
+    expect(await screen.findByText(/You are now a member/)).toHaveTextContent(
+      "You are now a member of Acme as member.",
+    );
     expect(requests.find((r) => r.path === "/invitations/accept")?.body).toEqual({ token: "tok-from-url" });
     // The used token leaves the address bar.
     expect(window.location.search).toBe("");

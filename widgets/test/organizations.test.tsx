@@ -26,7 +26,10 @@ describe("OrganizationSwitcher", () => {
   });
 
   test("empty: invites the caller to create one", async () => {
-    renderWith(<OrganizationSwitcher />, { "/list": { body: { organizations: [], nextCursor: null } }, "/roles": { body: ROLE_MATRIX } });
+    renderWith(<OrganizationSwitcher />, {
+      "/list": { body: { organizations: [], nextCursor: null } },
+      "/roles": { body: ROLE_MATRIX },
+    });
     expect(await screen.findByText(/not in any organization yet/)).toBeInTheDocument();
   });
 
@@ -47,10 +50,17 @@ describe("OrganizationSwitcher", () => {
         <OrganizationSwitcher />
         <OrganizationProfile />
       </>,
-      { ...twoOrganizations, "/get": (body) => ({ body: { organization: body.organizationId === GLOBEX.id ? GLOBEX : ACME } }) },
+      {
+        ...twoOrganizations,
+        "/get": (body) => ({ body: { organization: body.organizationId === GLOBEX.id ? GLOBEX : ACME } }),
+      },
     );
     const select = await screen.findByRole("combobox", { name: "Active organization" });
-    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Acme (owner)", "Globex (member)"]);
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Acme (owner)", "Globex (member)"]);
     await userEvent.selectOptions(select, GLOBEX.id);
     expect(await screen.findByText("Globex", { selector: "dd" })).toBeInTheDocument();
     await expectAccessible(container);
@@ -122,12 +132,18 @@ describe("OrganizationList", () => {
   });
 
   test("empty", async () => {
-    renderWith(<OrganizationList />, { "/list": { body: { organizations: [], nextCursor: null } }, "/roles": { body: ROLE_MATRIX } });
+    renderWith(<OrganizationList />, {
+      "/list": { body: { organizations: [], nextCursor: null } },
+      "/roles": { body: ROLE_MATRIX },
+    });
     expect(await screen.findByText("You are not in any organization yet.")).toBeInTheDocument();
   });
 
   test("an expired token says to sign in again", async () => {
-    renderWith(<OrganizationList />, { "/list": error(401, "unauthenticated"), "/roles": error(401, "unauthenticated") });
+    renderWith(<OrganizationList />, {
+      "/list": error(401, "unauthenticated"),
+      "/roles": error(401, "unauthenticated"),
+    });
     expect(await screen.findByRole("alert")).toHaveTextContent("Sign in again");
   });
 });
@@ -159,7 +175,10 @@ describe("OrganizationProfile", () => {
   });
 
   test("without any organization it says to pick one", async () => {
-    renderWith(<OrganizationProfile />, { "/list": { body: { organizations: [], nextCursor: null } }, "/roles": { body: ROLE_MATRIX } });
+    renderWith(<OrganizationProfile />, {
+      "/list": { body: { organizations: [], nextCursor: null } },
+      "/roles": { body: ROLE_MATRIX },
+    });
     expect(await screen.findByText("Pick or create an organization first.")).toBeInTheDocument();
   });
 

@@ -8,23 +8,37 @@ import { ACME, baseRoutes, error, expectAccessible, renderWith, ROLE_MATRIX } fr
 describe("CreateApiToken", () => {
   test("name and env; the bearer is shown once with a warning", async () => {
     const apiToken = { key: "orgs_test_abc", secret: "s3cr3t", lastFour: "cr3t", bearer: "orgs_test_abc:s3cr3t" };
-    const { container, requests } = renderWith(<CreateApiToken />, { ...baseRoutes("owner"), "/tokens/create": { body: { apiToken } } });
+    const { container, requests } = renderWith(<CreateApiToken />, {
+      ...baseRoutes("owner"),
+      "/tokens/create": { body: { apiToken } },
+    });
     await userEvent.type(await screen.findByLabelText("Name (optional)"), "CI deploys");
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Environment" }), "test");
     await userEvent.click(screen.getByRole("button", { name: "Create token" }));
     expect(await screen.findByRole("textbox", { name: "API token" })).toHaveValue("orgs_test_abc:s3cr3t");
     expect(screen.getByText(/will not be shown again/)).toBeInTheDocument();
-    expect(requests.find((r) => r.path === "/tokens/create")?.body).toEqual({ organizationId: ACME.id, name: "CI deploys", env: "test" });
+    expect(requests.find((r) => r.path === "/tokens/create")?.body).toEqual({
+      organizationId: ACME.id,
+      name: "CI deploys",
+      env: "test",
+    });
     await expectAccessible(container);
     await userEvent.click(screen.getByRole("button", { name: "Done" }));
     expect(screen.queryByDisplayValue("orgs_test_abc:s3cr3t")).not.toBeInTheDocument();
   });
 
   test("an empty name is sent as none", async () => {
-    const { requests } = renderWith(<CreateApiToken />, { ...baseRoutes("owner"), "/tokens/create": error(403, "user_required") });
+    const { requests } = renderWith(<CreateApiToken />, {
+      ...baseRoutes("owner"),
+      "/tokens/create": error(403, "user_required"),
+    });
     await userEvent.click(await screen.findByRole("button", { name: "Create token" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Only a person can do this");
-    expect(requests.find((r) => r.path === "/tokens/create")?.body).toEqual({ organizationId: ACME.id, name: null, env: "live" });
+    expect(requests.find((r) => r.path === "/tokens/create")?.body).toEqual({
+      organizationId: ACME.id,
+      name: null,
+      env: "live",
+    });
   });
 
   test("admins are told only owners can", async () => {
@@ -38,8 +52,19 @@ describe("RoleMatrix", () => {
   test("roles against permissions, readable without the marks", async () => {
     const { container } = renderWith(<RoleMatrix />, baseRoutes());
     const adminRow = (await screen.findByRole("rowheader", { name: "admin" })).closest("tr")!;
-    expect([...adminRow.querySelectorAll("td")].map((cell) => cell.textContent)).toEqual(["✓Yes", "–No", "✓Yes", "✓Yes"]);
-    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Role", "org:view", "org:manage", "members:view", "members:manage"]);
+    expect([...adminRow.querySelectorAll("td")].map((cell) => cell.textContent)).toEqual([
+      "✓Yes",
+      "–No",
+      "✓Yes",
+      "✓Yes",
+    ]);
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Role",
+      "org:view",
+      "org:manage",
+      "members:view",
+      "members:manage",
+    ]);
     await expectAccessible(container);
   });
 
@@ -84,7 +109,11 @@ describe("PermissionGate", () => {
 
   test("outside any organization it renders the fallback", async () => {
     renderWith(
-      <PermissionGate permission="members:view" fallback={<p>Join an organization first.</p>} loading={<p>Checking…</p>}>
+      <PermissionGate
+        permission="members:view"
+        fallback={<p>Join an organization first.</p>}
+        loading={<p>Checking…</p>}
+      >
         <p>Secret</p>
       </PermissionGate>,
       { "/list": { body: { organizations: [], nextCursor: null } }, "/roles": { body: ROLE_MATRIX } },

@@ -47,7 +47,9 @@ export function transport(options: ClientOptions): Send {
       cancel.throwIfCancelled();
       // Every await is raced against cancellation, so neither a token function nor an
       // injected fetch that ignores its signal can outlive the timeout or the caller's abort.
-      const token = await cancel.race(Promise.resolve().then(() => (typeof options.token === "function" ? options.token() : options.token)));
+      const token = await cancel.race(
+        Promise.resolve().then(() => (typeof options.token === "function" ? options.token() : options.token)),
+      );
       const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await cancel.race(
@@ -70,7 +72,11 @@ function parseSuccess<T>(status: number, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new OrgsError({ status, code: "internal", message: `The server answered ${status} with a body that is not JSON.` });
+    throw new OrgsError({
+      status,
+      code: "internal",
+      message: `The server answered ${status} with a body that is not JSON.`,
+    });
   }
 }
 

@@ -61,11 +61,19 @@ describe("error codes from the server", () => {
   });
 
   test("404 invalid_invitation", async () => {
-    await expectOrgsError(outsider.organizations.invitations.accept({ token: "x".repeat(43) }), 404, "invalid_invitation");
+    await expectOrgsError(
+      outsider.organizations.invitations.accept({ token: "x".repeat(43) }),
+      404,
+      "invalid_invitation",
+    );
   });
 
   test("404 invalid_join_code", async () => {
-    await expectOrgsError(outsider.organizations.joinCodes.join({ code: "AAAA-BBBB-CCCC-DDDD" }), 404, "invalid_join_code");
+    await expectOrgsError(
+      outsider.organizations.joinCodes.join({ code: "AAAA-BBBB-CCCC-DDDD" }),
+      404,
+      "invalid_join_code",
+    );
   });
 
   test("409 last_owner", async () => {
@@ -89,7 +97,9 @@ describe("error codes from the server", () => {
   test("409 join_code_exhausted", async () => {
     const { code } = await owner.organizations.joinCodes.create({ organizationId, maxUses: 1 });
     const [first, late] = await Promise.all(
-      ["first", "late"].map(async (n) => createClient({ baseUrl: server.baseUrl, token: (await server.user(`${n}@example.com`)).bearer })),
+      ["first", "late"].map(async (n) =>
+        createClient({ baseUrl: server.baseUrl, token: (await server.user(`${n}@example.com`)).bearer }),
+      ),
     );
     await first!.organizations.joinCodes.join({ code });
     await expectOrgsError(late!.organizations.joinCodes.join({ code }), 409, "join_code_exhausted");
@@ -139,7 +149,10 @@ describe("429 rate_limited", () => {
 describe("500 internal", () => {
   test("from the envelope a failing server sends", async () => {
     const body = JSON.stringify({ error: { code: "internal", message: "Something went wrong." } });
-    const client = createClient({ baseUrl: "http://orgs.test", fetch: async () => new Response(body, { status: 500 }) });
+    const client = createClient({
+      baseUrl: "http://orgs.test",
+      fetch: async () => new Response(body, { status: 500 }),
+    });
     const error = await expectOrgsError(client.organizations.roles(), 500, "internal");
     expect(error.message).toBe("Something went wrong.");
   });

@@ -21,7 +21,9 @@ const deafFetch: typeof fetch = () => new Promise(() => {});
 
 /** A fetch that answers only when aborted, as a server that never replies would. */
 const hangingFetch: typeof fetch = (_url, init) =>
-  new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+  new Promise((_, reject) =>
+    init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+  );
 
 function answering(status: number, body: string, headers: Record<string, string> = {}): typeof fetch {
   return async () => new Response(body, { status, headers });

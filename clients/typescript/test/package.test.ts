@@ -22,7 +22,9 @@ afterAll(() => server?.stop());
 test("the built package works against the server and throws its own error class", async () => {
   const client = createClient({ baseUrl: server.baseUrl, token: (await server.user("pkg@example.com")).bearer });
   const { organization } = await client.organizations.create({ name: "Packaged" });
-  const error = await client.organizations.update({ organizationId: organization.id, name: "" }).catch((e: unknown) => e);
+  const error = await client.organizations
+    .update({ organizationId: organization.id, name: "" })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OrgsError);
   expect((error as OrgsError).code).toBe("invalid_request");
 });
@@ -47,9 +49,7 @@ test("the packed tarball holds a working package and nothing else", async () => 
     const paths = packed.files.map((f) => f.path);
     expect(paths).toContain("dist/index.js");
     expect(paths).toContain("dist/index.d.ts");
-    expect(paths.filter((p) => !p.startsWith("dist/"))).toEqual(
-      expect.arrayContaining(["package.json", "README.md"]),
-    );
+    expect(paths.filter((p) => !p.startsWith("dist/"))).toEqual(expect.arrayContaining(["package.json", "README.md"]));
     expect(paths.filter((p) => !p.startsWith("dist/") && p !== "package.json" && p !== "README.md")).toEqual([]);
 
     // What `npm install orgs-client.tgz` puts in a project, without asking a registry.
@@ -64,7 +64,7 @@ test("the packed tarball holds a working package and nothing else", async () => 
         'import { createClient, OrgsError } from "@orgs/client";',
         "const orgs = createClient({ baseUrl: process.argv[2], token: process.argv[3] });",
         'const { organization } = await orgs.organizations.create({ name: "From the tarball" });',
-        "const error = await orgs.organizations.get({ organizationId: \"nope\" }).catch((e) => e);",
+        'const error = await orgs.organizations.get({ organizationId: "nope" }).catch((e) => e);',
         "console.log(JSON.stringify({ name: organization.name, isOrgsError: error instanceof OrgsError, code: error.code }));",
       ].join("\n"),
     );

@@ -66,7 +66,11 @@ function listeningAddress(child: ChildProcess): Promise<string> {
     createInterface({ input: child.stderr! }).on("line", (line) => {
       seen.push(line);
       try {
-        const event = JSON.parse(line) as { message?: string; addr?: string; fields?: { message?: string; addr?: string } };
+        const event = JSON.parse(line) as {
+          message?: string;
+          addr?: string;
+          fields?: { message?: string; addr?: string };
+        };
         const fields = event.fields ?? event;
         if (fields.message === "listening" && fields.addr) {
           clearTimeout(timer);

@@ -40,11 +40,14 @@ export const AcceptInvitation = widget("AcceptInvitation", function AcceptInvita
   };
   return (
     <Frame title={props.title ?? "Accept invitation"} name="accept-invitation" className={props.className}>
-      {!token && !joined && <Empty>There is no invitation in this link. Open the link from your invitation again.</Empty>}
+      {!token && !joined && (
+        <Empty>There is no invitation in this link. Open the link from your invitation again.</Empty>
+      )}
       <Announce className="orgs-success">
         {joined && (
           <>
-            You are now a member of {joined.name ? <strong>{joined.name}</strong> : "the organization"} as {joined.role}.
+            You are now a member of {joined.name ? <strong>{joined.name}</strong> : "the organization"} as {joined.role}
+            .
           </>
         )}
       </Announce>

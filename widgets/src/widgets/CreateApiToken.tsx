@@ -27,7 +27,9 @@ function TokenForm({ organizationId }: { organizationId: string }) {
   const [bearer, setBearer] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const envId = useId();
-  const mint = useAction((input: { name: string | null; env: TokenEnv }) => api.tokens.create({ organizationId, ...input }));
+  const mint = useAction((input: { name: string | null; env: TokenEnv }) =>
+    api.tokens.create({ organizationId, ...input }),
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await mint.run({ name: name.trim() === "" ? null : name, env });
@@ -51,10 +53,22 @@ function TokenForm({ organizationId }: { organizationId: string }) {
   }
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
-      <TextField label="Name (optional)" value={name} onChange={setName} maxLength={100} placeholder="CI deploys" autoFocus={returning} />
+      <TextField
+        label="Name (optional)"
+        value={name}
+        onChange={setName}
+        maxLength={100}
+        placeholder="CI deploys"
+        autoFocus={returning}
+      />
       <div className="orgs-field">
         <label htmlFor={envId}>Environment</label>
-        <select id={envId} className="orgs-select" value={env} onChange={(event) => setEnv(event.target.value as TokenEnv)}>
+        <select
+          id={envId}
+          className="orgs-select"
+          value={env}
+          onChange={(event) => setEnv(event.target.value as TokenEnv)}
+        >
           <option value="live">live</option>
           <option value="test">test</option>
         </select>

@@ -13,16 +13,21 @@ export interface CreateOrganizationProps extends WidgetProps {
   activate?: boolean;
 }
 
-export const CreateOrganization = widget("CreateOrganization", function CreateOrganization(props: CreateOrganizationProps) {
-  return (
-    <Frame title={props.title ?? "Create an organization"} name="create-organization" className={props.className}>
-      <CreateOrganizationForm {...props} />
-    </Frame>
-  );
-});
+export const CreateOrganization = widget(
+  "CreateOrganization",
+  function CreateOrganization(props: CreateOrganizationProps) {
+    return (
+      <Frame title={props.title ?? "Create an organization"} name="create-organization" className={props.className}>
+        <CreateOrganizationForm {...props} />
+      </Frame>
+    );
+  },
+);
 
 /** The form alone, also used inline by the switcher. */
-export function CreateOrganizationForm(props: CreateOrganizationProps & { onCancel?: () => void; autoFocus?: boolean }) {
+export function CreateOrganizationForm(
+  props: CreateOrganizationProps & { onCancel?: () => void; autoFocus?: boolean },
+) {
   const { api, changed, setActiveOrganizationId } = useOrgs();
   const [name, setName] = useState("");
   const create = useAction((orgName: string) => api.create({ name: orgName }));

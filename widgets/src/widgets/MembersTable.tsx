@@ -3,7 +3,18 @@
 import type { OrgMember, OrgRole } from "@orgs/client";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { Empty, ErrorNotice, Frame, formatDate, Loading, RoleBadge, RoleSelect, ROLES, TableScroller, type WidgetProps } from "../ui.js";
+import {
+  Empty,
+  ErrorNotice,
+  Frame,
+  formatDate,
+  Loading,
+  RoleBadge,
+  RoleSelect,
+  ROLES,
+  TableScroller,
+  type WidgetProps,
+} from "../ui.js";
 import { useAction, useApi, type Action } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -38,7 +49,8 @@ function Members(props: { organizationId: string; title: string; className?: str
     return true;
   });
   // The rank rule: grant and touch only roles at most the caller's own.
-  const mayChange = (member: OrgMember) => canManage && callerRole !== undefined && outranksOrEquals(callerRole, member.role);
+  const mayChange = (member: OrgMember) =>
+    canManage && callerRole !== undefined && outranksOrEquals(callerRole, member.role);
   const grantable = ROLES.filter((role) => callerRole !== undefined && outranksOrEquals(callerRole, role));
   const owners = members.data?.filter((m) => m.role === "owner").length ?? 0;
   return (
@@ -158,7 +170,13 @@ function MemberRow(props: {
           )}
           {props.mayChange && confirmingRemove && (
             <span className="orgs-row" role="group" aria-label={`Confirm removing ${member.email}`}>
-              <button type="button" className="orgs-button orgs-danger-solid" autoFocus aria-disabled={busy} onClick={() => void remove()}>
+              <button
+                type="button"
+                className="orgs-button orgs-danger-solid"
+                autoFocus
+                aria-disabled={busy}
+                onClick={() => void remove()}
+              >
                 Confirm removal
               </button>
               <button

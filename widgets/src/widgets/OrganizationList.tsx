@@ -15,7 +15,9 @@ export const OrganizationList = widget("OrganizationList", function Organization
     <Frame title={props.title ?? "Your organizations"} name="organization-list" className={props.className}>
       {memberships.status === "loading" && <Loading what="organizations" />}
       {memberships.status === "error" && <ErrorNotice error={memberships.error} onRetry={memberships.reload} />}
-      {memberships.status === "ready" && memberships.data.length === 0 && <Empty>You are not in any organization yet.</Empty>}
+      {memberships.status === "ready" && memberships.data.length === 0 && (
+        <Empty>You are not in any organization yet.</Empty>
+      )}
       {memberships.status === "ready" && memberships.data.length > 0 && (
         <ul className="orgs-list">
           {memberships.data.map(({ organization, role }) => {

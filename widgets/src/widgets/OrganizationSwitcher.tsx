@@ -26,7 +26,12 @@ export const OrganizationSwitcher = widget("OrganizationSwitcher", function Orga
       className={props.className}
       actions={
         !creating && (
-          <button ref={newButton} type="button" className="orgs-button orgs-secondary" onClick={() => setCreating(true)}>
+          <button
+            ref={newButton}
+            type="button"
+            className="orgs-button orgs-secondary"
+            onClick={() => setCreating(true)}
+          >
             New organization
           </button>
         )

@@ -16,10 +16,16 @@ export const PendingInvitations = widget("PendingInvitations", function PendingI
           name="pending-invitations"
           what="pending invitations"
           topic="invitations"
-          load={(api, id, signal) => api.invitations.list({ organizationId: id }, { signal }).then((a) => a.invitations)}
+          load={(api, id, signal) =>
+            api.invitations.list({ organizationId: id }, { signal }).then((a) => a.invitations)
+          }
           revoke={(api, id, invitation) => api.invitations.revoke({ organizationId: id, id: invitation.id })}
           columns={["Email", "Role", "Expires"]}
-          cells={(invitation) => [invitation.email, <RoleBadge role={invitation.role} />, formatDate(invitation.expiresAt)]}
+          cells={(invitation) => [
+            invitation.email,
+            <RoleBadge role={invitation.role} />,
+            formatDate(invitation.expiresAt),
+          ]}
           revokeLabel={(invitation) => `Revoke the invitation for ${invitation.email}`}
         />
       )}

@@ -13,39 +13,39 @@ export const RoleMatrix = widget("RoleMatrix", function RoleMatrix(props: Widget
       {roles.status === "error" && <ErrorNotice error={roles.error} onRetry={roles.reload} />}
       {roles.status === "ready" && (
         <TableScroller label={title}>
-        <table className="orgs-table orgs-matrix">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              {orgPermissionValues.map((permission) => (
-                <th scope="col" key={permission} className="orgs-mono">
-                  {/* A narrow widget may break the name after its colon, never inside a word. */}
-                  {permission.split(":")[0]}:
-                  <wbr />
-                  {permission.split(":")[1]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {roles.data.roles.map(({ role }) => (
-              <tr key={role}>
-                <th scope="row">
-                  <RoleBadge role={role} />
-                </th>
-                {orgPermissionValues.map((permission) => {
-                  const held = permissionsOf(roles.data, role).includes(permission);
-                  return (
-                    <td key={permission} className={held ? "orgs-yes" : "orgs-no"}>
-                      <span aria-hidden="true">{held ? "✓" : "–"}</span>
-                      <span className="orgs-visually-hidden">{held ? "Yes" : "No"}</span>
-                    </td>
-                  );
-                })}
+          <table className="orgs-table orgs-matrix">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                {orgPermissionValues.map((permission) => (
+                  <th scope="col" key={permission} className="orgs-mono">
+                    {/* A narrow widget may break the name after its colon, never inside a word. */}
+                    {permission.split(":")[0]}:
+                    <wbr />
+                    {permission.split(":")[1]}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {roles.data.roles.map(({ role }) => (
+                <tr key={role}>
+                  <th scope="row">
+                    <RoleBadge role={role} />
+                  </th>
+                  {orgPermissionValues.map((permission) => {
+                    const held = permissionsOf(roles.data, role).includes(permission);
+                    return (
+                      <td key={permission} className={held ? "orgs-yes" : "orgs-no"}>
+                        <span aria-hidden="true">{held ? "✓" : "–"}</span>
+                        <span className="orgs-visually-hidden">{held ? "Yes" : "No"}</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroller>
       )}
     </Frame>

@@ -100,7 +100,9 @@ function SignIn({ onSignIn }: { onSignIn: (bearer: string) => void }) {
 }
 
 function Workspace() {
-  const invited = invitationTokenFromUrl() !== null;
+  // Read once: AcceptInvitation takes the token out of the URL after using it, and its
+  // result must stay on screen.
+  const [invited] = useState(() => invitationTokenFromUrl() !== null);
   return (
     <div className="console-grid">
       <div className="console-side">

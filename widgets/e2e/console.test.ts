@@ -73,6 +73,10 @@ describe.sequential("the console", () => {
     const bob = await signedIn("bob", invitationLink);
     await region(bob, "Accept invitation").getByRole("button", { name: "Accept invitation" }).click();
     await region(bob, "Accept invitation").getByText("You are now a member of Acme as member.").waitFor();
+    // The used token leaves the address bar, and the result stays once the rest catches up.
+    expect(bob.url()).not.toContain("invitation=");
+    await region(bob, "Members").getByRole("cell", { name: "bob@example.com", exact: true }).waitFor();
+    await region(bob, "Accept invitation").getByText("You are now a member of Acme as member.").waitFor();
     await bob.context().close();
   });
 

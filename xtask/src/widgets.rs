@@ -13,7 +13,8 @@ const WIDGETS_DIR: &str = "widgets";
 pub fn test(root: &Path, clean_install: bool, screenshots: &Path) -> Result<(), String> {
     let chromium = chromium()?;
     let dir = root.join(WIDGETS_DIR);
-    client::build(root, clean_install)?;
+    // The client's packages are installed once (clean in CI, by its own tests just before).
+    client::build(root, false)?;
     npm_install(&dir, clean_install)?;
     run(npm(&dir, &["test", "--silent"]))?;
     let server = client::build_server(root)?;

@@ -23,6 +23,7 @@ export function useApi<T>(
   const [attempt, setAttempt] = useState(0);
   const [loadedFor, setLoadedFor] = useState<readonly unknown[]>(deps);
   // Other inputs (another caller, another organization) must never show the old answer.
+  // Setting state while rendering makes React render again at once, before anything shows.
   const sameInputs = deps.length === loadedFor.length && deps.every((dep, i) => Object.is(dep, loadedFor[i]));
   if (!sameInputs) {
     setLoadedFor(deps);
@@ -41,10 +42,7 @@ export function useApi<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, revision, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return useMemo(
-    () => ({ ...(sameInputs ? state : { status: "loading" }), reload }) as ApiState<T>,
-    [state, reload, sameInputs],
-  );
+  return useMemo(() => ({ ...state, reload }) as ApiState<T>, [state, reload]);
 }
 
 export interface Action<A extends unknown[], T> {

@@ -1,5 +1,5 @@
 // Wraps a widget so that `preview` gives it a provider of its own with sample data, and
-// so that widgets about one organization start afresh when the active one changes.
+// frames the widgets about one organization, which start afresh when it changes.
 import { Fragment, type ComponentType, type ReactNode } from "react";
 import { OrgsProvider, useOrgs } from "./context.js";
 import { Empty, ErrorNotice, Frame, Loading } from "./ui.js";
@@ -19,7 +19,7 @@ export function widget<P extends { preview?: boolean }>(name: string, Inner: Com
   return Widget;
 }
 
-/** Renders `children` for the active organization, or says to pick one. */
+/** The widget's frame; inside it, `children` for the active organization, or a word on why there is none. */
 export function ForActiveOrganization(props: {
   title: string;
   name: string;
@@ -27,14 +27,17 @@ export function ForActiveOrganization(props: {
   children: (organizationId: string) => ReactNode;
 }) {
   const { activeOrganizationId, memberships } = useOrgs();
-  if (!activeOrganizationId) {
-    return (
-      <Frame title={props.title} name={props.name} className={props.className}>
-        {memberships.status === "loading" && <Loading what="your organizations" />}
-        {memberships.status === "error" && <ErrorNotice error={memberships.error} onRetry={memberships.reload} />}
-        {memberships.status === "ready" && <Empty>Pick or create an organization first.</Empty>}
-      </Frame>
-    );
-  }
-  return <Fragment key={activeOrganizationId}>{props.children(activeOrganizationId)}</Fragment>;
+  return (
+    <Frame title={props.title} name={props.name} className={props.className}>
+      {activeOrganizationId ? (
+        <Fragment key={activeOrganizationId}>{props.children(activeOrganizationId)}</Fragment>
+      ) : (
+        <>
+          {memberships.status === "loading" && <Loading what="your organizations" />}
+          {memberships.status === "error" && <ErrorNotice error={memberships.error} onRetry={memberships.reload} />}
+          {memberships.status === "ready" && <Empty>Pick or create an organization first.</Empty>}
+        </>
+      )}
+    </Frame>
+  );
 }

@@ -60,7 +60,7 @@ export function transport(options: ClientOptions): Send {
       return parseSuccess(response.status, text);
     } catch (error) {
       // fetch reports every abort as a bare AbortError; the caller learns which it was.
-      if (cancel.cancelled() && !(error instanceof OrgsError)) throw cancel.reason();
+      if (!(error instanceof OrgsError)) cancel.throwIfCancelled();
       throw error;
     } finally {
       cancel.dispose();
@@ -104,8 +104,6 @@ function cancellation(signal: AbortSignal | undefined, timeoutMs: number, path: 
       : undefined;
   return {
     signal: controller.signal,
-    cancelled: () => reason !== undefined,
-    reason: () => reason,
     throwIfCancelled() {
       if (reason !== undefined) throw reason;
     },

@@ -2,7 +2,7 @@
 import type { TokenEnv } from "@orgs/client";
 import { useId, useState, type FormEvent } from "react";
 import { useOrgs, usePermission } from "../context.js";
-import { Empty, ErrorNotice, Frame, SecretOnce, TextField, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -10,11 +10,7 @@ export const CreateApiToken = widget("CreateApiToken", function CreateApiToken(p
   const title = props.title ?? "Create an API token";
   return (
     <ForActiveOrganization title={title} name="create-api-token" className={props.className}>
-      {(organizationId) => (
-        <Frame title={title} name="create-api-token" className={props.className}>
-          <TokenForm organizationId={organizationId} />
-        </Frame>
-      )}
+      {(organizationId) => <TokenForm organizationId={organizationId} />}
     </ForActiveOrganization>
   );
 });

@@ -2,7 +2,7 @@
 import type { OrgRole } from "@orgs/client";
 import { useState, type FormEvent } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { Empty, ErrorNotice, Frame, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
+import { Empty, ErrorNotice, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -10,11 +10,7 @@ export const CreateJoinCode = widget("CreateJoinCode", function CreateJoinCode(p
   const title = props.title ?? "Create a join code";
   return (
     <ForActiveOrganization title={title} name="create-join-code" className={props.className}>
-      {(organizationId) => (
-        <Frame title={title} name="create-join-code" className={props.className}>
-          <JoinCodeForm organizationId={organizationId} />
-        </Frame>
-      )}
+      {(organizationId) => <JoinCodeForm organizationId={organizationId} />}
     </ForActiveOrganization>
   );
 });

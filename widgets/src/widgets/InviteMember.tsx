@@ -2,7 +2,7 @@
 import type { OrgInvitation, OrgRole } from "@orgs/client";
 import { useState, type FormEvent } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { describeError, Empty, Frame, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
+import { describeError, Empty, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -23,11 +23,7 @@ export const InviteMember = widget("InviteMember", function InviteMember(props: 
   const title = props.title ?? "Invite a member";
   return (
     <ForActiveOrganization title={title} name="invite-member" className={props.className}>
-      {(organizationId) => (
-        <Frame title={title} name="invite-member" className={props.className}>
-          <InviteForm {...props} organizationId={organizationId} />
-        </Frame>
-      )}
+      {(organizationId) => <InviteForm {...props} organizationId={organizationId} />}
     </ForActiveOrganization>
   );
 });

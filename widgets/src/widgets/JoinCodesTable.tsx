@@ -13,8 +13,6 @@ export const JoinCodesTable = widget("JoinCodesTable", function JoinCodesTable(p
         <RevocableList
           organizationId={organizationId}
           title={title}
-          className={props.className}
-          name="join-codes-table"
           what="join codes"
           topic="joinCodes"
           load={(api, id, signal) => api.joinCodes.list({ organizationId: id }, { signal }).then((a) => a.joinCodes)}

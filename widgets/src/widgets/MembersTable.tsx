@@ -6,7 +6,6 @@ import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from ".
 import {
   Empty,
   ErrorNotice,
-  Frame,
   formatDate,
   Loading,
   RoleBadge,
@@ -22,14 +21,14 @@ export const MembersTable = widget("MembersTable", function MembersTable(props: 
   const title = props.title ?? "Members";
   return (
     <ForActiveOrganization title={title} name="members-table" className={props.className}>
-      {(organizationId) => <Members organizationId={organizationId} title={title} className={props.className} />}
+      {(organizationId) => <Members organizationId={organizationId} title={title} />}
     </ForActiveOrganization>
   );
 });
 
 type Change = { member: OrgMember; to: OrgRole | "remove" };
 
-function Members(props: { organizationId: string; title: string; className?: string | undefined }) {
+function Members(props: { organizationId: string; title: string }) {
   const { api, changed, revision } = useOrgs();
   const { organizationId } = props;
   const canManage = usePermission("members:manage") ?? false;
@@ -54,7 +53,7 @@ function Members(props: { organizationId: string; title: string; className?: str
   const grantable = ROLES.filter((role) => callerRole !== undefined && outranksOrEquals(callerRole, role));
   const owners = members.data?.filter((m) => m.role === "owner").length ?? 0;
   return (
-    <Frame title={props.title} name="members-table" className={props.className}>
+    <>
       <ErrorNotice error={change.error} />
       {members.status === "loading" && <Loading what="members" />}
       {members.status === "error" && <ErrorNotice error={members.error} onRetry={members.reload} />}
@@ -95,7 +94,7 @@ function Members(props: { organizationId: string; title: string; className?: str
           )}
         </>
       )}
-    </Frame>
+    </>
   );
 }
 

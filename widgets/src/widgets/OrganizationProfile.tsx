@@ -1,7 +1,7 @@
 // The active organization: its name and dates, renamed in place by those with org:manage.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useOrgs, usePermission } from "../context.js";
-import { describeError, ErrorNotice, Frame, formatDate, Loading, TextField, type WidgetProps } from "../ui.js";
+import { describeError, ErrorNotice, formatDate, Loading, TextField, type WidgetProps } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -9,14 +9,13 @@ export const OrganizationProfile = widget("OrganizationProfile", function Organi
   const title = props.title ?? "Organization profile";
   return (
     <ForActiveOrganization title={title} name="organization-profile" className={props.className}>
-      {(organizationId) => <Profile organizationId={organizationId} title={title} className={props.className} />}
+      {(organizationId) => <Profile organizationId={organizationId} />}
     </ForActiveOrganization>
   );
 });
 
-function Profile(props: { organizationId: string; title: string; className?: string | undefined }) {
+function Profile({ organizationId }: { organizationId: string }) {
   const { api, changed, revision } = useOrgs();
-  const { organizationId } = props;
   const canManage = usePermission("org:manage");
   const organization = useApi(
     (signal) => api.get({ organizationId }, { signal }).then((answer) => answer.organization),
@@ -41,7 +40,7 @@ function Profile(props: { organizationId: string; title: string; className?: str
     }
   };
   return (
-    <Frame title={props.title} name="organization-profile" className={props.className}>
+    <>
       {organization.status === "loading" && <Loading what="the organization" />}
       {organization.status === "error" && <ErrorNotice error={organization.error} onRetry={organization.reload} />}
       {organization.status === "ready" && !editing && (
@@ -97,6 +96,6 @@ function Profile(props: { organizationId: string; title: string; className?: str
           </div>
         </form>
       )}
-    </Frame>
+    </>
   );
 }

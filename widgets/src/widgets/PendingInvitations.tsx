@@ -12,8 +12,6 @@ export const PendingInvitations = widget("PendingInvitations", function PendingI
         <RevocableList
           organizationId={organizationId}
           title={title}
-          className={props.className}
-          name="pending-invitations"
           what="pending invitations"
           topic="invitations"
           load={(api, id, signal) =>

@@ -3,14 +3,13 @@
 import type { OrganizationsApi, OrgRole } from "@orgs/client";
 import { useRef, type ReactNode } from "react";
 import { outranksOrEquals, useActiveMembership, useOrgs, usePermission, type Topic } from "../context.js";
-import { Empty, ErrorNotice, Frame, Loading, TableScroller } from "../ui.js";
+import { Empty, ErrorNotice, Loading, TableScroller } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 
 export interface RevocableListProps<T extends { id: string; role: OrgRole }> {
   organizationId: string;
+  /** The widget's title, naming the table for assistive technology. */
   title: string;
-  className?: string | undefined;
-  name: string;
   /** What the rows are, in the loading and empty messages: "invitations". */
   what: string;
   topic: Topic;
@@ -40,7 +39,7 @@ export function RevocableList<T extends { id: string; role: OrgRole }>(props: Re
     table.current?.focus();
   });
   return (
-    <Frame title={props.title} name={props.name} className={props.className}>
+    <>
       <ErrorNotice error={revoke.error} />
       {canManage === false && <Empty>Only owners and admins can see {props.what}.</Empty>}
       {canManage !== false && items.status === "loading" && <Loading what={props.what} />}
@@ -86,6 +85,6 @@ export function RevocableList<T extends { id: string; role: OrgRole }>(props: Re
           </table>
         </TableScroller>
       )}
-    </Frame>
+    </>
   );
 }

@@ -73,6 +73,7 @@ mod tests {
             secret_hash: ApiTokenSecretHash("h".into()),
             owner,
             revoked: false,
+            last_used_at: None,
         }
     }
 

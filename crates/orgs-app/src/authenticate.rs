@@ -7,6 +7,7 @@
 //! and a replaced hash misses the cache.
 
 use crate::FailureLimiter;
+use crate::token_use::TokenUse;
 use event_listener::Event;
 use lru::LruCache;
 use orgs_core::{ApiTokenSecretHash, Caller, ExternalIdentity, TokenOwner, User, UserId};
@@ -47,6 +48,7 @@ pub struct Authenticator {
     /// token runs argon2 once and the rest find it cached.
     verifying: Mutex<HashSet<CacheKey>>,
     verified_now: Event,
+    uses: TokenUse,
     cache_hits: AtomicU64,
     cache_misses: AtomicU64,
 }
@@ -66,6 +68,7 @@ impl Authenticator {
         let capacity = NonZeroUsize::new(CREDENTIAL_CACHE_CAPACITY).expect("non-zero capacity");
         let verified = Mutex::new(LruCache::new(capacity));
         Self {
+            uses: TokenUse::new(store.clone(), clock.clone()),
             store,
             hasher,
             identities,
@@ -96,6 +99,12 @@ impl Authenticator {
             self.cache_hits.load(Ordering::Relaxed),
             self.cache_misses.load(Ordering::Relaxed),
         )
+    }
+
+    /// Writes the tokens' last uses noted since the previous call; the server calls it
+    /// every second, off the request path. Returns how many tokens it wrote.
+    pub async fn flush_token_uses(&self) -> Result<usize, StoreError> {
+        self.uses.flush().await
     }
 
     /// Authentications refused with `429` since the process started.
@@ -140,6 +149,7 @@ impl Authenticator {
             }
             verified_now.await;
         }
+        self.uses.note(&stored);
         Ok(match stored.owner {
             TokenOwner::User(user) => Caller::User(user),
             TokenOwner::Organization(organization) => Caller::OrganizationToken(organization),
@@ -399,6 +409,7 @@ mod tests {
             secret_hash: ApiTokenSecretHash("hash-of-s3cret".into()),
             owner,
             revoked,
+            last_used_at: None,
         }
     }
 

@@ -88,3 +88,23 @@ use_case_error!(
         Exhausted,
     }
 );
+use_case_error!(MeError {});
+use_case_error!(
+    /// `organizations.leave`; `Denied::UserRequired` for an organization token.
+    LeaveOrganizationError {
+        #[error("the organization would be left without an owner")]
+        LastOwner,
+    }
+);
+use_case_error!(DeleteOrganizationError {});
+use_case_error!(TransferOwnershipError {
+    #[error("the new owner must be someone other than the caller")]
+    ToSelf,
+    #[error("member not found")]
+    MemberNotFound,
+});
+use_case_error!(ListTokensError {});
+use_case_error!(RevokeTokenError {
+    #[error("token not found")]
+    TokenNotFound,
+});

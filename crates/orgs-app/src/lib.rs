@@ -7,10 +7,13 @@ mod authenticate;
 mod errors;
 mod invitations;
 mod join_codes;
+mod lifecycle;
 mod limits;
 mod members;
+mod org_tokens;
 mod organizations;
 mod secrets;
+mod token_use;
 mod tokens;
 
 #[cfg(test)]
@@ -20,14 +23,16 @@ pub use admin::{AdminError, TokenKind};
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
 pub use errors::{
     AcceptInvitationError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError, CreateTokenError,
-    Denied, GetOrganizationError, JoinError, ListInvitationsError, ListJoinCodesError, ListMembersError,
-    ListOrganizationsError, RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, SetRoleError,
+    DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError, ListInvitationsError,
+    ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError, RemoveMemberError,
+    RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError, TransferOwnershipError,
     UpdateOrganizationError,
 };
 pub use invitations::{AcceptedInvitation, NewInvitation};
 pub use join_codes::{Joined, NewJoinCode};
 pub use limits::{FailureLimiter, Reservation};
 pub use organizations::RoleMatrixEntry;
+pub use token_use::{TOKEN_USE_INTERVAL, TokenUse};
 pub use tokens::{MintedToken, NewUserToken};
 
 use orgs_ports::{Clock, SecretGenerator, SecretHasher, Store, StoreError};

@@ -40,9 +40,16 @@ pub struct NewUserToken {
     pub token: MintedToken,
 }
 
-/// `tokens.create` needs a user holding `org:manage`; visibility comes first.
-async fn may_create_token(tx: &mut dyn Tx, caller: &Caller, organization: OrgId) -> Result<(), CreateTokenError> {
-    let (_, access) = resolve_access::<CreateTokenError>(tx, caller, organization, RowLock::None).await?;
+/// `tokens.create` needs a user holding `org:manage`; visibility comes first. The write
+/// locks the organization, so a mint racing `organizations.delete` either commits first
+/// (and its token goes with the organization) or finds no organization.
+async fn may_create_token(
+    tx: &mut dyn Tx,
+    caller: &Caller,
+    organization: OrgId,
+    lock: RowLock,
+) -> Result<(), CreateTokenError> {
+    let (_, access) = resolve_access::<CreateTokenError>(tx, caller, organization, lock).await?;
     if caller.user().is_none() {
         return Err(Denied::UserRequired.into());
     }
@@ -95,13 +102,13 @@ impl App {
         // Check before hashing, so that a caller without the right cannot make us spend
         // argon2's time; check again in the write, as the right may have gone meanwhile.
         let mut check = self.store.begin(TxMode::Read).await?;
-        may_create_token(&mut *check, caller, organization).await?;
+        may_create_token(&mut *check, caller, organization, RowLock::None).await?;
         drop(check);
         let prefix = format!("orgs_{}", env.as_str());
         let owner = TokenOwner::Organization(organization);
         let (minted, stored) = self.mint(&prefix, owner, name, env, caller.user()).await;
         let mut tx = self.store.begin(TxMode::Write).await?;
-        may_create_token(&mut *tx, caller, organization).await?;
+        may_create_token(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         tx.insert_api_token(&stored).await?;
         tx.commit().await?;
         Ok(minted)

@@ -18,11 +18,11 @@ pub use invitation::{
     format_join_code, normalize_join_code,
 };
 pub use model::{
-    ApiTokenInfo, ApiTokenSecretHash, Caller, ExternalIdentity, Member, Membership, NewApiToken, Organization,
-    SecretDigest, StoredApiToken, TokenEnv, TokenOwner, User,
+    ApiTokenInfo, ApiTokenSecretHash, Caller, ExternalIdentity, Identity, Member, Membership, NewApiToken,
+    Organization, SecretDigest, StoredApiToken, TokenEnv, TokenOwner, User,
 };
 pub use name::{InvalidName, OrgName, TokenName};
-pub use page::{MAX_PAGE, Page, PageError, PageKey, Paged};
+pub use page::{DEFAULT_PAGE, MAX_PAGE, Page, PageError, PageKey, Paged};
 pub use role::{Permission, Role, UnknownRole};
 pub use rules::{Access, RuleViolation};
 

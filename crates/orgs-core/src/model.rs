@@ -113,6 +113,8 @@ pub struct StoredApiToken {
     pub secret_hash: ApiTokenSecretHash,
     pub owner: TokenOwner,
     pub revoked: bool,
+    /// As last written, which may lag the true last use by up to a minute.
+    pub last_used_at: Option<Timestamp>,
 }
 
 /// A person as an external identity provider vouches for them in a verified JWT.
@@ -136,13 +138,24 @@ impl fmt::Debug for SecretDigest {
     }
 }
 
-/// What operators see of a token: never its secret or hash.
+/// What operators and an organization's owners see of a token: never its secret or hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiTokenInfo {
+    pub id: TokenId,
     pub key: String,
     pub name: Option<TokenName>,
     pub env: TokenEnv,
     pub last_four: String,
     pub created_at: Timestamp,
+    /// The user who minted it; `None` once that user is gone.
+    pub created_by: Option<UserId>,
+    pub last_used_at: Option<Timestamp>,
     pub revoked: bool,
+}
+
+/// Who a verified credential speaks for, as `me` tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    User(User),
+    OrganizationToken(OrgId),
 }

@@ -14,6 +14,8 @@ pub enum RuleViolation {
     Outranked,
     #[error("the organization would be left without an owner")]
     LastOwner,
+    #[error("only an owner may do this")]
+    OwnerRequired,
 }
 
 /// The role a caller holds in one organization, as resolved for this request.
@@ -28,6 +30,16 @@ impl Access {
             Ok(())
         } else {
             Err(RuleViolation::MissingPermission(permission))
+        }
+    }
+
+    /// Handing an organization over is an owner's own act: a permission alone is not
+    /// enough, since what it hands over is the owner role itself.
+    pub fn require_owner(self) -> Result<(), RuleViolation> {
+        if self.role == Role::Owner {
+            Ok(())
+        } else {
+            Err(RuleViolation::OwnerRequired)
         }
     }
 
@@ -102,6 +114,14 @@ mod tests {
             for target in Role::ALL {
                 assert!(as_role(Owner).may_manage(Some(granted), Some(target)).is_ok());
             }
+        }
+    }
+
+    #[test]
+    fn only_an_owner_may_hand_over() {
+        assert!(as_role(Owner).require_owner().is_ok());
+        for role in [Admin, Member] {
+            assert_eq!(as_role(role).require_owner(), Err(RuleViolation::OwnerRequired));
         }
     }
 

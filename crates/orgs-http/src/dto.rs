@@ -65,13 +65,22 @@ impl From<Permission> for PermissionDto {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 #[schema(as = TokenEnv)]
 pub enum TokenEnvDto {
     #[default]
     Live,
     Test,
+}
+
+impl From<TokenEnv> for TokenEnvDto {
+    fn from(env: TokenEnv) -> Self {
+        match env {
+            TokenEnv::Live => TokenEnvDto::Live,
+            TokenEnv::Test => TokenEnvDto::Test,
+        }
+    }
 }
 
 impl From<TokenEnvDto> for TokenEnv {

@@ -4,9 +4,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use orgs_app::{
     AcceptInvitationError, AuthError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError,
-    CreateTokenError, Denied, GetOrganizationError, JoinError, ListInvitationsError, ListJoinCodesError,
-    ListMembersError, ListOrganizationsError, RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError,
-    SetRoleError, UpdateOrganizationError,
+    CreateTokenError, DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError,
+    ListInvitationsError, ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError,
+    RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError,
+    TransferOwnershipError, UpdateOrganizationError,
 };
 use orgs_ports::StoreError;
 use serde::Serialize;
@@ -274,8 +275,44 @@ plain_use_case_error!(
     ListOrganizationsError,
     UpdateOrganizationError,
     ListMembersError,
-    CreateTokenError
+    CreateTokenError,
+    MeError,
+    DeleteOrganizationError,
+    ListTokensError
 );
+
+impl From<LeaveOrganizationError> for ApiError {
+    fn from(err: LeaveOrganizationError) -> Self {
+        match err {
+            LeaveOrganizationError::Denied(denied) => denied.into(),
+            LeaveOrganizationError::LastOwner => ApiError::LastOwner,
+            LeaveOrganizationError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<TransferOwnershipError> for ApiError {
+    fn from(err: TransferOwnershipError) -> Self {
+        match err {
+            TransferOwnershipError::Denied(denied) => denied.into(),
+            TransferOwnershipError::ToSelf => {
+                ApiError::InvalidRequest("Invalid field `userId`: the new owner must be another member.".into())
+            }
+            TransferOwnershipError::MemberNotFound => ApiError::NotFound("Member"),
+            TransferOwnershipError::Store(err) => err.into(),
+        }
+    }
+}
+
+impl From<RevokeTokenError> for ApiError {
+    fn from(err: RevokeTokenError) -> Self {
+        match err {
+            RevokeTokenError::Denied(denied) => denied.into(),
+            RevokeTokenError::TokenNotFound => ApiError::NotFound("Token"),
+            RevokeTokenError::Store(err) => err.into(),
+        }
+    }
+}
 
 impl From<RemoveMemberError> for ApiError {
     fn from(err: RemoveMemberError) -> Self {

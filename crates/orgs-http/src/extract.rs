@@ -4,7 +4,7 @@
 use crate::{AppState, MAX_BODY_BYTES, error::ApiError};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
-use axum::http::{StatusCode, header, request::Parts};
+use axum::http::{HeaderMap, StatusCode, header, request::Parts};
 use orgs_core::Caller;
 use serde::de::DeserializeOwned;
 use std::net::{IpAddr, SocketAddr};
@@ -18,18 +18,24 @@ impl FromRequestParts<AppState> for Authenticated {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         // No credential at all is a client bug, not a guess; it costs no budget.
-        let credential = bearer(parts).ok_or(ApiError::Unauthenticated)?;
+        let credential = bearer(&parts.headers).ok_or(ApiError::Unauthenticated)?;
         let caller = state.auth.authenticate(credential, &client_address(parts)).await?;
         crate::observe::record_caller(&caller);
         Ok(Self(caller))
     }
 }
 
-fn bearer(parts: &Parts) -> Option<&str> {
-    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, credential) = value.split_once(' ')?;
     let credential = credential.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !credential.is_empty()).then_some(credential)
+}
+
+/// The public key of an API token credential (`<key>:<secret>`); call only once
+/// `Authenticated` has verified it.
+pub fn token_key(headers: &HeaderMap) -> Option<&str> {
+    bearer(headers)?.split_once(':').map(|(key, _)| key)
 }
 
 /// The client's address, for rate limits.
@@ -215,7 +221,7 @@ mod tests {
         fn any_authorization_header_is_read_without_panicking(value in "\\PC{0,80}") {
             let request = axum::http::Request::builder().header(header::AUTHORIZATION, value.as_str()).body(()).unwrap();
             let (parts, ()) = request.into_parts();
-            if let Some(credential) = bearer(&parts) {
+            if let Some(credential) = bearer(&parts.headers) {
                 proptest::prop_assert!(value.to_ascii_lowercase().starts_with("bearer "));
                 proptest::prop_assert!(!credential.is_empty() && credential.trim() == credential);
             }

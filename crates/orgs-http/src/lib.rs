@@ -3,6 +3,7 @@
 
 mod dto;
 mod dto_invites;
+mod dto_lifecycle;
 mod error;
 mod extract;
 mod guesses;

@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use crate::error::{ErrorBody, ErrorCode, ErrorEnvelope};
-use crate::routes::{invitations, join_codes, members, organizations, tokens};
+use crate::routes::{invitations, join_codes, lifecycle, members, organizations, tokens};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, Required, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -24,6 +24,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
         (name = "tokens", description = "Organization-owned API tokens."),
         (name = "invitations", description = "Inviting people by email."),
         (name = "join codes", description = "Shareable codes that admit whoever types them."),
+        (name = "me", description = "Who the credential speaks for."),
     )
 )]
 struct ApiDoc;
@@ -47,6 +48,12 @@ pub(crate) fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(join_codes::list))
         .routes(routes!(join_codes::revoke))
         .routes(routes!(join_codes::join))
+        .routes(routes!(lifecycle::me))
+        .routes(routes!(lifecycle::leave))
+        .routes(routes!(lifecycle::delete))
+        .routes(routes!(lifecycle::transfer_ownership))
+        .routes(routes!(tokens::list))
+        .routes(routes!(tokens::revoke))
 }
 
 /// The spec as served and committed.
@@ -63,9 +70,10 @@ pub(crate) fn finish(mut spec: Spec) -> Spec {
 /// The error statuses each operation can answer, beyond those every operation can.
 fn specific_errors(operation_id: &str) -> &'static [u16] {
     match operation_id {
-        "organizations.list" | "organizations.roles" => &[],
+        "organizations.list" | "organizations.roles" | "me" => &[],
         "organizations.create" => &[403],
-        "organizations.members.remove"
+        "organizations.leave"
+        | "organizations.members.remove"
         | "organizations.members.setRole"
         | "organizations.invitations.create"
         | "organizations.joinCodes.join" => &[403, 404, 409],
@@ -83,7 +91,7 @@ fn describe(status: u16) -> &'static str {
             "`forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation)."
         }
         404 => {
-            "`not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member."
+            "`not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token."
         }
         409 => {
             "`last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times)."
@@ -106,7 +114,7 @@ impl Modify for ErrorResponses {
         for item in spec.paths.paths.values_mut() {
             let Some(operation) = item.post.as_mut() else { continue };
             let id = operation.operation_id.clone().unwrap_or_default();
-            if matches!(id.as_str(), "organizations.list" | "organizations.roles")
+            if matches!(id.as_str(), "organizations.list" | "organizations.roles" | "me")
                 && let Some(body) = operation.request_body.as_mut()
             {
                 body.required = Some(Required::False);

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use orgs_core::{
     ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
     Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, StoredApiToken, Timestamp,
-    TokenOwner, User, UserId,
+    TokenId, TokenOwner, User, UserId,
 };
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -84,6 +84,9 @@ pub trait Tx: Send {
     async fn find_organization(&mut self, id: OrgId, lock: RowLock) -> Result<Option<Organization>, StoreError>;
     async fn insert_organization(&mut self, organization: &Organization) -> Result<(), StoreError>;
     async fn rename_organization(&mut self, id: OrgId, name: &OrgName, at: Timestamp) -> Result<(), StoreError>;
+    /// Deletes the organization with everything it holds: memberships, invitations, join
+    /// codes and tokens, in this transaction.
+    async fn delete_organization(&mut self, id: OrgId) -> Result<(), StoreError>;
 
     /// The organization and the user's role in it (`None` when not a member), in one
     /// statement: the access check of every read, on the path of most requests. Writes
@@ -170,4 +173,24 @@ pub trait Tx: Send {
     /// Revokes the token with this key unless it is revoked already; returns whether it
     /// changed.
     async fn revoke_api_token(&mut self, key: &str, at: Timestamp) -> Result<bool, StoreError>;
+
+    /// The organization's tokens that are not revoked, newest first (ties by id, highest
+    /// first); a page's key is the last row of the page before.
+    async fn list_live_organization_tokens(
+        &mut self,
+        organization: OrgId,
+        page: Page,
+    ) -> Result<Vec<ApiTokenInfo>, StoreError>;
+    /// Revokes the organization's token with this key, keeping the first revocation's
+    /// time; returns whether the organization has a token with that key at all.
+    async fn revoke_organization_token(
+        &mut self,
+        organization: OrgId,
+        key: &str,
+        at: Timestamp,
+    ) -> Result<bool, StoreError>;
+    /// Records that the token was used at `at`, unless a use at or after `unless_since`
+    /// is recorded already (so every process together writes at most once per interval).
+    async fn record_token_use(&mut self, id: TokenId, at: Timestamp, unless_since: Timestamp)
+    -> Result<(), StoreError>;
 }

@@ -72,12 +72,36 @@ pub async fn start(
         max_concurrent_requests: settings.max_concurrent_requests,
         request_timeout: settings.request_timeout,
     };
+    let auth = state.auth.clone();
     let router = orgs_http::router(state, limits);
     // Connection info gives the rate limits each client's address.
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    let task = tokio::spawn(async move { axum::serve(listener, service).with_graceful_shutdown(shutdown).await });
+    let recorder = tokio::spawn(record_token_uses(auth.clone()));
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
+        recorder.abort();
+        flush_token_uses(&auth).await;
+        served
+    });
     tracing::info!(%addr, "listening");
     Ok(Running { addr, task })
+}
+
+/// Writes the tokens' last uses every second, so no request waits on that write.
+async fn record_token_uses(auth: Arc<Authenticator>) {
+    let mut every_second = tokio::time::interval(std::time::Duration::from_secs(1));
+    every_second.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every_second.tick().await;
+        flush_token_uses(&auth).await;
+    }
+}
+
+async fn flush_token_uses(auth: &Authenticator) {
+    if let Err(err) = auth.flush_token_uses().await {
+        // Only `lastUsedAt` lags; the next use notes the token again.
+        tracing::warn!(error = %err, "could not record API tokens' last use");
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is called, not

@@ -11,7 +11,7 @@ macro_rules! organization_statements {
         use crate::rows::{self, map_error, time};
         use orgs_core::{
             ApiTokenInfo, Email, ExternalIdentity, Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, StoredApiToken, Timestamp,
-            TokenOwner, User, UserId,
+            TokenId, TokenOwner, User, UserId,
         };
         use orgs_ports::{RowLock, StoreError};
         type Conn = $conn;
@@ -46,6 +46,17 @@ macro_rules! organization_statements {
                 .bind(id.as_uuid())
                 .bind(name.as_str())
                 .bind(time(at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn delete_organization(conn: &mut Conn, id: OrgId) -> Result<(), StoreError> {
+            // Memberships, invitations, join codes and tokens go with it (ON DELETE CASCADE),
+            // in this statement and so in this transaction.
+            sqlx::query("DELETE FROM organizations WHERE id = $1")
+                .bind(id.as_uuid())
                 .execute(&mut *conn)
                 .await
                 .map_err(map_error)?;
@@ -297,7 +308,7 @@ macro_rules! organization_statements {
 
         pub(crate) async fn find_api_token(conn: &mut Conn, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
             let row = sqlx::query(
-                "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked
+                "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked, last_used_at
                  FROM api_tokens WHERE key = $1",
             )
             .bind(key)
@@ -321,11 +332,70 @@ macro_rules! organization_statements {
                 TokenOwner::Organization(organization) => ("organization_id", organization.as_uuid()),
             };
             let sql = format!(
-                "SELECT key, name, env, last_four, created_at, revoked_at IS NOT NULL AS revoked
-                 FROM api_tokens WHERE {column} = $1 ORDER BY created_at, id"
+                "SELECT {TOKEN_INFO_COLUMNS} FROM api_tokens WHERE {column} = $1 ORDER BY created_at, id"
             );
             let found = sqlx::query(&sql).bind(id).fetch_all(&mut *conn).await.map_err(map_error)?;
             found.iter().map(rows::api_token_info).collect()
+        }
+
+        const TOKEN_INFO_COLUMNS: &str =
+            "id, key, name, env, last_four, created_at, created_by, last_used_at, revoked_at IS NOT NULL AS revoked";
+
+        pub(crate) async fn list_live_organization_tokens(
+            conn: &mut Conn,
+            organization: OrgId,
+            page: Page,
+        ) -> Result<Vec<ApiTokenInfo>, StoreError> {
+            // Newest first, so the keyset runs downwards: the index is declared in this order.
+            let after = if page.after.is_some() { " AND (created_at, id) < ($2, $3)" } else { "" };
+            let sql = format!(
+                "SELECT {TOKEN_INFO_COLUMNS} FROM api_tokens
+                 WHERE organization_id = $1 AND revoked_at IS NULL{after}
+                 ORDER BY created_at DESC, id DESC LIMIT {}",
+                u64::from(page.limit) + 1
+            );
+            let mut query = sqlx::query(&sql).bind(organization.as_uuid());
+            if let Some(after) = page.after {
+                query = query.bind(time(after.at)).bind(after.id);
+            }
+            let found = query.fetch_all(&mut *conn).await.map_err(map_error)?;
+            found.iter().map(rows::api_token_info).collect()
+        }
+
+        pub(crate) async fn revoke_organization_token(
+            conn: &mut Conn,
+            organization: OrgId,
+            key: &str,
+            at: Timestamp,
+        ) -> Result<bool, StoreError> {
+            let done = sqlx::query(
+                "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $3) WHERE organization_id = $1 AND key = $2",
+            )
+            .bind(organization.as_uuid())
+            .bind(key)
+            .bind(time(at))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        pub(crate) async fn record_token_use(
+            conn: &mut Conn,
+            id: TokenId,
+            at: Timestamp,
+            unless_since: Timestamp,
+        ) -> Result<(), StoreError> {
+            sqlx::query(
+                "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)",
+            )
+            .bind(id.as_uuid())
+            .bind(time(at))
+            .bind(time(unless_since))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            Ok(())
         }
 
         pub(crate) async fn revoke_api_token(conn: &mut Conn, key: &str, at: Timestamp) -> Result<bool, StoreError> {

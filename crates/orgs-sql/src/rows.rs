@@ -60,6 +60,7 @@ macro_rules! row_decoders {
                 secret_hash: ApiTokenSecretHash(get(row, "secret_hash")?),
                 owner,
                 revoked: bool_column(row, "revoked")?,
+                last_used_at: optional_time_column(row, "last_used_at")?,
             })
         }
 
@@ -117,11 +118,14 @@ macro_rules! row_decoders {
                 .map(|name| TokenName::parse(&name).map_err(|_| corrupt("token name")))
                 .transpose()?;
             Ok(ApiTokenInfo {
+                id: TokenId::from_uuid(get(row, "id")?),
                 key: get(row, "key")?,
                 name,
                 env,
                 last_four: get(row, "last_four")?,
                 created_at: time_column(row, "created_at")?,
+                created_by: get::<Option<Uuid>>(row, "created_by")?.map(UserId::from_uuid),
+                last_used_at: optional_time_column(row, "last_used_at")?,
                 revoked: bool_column(row, "revoked")?,
             })
         }

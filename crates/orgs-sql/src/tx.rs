@@ -17,7 +17,7 @@ macro_rules! impl_tx {
             use orgs_core::{
                 ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
                 Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, Timestamp,
-                TokenOwner, User, UserId,
+                TokenId, TokenOwner, User, UserId,
             };
             use orgs_ports::{RowLock, StoreError};
             use tracing::instrument;
@@ -53,6 +53,11 @@ macro_rules! impl_tx {
                     at: Timestamp,
                 ) -> Result<(), StoreError> {
                     st::rename_organization(self.conn()?, id, name, at).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn delete_organization(&mut self, id: OrgId) -> Result<(), StoreError> {
+                    st::delete_organization(self.conn()?, id).await
                 }
 
                 #[instrument(skip_all, level = "debug")]
@@ -255,6 +260,35 @@ macro_rules! impl_tx {
                 #[instrument(skip_all, level = "debug")]
                 async fn revoke_api_token(&mut self, key: &str, at: Timestamp) -> Result<bool, StoreError> {
                     st::revoke_api_token(self.conn()?, key, at).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_live_organization_tokens(
+                    &mut self,
+                    organization: OrgId,
+                    page: Page,
+                ) -> Result<Vec<ApiTokenInfo>, StoreError> {
+                    st::list_live_organization_tokens(self.conn()?, organization, page).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn revoke_organization_token(
+                    &mut self,
+                    organization: OrgId,
+                    key: &str,
+                    at: Timestamp,
+                ) -> Result<bool, StoreError> {
+                    st::revoke_organization_token(self.conn()?, organization, key, at).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn record_token_use(
+                    &mut self,
+                    id: TokenId,
+                    at: Timestamp,
+                    unless_since: Timestamp,
+                ) -> Result<(), StoreError> {
+                    st::record_token_use(self.conn()?, id, at, unless_since).await
                 }
             }
         };

@@ -5,16 +5,21 @@
 mod abandon;
 mod contract;
 mod invites;
+mod lifecycle;
 mod model;
+mod model_world;
 mod races;
 mod races_invites;
+mod races_lifecycle;
 
 pub use abandon::*;
 pub use contract::*;
 pub use invites::*;
+pub use lifecycle::*;
 pub use model::*;
 pub use races::*;
 pub use races_invites::*;
+pub use races_lifecycle::*;
 
 use orgs_ports::Store;
 use std::future::Future;
@@ -76,6 +81,13 @@ macro_rules! store_contract_tests {
             random_operations_agree_with_the_model,
             lists_page_in_order_without_gaps_or_repeats,
             abandoned_transactions_leave_every_connection_usable,
+            deleting_an_organization_takes_everything_it_holds,
+            organization_tokens_page_newest_first_without_revoked_ones,
+            a_tokens_use_is_recorded_at_most_once_an_interval,
+            racing_owners_leaving_leave_one_owner,
+            an_owner_handing_over_while_the_other_leaves_leaves_one_owner,
+            owners_handing_over_to_each_other_leave_one_owner,
+            a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

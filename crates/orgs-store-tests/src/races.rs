@@ -33,12 +33,28 @@ async fn owners(store: &Arc<dyn Store>, organization: OrgId) -> u64 {
     tx.count_owners(organization).await.unwrap()
 }
 
-type Outcome = Result<(), String>;
+pub(crate) type Outcome = Result<(), String>;
 
 /// For two owners `a` and `b`, runs `first(a, b)` and `second(b, a)` at once, `ROUNDS`
 /// times, and checks one owner remains and exactly one of the two actions succeeded.
 async fn race<F, G, FutF, FutG>(store: Arc<dyn Store>, first: F, second: G, loser_must_hear: Option<&str>)
 where
+    F: Fn(Arc<App>, OrgId, UserId, UserId) -> FutF + Clone + Send + 'static,
+    G: Fn(Arc<App>, OrgId, UserId, UserId) -> FutG + Clone + Send + 'static,
+    FutF: Future<Output = Outcome> + Send + 'static,
+    FutG: Future<Output = Outcome> + Send + 'static,
+{
+    race_expecting(store, first, second, 1, loser_must_hear).await;
+}
+
+/// `race`, where `successes` of the two actions must succeed in every round.
+pub(crate) async fn race_expecting<F, G, FutF, FutG>(
+    store: Arc<dyn Store>,
+    first: F,
+    second: G,
+    successes: usize,
+    loser_must_hear: Option<&str>,
+) where
     F: Fn(Arc<App>, OrgId, UserId, UserId) -> FutF + Clone + Send + 'static,
     G: Fn(Arc<App>, OrgId, UserId, UserId) -> FutG + Clone + Send + 'static,
     FutF: Future<Output = Outcome> + Send + 'static,
@@ -68,7 +84,7 @@ where
         let outcomes = [one.await.unwrap(), two.await.unwrap()];
         let succeeded = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
         assert_eq!(owners(&store, organization).await, 1, "round {round}: {outcomes:?}");
-        assert_eq!(succeeded, 1, "round {round}: {outcomes:?}");
+        assert_eq!(succeeded, successes, "round {round}: {outcomes:?}");
         if let Some(refusal) = loser_must_hear {
             let lost = outcomes
                 .iter()

@@ -1,7 +1,24 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: 396bb252eaf9d32f4c937173fb2ab08386622d0a8e85d214782683ccc5a9a7cb
+// openapi.json sha256: e90a293dc6caa9bec9d33939564becfd2670b9b96012a4fbcc7c4722ccdfe139
 export interface paths {
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who is calling: the user behind the credential, or the organization whose token it is. */
+        post: operations["me"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/create": {
         parameters: {
             query?: never;
@@ -13,6 +30,26 @@ export interface paths {
         put?: never;
         /** Create an organization. The acting user becomes its first owner. */
         post: operations["organizations.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete an organization with its memberships, invitations, join codes and tokens
+         *     (requires org:manage and a user). Its tokens stop working at once.
+         */
+        post: operations["organizations.delete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -184,6 +221,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave an organization (a user who is a member). 409 `last_owner` for its only owner. */
+        post: operations["organizations.leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/list": {
         parameters: {
             query?: never;
@@ -289,6 +343,66 @@ export interface paths {
          *     `bearer` are returned once.
          */
         post: operations["organizations.tokens.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/tokens/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the organization's tokens that are not revoked, newest first (requires
+         *     org:manage). Never a secret; `lastUsedAt` may lag by up to a minute.
+         */
+        post: operations["organizations.tokens.list"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/tokens/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one of the organization's tokens (requires org:manage). Refused at once by
+         *     every server process; revoking again is fine.
+         */
+        post: operations["organizations.tokens.revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/transfer-ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand the organization over (an owner, a user): in one transaction the member becomes
+         *     an owner and the caller an admin.
+         */
+        post: operations["organizations.transferOwnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -430,6 +544,40 @@ export interface components {
             nextCursor: string | null;
             organizations: components["schemas"]["OrgMembership"][];
         };
+        /** @description A page of the organization's tokens; unlike the product page's lists, always a page. */
+        ListTokensRequest: {
+            /** @description The `nextCursor` of the previous page. */
+            cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Rows per page, 1 to 1000; 100 when absent.
+             */
+            limit?: number | null;
+            organizationId: string;
+        };
+        /** @description The organization's live tokens, newest first (ties by key order of creation). */
+        ListTokensResponse: {
+            apiTokens: components["schemas"]["OrgApiToken"][];
+            /** @description Pass as `cursor` for the next page; null when there is none. */
+            nextCursor: string | null;
+        };
+        /** @description Who the credential speaks for: a person, or an organization's own token. */
+        Me: {
+            /** @enum {string} */
+            kind: "user";
+            user: components["schemas"]["MeUser"];
+        } | {
+            /** @description The token's public key (never its secret). */
+            key: string;
+            /** @enum {string} */
+            kind: "organization_token";
+            organizationId: string;
+        };
+        /** @description A user as `me` shows it. */
+        MeUser: {
+            email: string;
+            id: string;
+        };
         OkResponse: {
             /**
              * @description Always `true`.
@@ -465,6 +613,22 @@ export interface components {
         };
         OrganizationResponse: {
             organization: components["schemas"]["Organization"];
+        };
+        /** @description An organization token as its owners see it: never the secret. */
+        OrgApiToken: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The user who minted it; null once that user is gone. */
+            createdBy: string | null;
+            env: components["schemas"]["TokenEnv"];
+            key: string;
+            lastFour: string;
+            /**
+             * Format: date-time
+             * @description May lag the true last use by up to a minute; null if never used.
+             */
+            lastUsedAt: string | null;
+            name: string | null;
         };
         OrgInvitation: {
             /** Format: date-time */
@@ -543,6 +707,11 @@ export interface components {
             id: string;
             organizationId: string;
         };
+        RevokeTokenRequest: {
+            /** @description The token's public key, as `tokens.list` shows it. */
+            key: string;
+            organizationId: string;
+        };
         SetRoleRequest: {
             organizationId: string;
             role: components["schemas"]["OrgRole"];
@@ -550,6 +719,11 @@ export interface components {
         };
         /** @enum {string} */
         TokenEnv: "live" | "test";
+        TransferOwnershipRequest: {
+            organizationId: string;
+            /** @description The member who becomes an owner; not the caller. */
+            userId: string;
+        };
         UpdateOrganizationRequest: {
             /** @description Trimmed; 1 to 100 characters, no control characters. */
             name: string;
@@ -564,6 +738,85 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An empty object, or no body at all. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "organizations.create": {
         parameters: {
             query?: never;
@@ -606,6 +859,102 @@ export interface operations {
             };
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationIdRequest"];
+            };
+        };
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -700,7 +1049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -796,7 +1145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -892,7 +1241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -997,7 +1346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1093,7 +1442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1189,7 +1538,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1285,7 +1634,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1390,7 +1739,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,8 +1835,113 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations.leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationIdRequest"];
+            };
+        };
+        responses: {
+            /** @description No longer a member. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1661,7 +2115,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1757,7 +2211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1862,7 +2316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2046,7 +2500,295 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations.tokens.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListTokensRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTokensResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations.tokens.revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations.transferOwnership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferOwnershipRequest"];
+            };
+        };
+        responses: {
+            /** @description Handed over. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2142,7 +2884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member. */
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2199,6 +2941,12 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["invalid_request", "unauthenticated", "forbidden", "user_required", "email_mismatch", "not_found", "invalid_invitation", "invalid_join_code", "method_not_allowed", "last_owner", "already_member", "join_code_exhausted", "payload_too_large", "rate_limited", "internal", "unavailable"];
+export const meOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Me"], {
+    kind: unknown;
+}>["kind"]> = ["user"];
+export const meOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Me"], {
+    kind: unknown;
+}>["kind"]> = ["organization_token"];
 export const orgPermissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrgPermission"]> = ["org:view", "org:manage", "members:view", "members:manage"];
 export const orgRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrgRole"]> = ["owner", "admin", "member"];
 export const tokenEnvValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenEnv"]> = ["live", "test"];

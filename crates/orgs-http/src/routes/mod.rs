@@ -2,6 +2,7 @@
 
 pub mod invitations;
 pub mod join_codes;
+pub mod lifecycle;
 pub mod members;
 pub mod organizations;
 pub mod tokens;

@@ -83,11 +83,16 @@ impl Who {
     }
 }
 
-/// What an endpoint needs, per the product page.
+/// What an endpoint needs, per the product page and CONTRACT.md's "Lifecycle".
 enum Needs {
     AnyCredential,
     AUser,
-    Permission { permission: &'static str, user_too: bool },
+    Permission {
+        permission: &'static str,
+        user_too: bool,
+    },
+    /// The owner role itself, not a permission (`organizations.transferOwnership`).
+    AnOwner,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -109,9 +114,15 @@ enum Op {
     JoinCodesRevoke,
     JoinCodesJoin,
     TokensCreate,
+    Me,
+    Leave,
+    Delete,
+    TransferOwnership,
+    TokensList,
+    TokensRevoke,
 }
 
-const ALL_OPS: [Op; 17] = [
+const ALL_OPS: [Op; 23] = [
     Op::Create,
     Op::Get,
     Op::List,
@@ -129,6 +140,12 @@ const ALL_OPS: [Op; 17] = [
     Op::JoinCodesRevoke,
     Op::JoinCodesJoin,
     Op::TokensCreate,
+    Op::Me,
+    Op::Leave,
+    Op::Delete,
+    Op::TransferOwnership,
+    Op::TokensList,
+    Op::TokensRevoke,
 ];
 
 const ROLES: [&str; 3] = ["owner", "admin", "member"];
@@ -141,8 +158,9 @@ struct Ranks {
 }
 
 impl Op {
-    fn path(self) -> &'static str {
-        match self {
+    fn path(self) -> String {
+        let organizations = match self {
+            Op::Me => return "/v1/me".to_owned(),
             Op::Create => "create",
             Op::Get => "get",
             Op::List => "list",
@@ -160,17 +178,26 @@ impl Op {
             Op::JoinCodesRevoke => "join-codes/revoke",
             Op::JoinCodesJoin => "join-codes/join",
             Op::TokensCreate => "tokens/create",
-        }
+            Op::Leave => "leave",
+            Op::Delete => "delete",
+            Op::TransferOwnership => "transfer-ownership",
+            Op::TokensList => "tokens/list",
+            Op::TokensRevoke => "tokens/revoke",
+        };
+        format!("/v1/organizations/{organizations}")
     }
 
     fn needs(self) -> Needs {
         let permission = |permission, user_too| Needs::Permission { permission, user_too };
         match self {
-            Op::List | Op::Roles => Needs::AnyCredential,
+            Op::List | Op::Roles | Op::Me => Needs::AnyCredential,
             Op::Create | Op::InvitationsAccept | Op::JoinCodesJoin => Needs::AUser,
             Op::Get => permission("org:view", false),
-            Op::Update => permission("org:manage", false),
-            Op::TokensCreate => permission("org:manage", true),
+            // "A user who is a member": every role holds org:view.
+            Op::Leave => permission("org:view", true),
+            Op::Update | Op::TokensList | Op::TokensRevoke => permission("org:manage", false),
+            Op::TokensCreate | Op::Delete => permission("org:manage", true),
+            Op::TransferOwnership => Needs::AnOwner,
             Op::MembersList => permission("members:view", false),
             _ => permission("members:manage", false),
         }
@@ -236,6 +263,12 @@ fn expected(op: Op, who: Who, ranks: Ranks) -> (u16, &'static str) {
             }
             (200, "")
         }
+        Needs::AnOwner => match who.role() {
+            None => (404, "not_found"),
+            Some(_) if !who.is_user() => (403, "user_required"),
+            Some("owner") => (200, ""),
+            Some(_) => (403, "forbidden"),
+        },
     }
 }
 
@@ -245,10 +278,7 @@ fn expected(op: Op, who: Who, ranks: Ranks) -> (u16, &'static str) {
 fn the_matrix_covers_every_path_of_the_spec() {
     let spec = serde_json::to_value(orgs_http::openapi()).unwrap();
     let mut served: Vec<String> = spec["paths"].as_object().unwrap().keys().cloned().collect();
-    let mut covered: Vec<String> = ALL_OPS
-        .iter()
-        .map(|op| format!("/v1/organizations/{}", op.path()))
-        .collect();
+    let mut covered: Vec<String> = ALL_OPS.iter().map(|op| op.path()).collect();
     served.sort();
     covered.sort();
     assert_eq!(covered, served);
@@ -318,6 +348,7 @@ struct Cell {
     invitation_id: Value,
     join_code_id: Value,
     own_token: String,
+    own_token_key: String,
     accept_token: Value,
     join_code: Value,
 }
@@ -398,6 +429,7 @@ async fn cell(app: &TestApp, cast: &Cast, who: Who, ranks: Ranks) -> Cell {
         invitation_id: invitation.body["invitation"]["id"].clone(),
         join_code_id: code.body["joinCode"]["id"].clone(),
         own_token: format!("{key}:{}", cast.token_secret),
+        own_token_key: key,
         accept_token,
         join_code: code.body["code"].clone(),
     }
@@ -444,10 +476,17 @@ fn request(op: Op, cell: &Cell, ranks: Ranks) -> Value {
     let target = cell.target.to_string();
     match op {
         Op::Create => json!({"name": "Matrix"}),
-        Op::List | Op::Roles => json!({}),
-        Op::Get | Op::MembersList | Op::InvitationsList | Op::JoinCodesList | Op::TokensCreate => {
-            json!({"organizationId": org})
-        }
+        Op::List | Op::Roles | Op::Me => json!({}),
+        Op::Get
+        | Op::MembersList
+        | Op::InvitationsList
+        | Op::JoinCodesList
+        | Op::TokensCreate
+        | Op::TokensList
+        | Op::Leave
+        | Op::Delete => json!({"organizationId": org}),
+        Op::TransferOwnership => json!({"organizationId": org, "userId": target}),
+        Op::TokensRevoke => json!({"organizationId": org, "key": cell.own_token_key}),
         Op::Update => json!({"organizationId": org, "name": "Renamed"}),
         Op::MembersRemove => json!({"organizationId": org, "userId": target}),
         Op::MembersSetRole => json!({"organizationId": org, "userId": target, "role": ranks.granted}),
@@ -492,9 +531,8 @@ async fn every_endpoint_answers_every_caller_as_the_role_table_says(db: Db) {
         for ranks in op.variants() {
             for who in EVERYONE {
                 let cell = cell(&app, &cast, who, ranks).await;
-                let path = format!("/v1/organizations/{}", op.path());
                 let answer = app
-                    .post(&path, bearer(who, &cast, &cell), request(op, &cell, ranks))
+                    .post(&op.path(), bearer(who, &cast, &cell), request(op, &cell, ranks))
                     .await;
                 let want = expected(op, who, ranks);
                 if (answer.status, answer.code()) != want {
@@ -502,6 +540,14 @@ async fn every_endpoint_answers_every_caller_as_the_role_table_says(db: Db) {
                         "{op:?} by {who:?} with {ranks:?}: want {want:?}, got {} {}",
                         answer.status, answer.body
                     ));
+                }
+                if let Op::Me = op
+                    && answer.status == 200
+                {
+                    let kind = if who.is_user() { "user" } else { "organization_token" };
+                    if answer.body["kind"] != kind {
+                        wrong.push(format!("Me by {who:?}: {}", answer.body));
+                    }
                 }
                 // A successful list must not show an organization the caller cannot see.
                 if let Op::List = op
@@ -525,5 +571,5 @@ async fn every_endpoint_answers_every_caller_as_the_role_table_says(db: Db) {
         wrong.len(),
         wrong.join("\n")
     );
-    assert_eq!(cells, 9 * (11 + 9 + 3 * 5));
+    assert_eq!(cells, 9 * (17 + 9 + 3 * 5));
 }

@@ -1,0 +1,134 @@
+//! The lifecycle invariants under concurrency, through the real use cases: owners
+//! leaving or handing over at the same instant keep an owner, and a join, an accept or
+//! a token mint racing `organizations.delete` leaves nothing of the organization behind.
+
+use crate::races::{Outcome, app, race_expecting};
+use crate::{seed_organization, seed_user};
+use orgs_core::{Caller, OrgId, Role, TokenEnv, UserId};
+use orgs_ports::{RowLock, Store, TxMode};
+use std::sync::Arc;
+use tokio::sync::Barrier;
+
+const DELETE_ROUNDS: usize = 20;
+
+async fn leave(app: Arc<orgs_app::App>, organization: OrgId, me: UserId, _them: UserId) -> Outcome {
+    app.leave_organization(&Caller::User(me), organization)
+        .await
+        .map_err(|err| format!("{err:?}"))
+}
+
+async fn hand_over(app: Arc<orgs_app::App>, organization: OrgId, me: UserId, them: UserId) -> Outcome {
+    app.transfer_ownership(&Caller::User(me), organization, them)
+        .await
+        .map_err(|err| format!("{err:?}"))
+}
+
+pub async fn racing_owners_leaving_leave_one_owner(store: Arc<dyn Store>) {
+    race_expecting(store, leave, leave, 1, Some("LastOwner")).await;
+}
+
+/// Whichever goes first, the other is refused: handing over to someone who has left
+/// finds no member, and leaving once the other has stepped down finds the last owner.
+pub async fn an_owner_handing_over_while_the_other_leaves_leaves_one_owner(store: Arc<dyn Store>) {
+    race_expecting(store, hand_over, leave, 1, None).await;
+}
+
+/// Both succeed, one after the other, and exactly one owner is left.
+pub async fn owners_handing_over_to_each_other_leave_one_owner(store: Arc<dyn Store>) {
+    race_expecting(store, hand_over, hand_over, 2, None).await;
+}
+
+/// What raced the delete, and what it must be refused with if it came second.
+#[derive(Debug, Clone, Copy)]
+enum Contender {
+    Join,
+    Accept,
+    Mint,
+}
+
+pub async fn a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind(store: Arc<dyn Store>) {
+    let app = app(&store);
+    let mut lost = 0;
+    for round in 0..DELETE_ROUNDS {
+        for contender in [Contender::Join, Contender::Accept, Contender::Mint] {
+            let owner = seed_user(&store).await;
+            let newcomer = seed_user(&store).await;
+            let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
+            let caller = Caller::User(owner.id);
+            let invitation = app
+                .create_invitation(&caller, organization, newcomer.email.clone(), Role::Member)
+                .await
+                .unwrap();
+            let code = app
+                .create_join_code(&caller, organization, Role::Member, None)
+                .await
+                .unwrap();
+            let barrier = Arc::new(Barrier::new(2));
+            let racer = {
+                let (app, barrier) = (app.clone(), barrier.clone());
+                let (newcomer, token, code) = (Caller::User(newcomer.id), invitation.token, code.code);
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    if round % 2 == 0 {
+                        tokio::time::sleep(std::time::Duration::from_micros(200 * (round as u64 % 5))).await;
+                    }
+                    match contender {
+                        Contender::Join => app
+                            .join_with_code(&newcomer, &code)
+                            .await
+                            .map(|_| None)
+                            .map_err(|e| format!("{e:?}")),
+                        Contender::Accept => app
+                            .accept_invitation(&newcomer, &token)
+                            .await
+                            .map(|_| None)
+                            .map_err(|e| format!("{e:?}")),
+                        Contender::Mint => app
+                            .create_organization_token(&caller, organization, None, TokenEnv::Live)
+                            .await
+                            .map(|minted| Some(minted.key))
+                            .map_err(|e| format!("{e:?}")),
+                    }
+                })
+            };
+            barrier.wait().await;
+            app.delete_organization(&caller, organization).await.unwrap();
+            let raced = racer.await.unwrap();
+            // Second to the delete, the contender meets a missing organization: a clean
+            // refusal, never a database error from a row that lost its parent.
+            if let Err(refusal) = &raced {
+                let clean = ["InvalidJoinCode", "InvalidInvitation", "NotFound"];
+                assert!(clean.iter().any(|c| refusal.contains(c)), "{contender:?}: {refusal}");
+                lost += 1;
+            }
+            assert_nothing_left(&store, organization, &raced).await;
+        }
+    }
+    eprintln!("{lost} of {} contenders came second to the delete", DELETE_ROUNDS * 3);
+}
+
+async fn assert_nothing_left(store: &Arc<dyn Store>, organization: OrgId, raced: &Result<Option<String>, String>) {
+    let now = chrono::Utc::now();
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    assert!(
+        tx.find_organization(organization, RowLock::None)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(tx.list_members(organization, None).await.unwrap().is_empty());
+    assert!(
+        tx.list_pending_invitations(organization, now, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(tx.list_join_codes(organization, None).await.unwrap().is_empty());
+    drop(tx);
+    if let Ok(Some(key)) = raced {
+        assert!(
+            store.find_api_token(key).await.unwrap().is_none(),
+            "a minted token outlived its organization"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 // The client's shape, method for method as the product page documents it:
 // `client.organizations.members.setRole(input)` posts to `/v1/organizations/members/set-role`.
 import { transport, type ClientOptions, type RequestOptions, type Send } from "./transport.js";
-import type { ApiPath, OrgRoleMatrix, RequestBody, ResponseBody } from "./types.js";
+import type { ApiPath, Me, OrgRoleMatrix, RequestBody, ResponseBody } from "./types.js";
 
 /** Takes the path's body; resolves to its success body or rejects with an `OrgsError`. */
 export type Method<P extends ApiPath> = (input: RequestBody<P>, options?: RequestOptions) => Promise<ResponseBody<P>>;
@@ -21,6 +21,15 @@ export interface OrganizationsApi {
   ) => Promise<ResponseBody<"/v1/organizations/list">>;
   /** Rename an organization (requires org:manage). */
   update: Method<"/v1/organizations/update">;
+  /** Leave an organization (a user who is a member). `last_owner` for its only owner. */
+  leave: Method<"/v1/organizations/leave">;
+  /** Delete an organization and all it holds, at once (requires org:manage, a user). */
+  delete: Method<"/v1/organizations/delete">;
+  /**
+   * Make a member an owner and the calling owner an admin, in one transaction (an owner, a
+   * user). `not_found` when `userId` is not a member, `invalid_request` when it is the caller.
+   */
+  transferOwnership: Method<"/v1/organizations/transfer-ownership">;
   /** The role to permission matrix, highest rank first (no organization needed). */
   roles: (options?: RequestOptions) => Promise<OrgRoleMatrix>;
   members: {
@@ -54,15 +63,31 @@ export interface OrganizationsApi {
   tokens: {
     /** Mint an organization-owned API token (requires org:manage). Its `bearer` is shown once. */
     create: Method<"/v1/organizations/tokens/create">;
+    /**
+     * A page of the organization's live tokens, newest first, never a secret (requires
+     * org:manage). Always a page: 100 unless `limit` says otherwise; `lastUsedAt` may lag a minute.
+     */
+    list: Method<"/v1/organizations/tokens/list">;
+    /** Revoke a token: refused at once, revoking again is ok (requires org:manage). */
+    revoke: Method<"/v1/organizations/tokens/revoke">;
   };
 }
 
-export class OrgsClient {
+/** The whole client's surface, which the widgets' preview also implements. */
+export interface OrgsApi {
+  /** Who the credential speaks for: a user, or an organization's own token. */
+  me: (options?: RequestOptions) => Promise<Me>;
+  organizations: OrganizationsApi;
+}
+
+export class OrgsClient implements OrgsApi {
   readonly organizations: OrganizationsApi;
+  readonly me: OrgsApi["me"];
 
   constructor(options: ClientOptions) {
     const send = transport(options);
     this.organizations = organizationsApi(send);
+    this.me = (requestOptions) => send("/v1/me", undefined, requestOptions);
   }
 }
 
@@ -81,6 +106,9 @@ function organizationsApi(send: Send): OrganizationsApi {
     get: method("/v1/organizations/get"),
     list: (input, options) => send("/v1/organizations/list", input, options),
     update: method("/v1/organizations/update"),
+    leave: method("/v1/organizations/leave"),
+    delete: method("/v1/organizations/delete"),
+    transferOwnership: method("/v1/organizations/transfer-ownership"),
     roles: (options) => send("/v1/organizations/roles", undefined, options),
     members: {
       list: method("/v1/organizations/members/list"),
@@ -101,6 +129,8 @@ function organizationsApi(send: Send): OrganizationsApi {
     },
     tokens: {
       create: method("/v1/organizations/tokens/create"),
+      list: method("/v1/organizations/tokens/list"),
+      revoke: method("/v1/organizations/tokens/revoke"),
     },
   };
 }

@@ -1,5 +1,5 @@
 // The package's public surface.
-export { createClient, OrgsClient, type Method, type OrganizationsApi } from "./client.js";
+export { createClient, OrgsClient, type Method, type OrganizationsApi, type OrgsApi } from "./client.js";
 export { OrgsError } from "./errors.js";
 export type { ClientOptions, RequestOptions, TokenSource } from "./transport.js";
 export type * from "./types.js";

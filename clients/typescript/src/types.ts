@@ -17,6 +17,11 @@ export type OrgRoleMatrix = Schemas["OrgRoleMatrix"];
 export type OrgRoleMatrixEntry = Schemas["OrgRoleMatrixEntry"];
 export type ApiToken = Schemas["ApiToken"];
 export type TokenEnv = Schemas["TokenEnv"];
+/** An organization token as its owners see it in `tokens.list`: never the secret. */
+export type OrgApiToken = Schemas["OrgApiToken"];
+/** Who the credential speaks for: `{kind: "user", user}` or `{kind: "organization_token", organizationId, key}`. */
+export type Me = Schemas["Me"];
+export type MeUser = Schemas["MeUser"];
 /** Every code the API answers with; branch on these, not on messages. */
 export type ErrorCode = Schemas["ErrorCode"];
 

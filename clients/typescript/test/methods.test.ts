@@ -1,4 +1,5 @@
-// Every one of the 17 methods against the real server, each checked by what it changed.
+// Every one of the product page's 17 methods against the real server (the lifecycle
+// methods are in lifecycle.test.ts), each checked by what it changed.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createClient, type OrgsClient } from "../src/index.js";
 import { startServer, type TestServer } from "./server.js";

@@ -14,6 +14,8 @@ import {
   type OrgRole,
   type OrgRoleMatrix,
   type Organization,
+  type Me,
+  type OrgApiToken,
 } from "@orgs/client";
 
 interface ProductPage {
@@ -83,6 +85,13 @@ export type ContractShapes = [
   Expect<Equal<OrgJoinCode["maxUses"], number | null>>,
   Expect<Equal<keyof OrgInvitationCreated, "invitation" | "token">>,
   Expect<Equal<keyof OrgJoinCodeCreated, "joinCode" | "code">>,
+  Expect<Equal<keyof OrgApiToken, "key" | "name" | "env" | "lastFour" | "createdAt" | "createdBy" | "lastUsedAt">>,
+  Expect<Equal<OrgApiToken["name" | "createdBy" | "lastUsedAt"], string | null>>,
+  Expect<Equal<Me["kind"], "user" | "organization_token">>,
+  Expect<Equal<Extract<Me, { kind: "user" }>["user"], { id: string; email: string }>>,
+  Expect<Equal<keyof Extract<Me, { kind: "organization_token" }>, "kind" | "organizationId" | "key">>,
+  Expect<Equal<Awaited<ReturnType<typeof client.organizations.tokens.list>>["apiTokens"], OrgApiToken[]>>,
+  Expect<Equal<Awaited<ReturnType<typeof client.me>>, Me>>,
 ];
 
 export async function misuse(): Promise<void> {
@@ -124,6 +133,23 @@ export async function misuse(): Promise<void> {
   await client.organizations.tokens.create({ name: "ci" });
   // @ts-expect-error: limit is a number
   await client.organizations.list({ limit: "10" });
+  // @ts-expect-error: organizationId
+  await client.organizations.leave({});
+  // @ts-expect-error: organizationId
+  await client.organizations.delete({});
+  // @ts-expect-error: userId
+  await client.organizations.transferOwnership(o);
+  // @ts-expect-error: organizationId
+  await client.organizations.tokens.list({ limit: 10 });
+  // @ts-expect-error: key
+  await client.organizations.tokens.revoke(o);
+  // @ts-expect-error: me takes no input, only options
+  await client.me({ organizationId: "o" });
+  await client.me({ timeoutMs: 1_000 });
+  const me = await client.me();
+  // The union narrows on kind: a user has no key, a token no user.
+  if (me.kind === "user") void me.user.email;
+  else void me.key;
 
   // @ts-expect-error: env is live or test
   await client.organizations.tokens.create({ organizationId: "o", env: "staging" });

@@ -1,3 +1,5 @@
+//! Unit tests of the lifecycle use cases over mocked ports.
+
 use super::*;
 use crate::testing::*;
 use orgs_core::RuleViolation;

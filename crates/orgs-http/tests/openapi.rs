@@ -44,7 +44,7 @@ fn the_typescript_clients_types_come_from_the_committed_spec() {
 }
 
 #[test]
-fn the_spec_lists_exactly_the_product_pages_17_operations_each_post_only() {
+fn the_spec_lists_the_product_pages_17_operations_and_the_lifecycles_6_each_post_only() {
     let spec: Value = serde_json::from_str(&generated()).unwrap();
     let paths = spec["paths"].as_object().unwrap();
     let mut operations: Vec<(String, String)> = Vec::new();
@@ -71,7 +71,9 @@ fn the_spec_lists_exactly_the_product_pages_17_operations_each_post_only() {
     }
     operations.sort();
     let expected = [
+        ("/v1/me", "me"),
         ("/v1/organizations/create", "organizations.create"),
+        ("/v1/organizations/delete", "organizations.delete"),
         ("/v1/organizations/get", "organizations.get"),
         (
             "/v1/organizations/invitations/accept",
@@ -90,16 +92,23 @@ fn the_spec_lists_exactly_the_product_pages_17_operations_each_post_only() {
         ("/v1/organizations/join-codes/join", "organizations.joinCodes.join"),
         ("/v1/organizations/join-codes/list", "organizations.joinCodes.list"),
         ("/v1/organizations/join-codes/revoke", "organizations.joinCodes.revoke"),
+        ("/v1/organizations/leave", "organizations.leave"),
         ("/v1/organizations/list", "organizations.list"),
         ("/v1/organizations/members/list", "organizations.members.list"),
         ("/v1/organizations/members/remove", "organizations.members.remove"),
         ("/v1/organizations/members/set-role", "organizations.members.setRole"),
         ("/v1/organizations/roles", "organizations.roles"),
         ("/v1/organizations/tokens/create", "organizations.tokens.create"),
+        ("/v1/organizations/tokens/list", "organizations.tokens.list"),
+        ("/v1/organizations/tokens/revoke", "organizations.tokens.revoke"),
+        (
+            "/v1/organizations/transfer-ownership",
+            "organizations.transferOwnership",
+        ),
         ("/v1/organizations/update", "organizations.update"),
     ];
     let expected: Vec<(String, String)> = expected.iter().map(|(p, o)| (p.to_string(), o.to_string())).collect();
-    assert_eq!(operations.len(), 17);
+    assert_eq!(operations.len(), 17 + 6);
     assert_eq!(operations, expected);
 }
 

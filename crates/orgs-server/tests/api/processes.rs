@@ -9,7 +9,7 @@ use orgs_postgres::test_database::TestDatabase;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 
-fn replica(database_url: &str, dir: &std::path::Path) -> ChildServer {
+pub(crate) fn replica(database_url: &str, dir: &std::path::Path) -> ChildServer {
     // Wrong guesses are not what these races are about; keep their limit out of the way.
     let envs = [
         ("ORGS_DATABASE_URL", database_url),
@@ -18,13 +18,13 @@ fn replica(database_url: &str, dir: &std::path::Path) -> ChildServer {
     ChildServer::start(dir, &envs, None)
 }
 
-async fn ok(answer: Answer) -> Value {
+pub(crate) async fn ok(answer: Answer) -> Value {
     assert_eq!(answer.status, 200, "{answer:?}");
     answer.body
 }
 
 /// Sends every request at once, alternating between the two replicas.
-async fn at_once(replicas: [SocketAddr; 2], calls: Vec<(&'static str, String, Value)>) -> Vec<Answer> {
+pub(crate) async fn at_once(replicas: [SocketAddr; 2], calls: Vec<(&'static str, String, Value)>) -> Vec<Answer> {
     let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(calls.len()));
     let tasks: Vec<_> = calls
         .into_iter()
@@ -46,7 +46,7 @@ async fn at_once(replicas: [SocketAddr; 2], calls: Vec<(&'static str, String, Va
 
 /// An organization with two owners, made through both processes: its id, and the
 /// owners' user ids (Alice's first).
-async fn two_owners(
+pub(crate) async fn two_owners(
     replicas: [SocketAddr; 2],
     alice: &(String, String),
     bob: &(String, String),

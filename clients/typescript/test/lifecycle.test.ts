@@ -166,8 +166,8 @@ describe.sequential("lifecycle", () => {
     const { apiToken } = await alice.organizations.tokens.create({ organizationId: id });
     const asToken = client(apiToken.bearer);
     await expectOrgsError(bob.organizations.delete({ organizationId: id }), 403, "forbidden");
-    // A token holds no user to act for.
-    await expectOrgsError(asToken.organizations.delete({ organizationId: id }), 403, "forbidden");
+    // Only a person may delete; a token holds no user to act for.
+    await expectOrgsError(asToken.organizations.delete({ organizationId: id }), 403, "user_required");
 
     expect(await alice.organizations.delete({ organizationId: id })).toEqual({ ok: true });
     await expectOrgsError(alice.organizations.get({ organizationId: id }), 404, "not_found");

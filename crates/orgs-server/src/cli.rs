@@ -36,7 +36,7 @@ pub enum Command {
     /// Manage users and their personal tokens.
     #[command(subcommand)]
     Users(UsersCommand),
-    /// Manage organization tokens (the API has no list or revoke for them).
+    /// Manage organization tokens across every organization (owners have the API's).
     #[command(subcommand)]
     Tokens(TokensCommand),
     /// Print the OpenAPI spec.

@@ -13,13 +13,12 @@ use std::net::SocketAddr;
 const ROUNDS: usize = 10;
 
 async fn owners(replica: SocketAddr, organization: &Value, viewer: &str) -> usize {
-    let listed = ok(post_to(
+    let listed = call(
         replica,
         "/v1/organizations/members/list",
-        Some(viewer),
+        viewer,
         json!({"organizationId": organization}),
     )
-    .await)
     .await;
     listed["members"]
         .as_array()
@@ -29,14 +28,23 @@ async fn owners(replica: SocketAddr, organization: &Value, viewer: &str) -> usiz
         .count()
 }
 
+/// A call that must succeed; its answer's body.
+async fn call(replica: SocketAddr, path: &str, bearer: &str, body: Value) -> Value {
+    ok(post_to(replica, path, Some(bearer), body).await).await
+}
+
+/// How `me` answers this bearer: 200 while it works, 401 once refused.
+async fn me_status(replica: SocketAddr, bearer: &str) -> u16 {
+    post_to(replica, "/v1/me", Some(bearer), json!({})).await.status
+}
+
 async fn mint(replica: SocketAddr, organization: &Value, owner: &str) -> String {
-    let made = ok(post_to(
+    let made = call(
         replica,
         "/v1/organizations/tokens/create",
-        Some(owner),
+        owner,
         json!({"organizationId": organization}),
     )
-    .await)
     .await;
     made["apiToken"]["bearer"].as_str().unwrap().to_owned()
 }
@@ -51,61 +59,48 @@ async fn the_lifecycle_holds_across_two_server_processes_on_one_database() {
     let (alice, bob, carol) = (&people[0], &people[1], &people[2]);
 
     // Revoked in one process, refused at once by the other, which had it cached.
-    let created = ok(post_to(
+    let created = call(
         replicas[0],
         "/v1/organizations/create",
-        Some(&alice.1),
+        &alice.1,
         json!({"name": "Tokens"}),
     )
-    .await)
     .await;
     let org = created["organization"]["id"].clone();
     let token = mint(replicas[0], &org, &alice.1).await;
     for replica in replicas {
-        assert_eq!(post_to(replica, "/v1/me", Some(&token), json!({})).await.status, 200);
+        assert_eq!(me_status(replica, &token).await, 200);
     }
     let key = token.split_once(':').unwrap().0;
     let revoke = json!({"organizationId": org, "key": key});
-    ok(post_to(replicas[0], "/v1/organizations/tokens/revoke", Some(&alice.1), revoke).await).await;
-    assert_eq!(
-        post_to(replicas[1], "/v1/me", Some(&token), json!({})).await.status,
-        401
-    );
+    call(replicas[0], "/v1/organizations/tokens/revoke", &alice.1, revoke).await;
+    assert_eq!(me_status(replicas[1], &token).await, 401);
 
     // Deleted through one process: everything it held is refused by the other at once.
     let token = mint(replicas[0], &org, &alice.1).await;
-    let invited = ok(post_to(
+    let invited = call(
         replicas[0],
         "/v1/organizations/invitations/create",
-        Some(&alice.1),
+        &alice.1,
         json!({"organizationId": org, "email": bob.0}),
     )
-    .await)
     .await;
-    let code = ok(post_to(
+    let code = call(
         replicas[0],
         "/v1/organizations/join-codes/create",
-        Some(&alice.1),
+        &alice.1,
         json!({"organizationId": org}),
     )
-    .await)
     .await;
-    assert_eq!(
-        post_to(replicas[0], "/v1/me", Some(&token), json!({})).await.status,
-        200
-    );
-    ok(post_to(
+    assert_eq!(me_status(replicas[0], &token).await, 200);
+    call(
         replicas[1],
         "/v1/organizations/delete",
-        Some(&alice.1),
+        &alice.1,
         json!({"organizationId": org}),
     )
-    .await)
     .await;
-    assert_eq!(
-        post_to(replicas[0], "/v1/me", Some(&token), json!({})).await.status,
-        401
-    );
+    assert_eq!(me_status(replicas[0], &token).await, 401);
     let get = post_to(
         replicas[0],
         "/v1/organizations/get",
@@ -170,34 +165,31 @@ async fn the_lifecycle_holds_across_two_server_processes_on_one_database() {
     let mut came_second = 0;
     for round in 0..ROUNDS {
         for contender in ["join", "accept", "mint"] {
-            let created = ok(post_to(
+            let created = call(
                 replicas[0],
                 "/v1/organizations/create",
-                Some(&alice.1),
+                &alice.1,
                 json!({"name": "Doomed"}),
             )
-            .await)
             .await;
             let org = created["organization"]["id"].clone();
             let made = match contender {
                 "join" => {
-                    ok(post_to(
+                    call(
                         replicas[0],
                         "/v1/organizations/join-codes/create",
-                        Some(&alice.1),
+                        &alice.1,
                         json!({"organizationId": org}),
                     )
-                    .await)
                     .await
                 }
                 "accept" => {
-                    ok(post_to(
+                    call(
                         replicas[0],
                         "/v1/organizations/invitations/create",
-                        Some(&alice.1),
+                        &alice.1,
                         json!({"organizationId": org, "email": bob.0}),
                     )
-                    .await)
                     .await
                 }
                 _ => Value::Null,
@@ -234,10 +226,10 @@ async fn the_lifecycle_holds_across_two_server_processes_on_one_database() {
             }
             if let Some(bearer) = raced.body["apiToken"]["bearer"].as_str() {
                 for replica in replicas {
-                    assert_eq!(post_to(replica, "/v1/me", Some(bearer), json!({})).await.status, 401);
+                    assert_eq!(me_status(replica, bearer).await, 401);
                 }
             }
-            let listed = ok(post_to(replicas[1], "/v1/organizations/list", Some(&bob.1), json!({})).await).await;
+            let listed = call(replicas[1], "/v1/organizations/list", &bob.1, json!({})).await;
             assert!(
                 !listed["organizations"]
                     .as_array()

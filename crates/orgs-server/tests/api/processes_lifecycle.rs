@@ -194,7 +194,7 @@ async fn the_lifecycle_holds_across_two_server_processes_on_one_database() {
                 }
                 _ => Value::Null,
             };
-            let call = match contender {
+            let contending = match contender {
                 "join" => (
                     "/v1/organizations/join-codes/join",
                     bob.1.clone(),
@@ -216,7 +216,7 @@ async fn the_lifecycle_holds_across_two_server_processes_on_one_database() {
                 alice.1.clone(),
                 json!({"organizationId": org}),
             );
-            let answers = at_once(replicas, vec![delete, call]).await;
+            let answers = at_once(replicas, vec![delete, contending]).await;
             assert_eq!(answers[0].status, 200, "round {round} {contender}: {answers:?}");
             let raced = &answers[1];
             match (raced.status, raced.code()) {

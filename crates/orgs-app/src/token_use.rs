@@ -18,6 +18,10 @@ pub const TOKEN_USE_INTERVAL: chrono::TimeDelta = chrono::TimeDelta::seconds(60)
 /// the next flush (the time only lags a little more).
 const MAX_PENDING: usize = 10_000;
 
+/// Uses written per transaction, so that SQLite's one writer, and PostgreSQL's row locks
+/// a revocation might wait on, are held for milliseconds, not for a whole burst.
+const PER_TRANSACTION: usize = 200;
+
 pub struct TokenUse {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
@@ -45,18 +49,17 @@ impl TokenUse {
         }
     }
 
-    /// Writes every noted use in one transaction; returns how many were noted. A failed
-    /// write loses those uses, which later requests note again.
+    /// Writes every noted use, a few hundred to a transaction; returns how many were
+    /// noted. A failed write loses those uses, which later requests note again.
     pub async fn flush(&self) -> Result<usize, StoreError> {
-        let noted = std::mem::take(&mut *self.lock());
-        if noted.is_empty() {
-            return Ok(0);
+        let noted: Vec<(TokenId, Timestamp)> = std::mem::take(&mut *self.lock()).into_iter().collect();
+        for batch in noted.chunks(PER_TRANSACTION) {
+            let mut tx = self.store.begin(TxMode::Write).await?;
+            for &(token, at) in batch {
+                tx.record_token_use(token, at, at - TOKEN_USE_INTERVAL).await?;
+            }
+            tx.commit().await?;
         }
-        let mut tx = self.store.begin(TxMode::Write).await?;
-        for (&token, &at) in &noted {
-            tx.record_token_use(token, at, at - TOKEN_USE_INTERVAL).await?;
-        }
-        tx.commit().await?;
         Ok(noted.len())
     }
 
@@ -117,5 +120,24 @@ mod tests {
         }
         assert_eq!(uses.flush().await.unwrap(), 2);
         assert_eq!(uses.flush().await.unwrap(), 0, "nothing noted since, nothing written");
+    }
+
+    #[tokio::test]
+    async fn a_burst_is_written_in_short_transactions() {
+        let burst = PER_TRANSACTION * 2 + 1;
+        let mut store = MockStore::new();
+        store.expect_begin().times(3).returning(|_| {
+            let mut tx = MockTx::new();
+            tx.expect_record_token_use()
+                .times(1..=PER_TRANSACTION)
+                .returning(|_, _, _| Ok(()));
+            tx.expect_commit().times(1).returning(|| Ok(()));
+            Ok(Box::new(tx))
+        });
+        let uses = recorder(store);
+        for _ in 0..burst {
+            uses.note(&token(None));
+        }
+        assert_eq!(uses.flush().await.unwrap(), burst);
     }
 }

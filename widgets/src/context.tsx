@@ -3,26 +3,35 @@
 // revision per kind of data so that one widget's change reloads the others.
 import {
   createClient,
+  type Me,
   type OrganizationsApi,
+  type OrgsApi,
   type OrgMembership,
   type OrgPermission,
   type OrgRole,
   type OrgRoleMatrix,
   type TokenSource,
 } from "@orgs/client";
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { createPreviewApi } from "./preview.js";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createPreviewClient } from "./preview.js";
 import { useApi, type ApiState } from "./use-api.js";
 
-export type Topic = "organizations" | "members" | "invitations" | "joinCodes";
+export type Topic = "organizations" | "members" | "invitations" | "joinCodes" | "apiTokens";
 
 export interface OrgsContextValue {
+  /** The whole client: `client.me()` and `client.organizations`. */
+  client: OrgsApi;
+  /** `client.organizations`, which most widgets use. */
   api: OrganizationsApi;
   preview: boolean;
   activeOrganizationId: string | null;
   setActiveOrganizationId(id: string | null): void;
   memberships: ApiState<OrgMembership[]>;
   roles: ApiState<OrgRoleMatrix>;
+  /** Who the caller is, loaded once per caller, and only once a widget asks (`useMe`). */
+  me: ApiState<Me>;
+  /** Asks for `me` to be loaded; `useMe()` calls it. */
+  wantMe(): void;
   revision(topic: Topic): number;
   /** Tells every widget showing this kind of data to load it again. */
   changed(topic: Topic): void;
@@ -56,24 +65,26 @@ export function OrgsProvider(props: OrgsProviderProps) {
   token.current = props.token;
   fetchRef.current = props.fetch;
   const bearer = typeof props.token === "string" ? props.token : undefined;
-  const api = useMemo(
+  const client = useMemo<OrgsApi>(
     () =>
       preview
-        ? createPreviewApi()
+        ? createPreviewClient()
         : createClient({
             baseUrl: basePath,
             token: () => (typeof token.current === "function" ? token.current() : token.current),
             fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
-          }).organizations,
+          }),
     // `bearer` is read through the ref, but a new one must still start afresh.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [preview, basePath, bearer],
   );
+  const api = client.organizations;
   const [revisions, setRevisions] = useState<Record<Topic, number>>({
     organizations: 0,
     members: 0,
     invitations: 0,
     joinCodes: 0,
+    apiTokens: 0,
   });
   const changed = useCallback((topic: Topic) => setRevisions((r) => ({ ...r, [topic]: r[topic] + 1 })), []);
   const memberships = useApi(
@@ -82,6 +93,10 @@ export function OrgsProvider(props: OrgsProviderProps) {
     revisions.organizations,
   );
   const roles = useApi((signal) => api.roles({ signal }), [api]);
+  // Most pages never need to know who the caller is; the first widget that does asks.
+  const [meWanted, setMeWanted] = useState(false);
+  const me = useApi(meWanted ? (signal) => client.me({ signal }) : null, [client, meWanted]);
+  const wantMe = useCallback(() => setMeWanted(true), []);
 
   const [ownActive, setOwnActive] = useState<{ api: OrganizationsApi; id: string | null }>({ api, id: null });
   const controlled = props.organizationId !== undefined;
@@ -103,16 +118,31 @@ export function OrgsProvider(props: OrgsProviderProps) {
 
   const value = useMemo<OrgsContextValue>(
     () => ({
+      client,
       api,
       preview,
       activeOrganizationId,
       setActiveOrganizationId,
       memberships,
       roles,
+      me,
+      wantMe,
       revision: (topic) => revisions[topic],
       changed,
     }),
-    [api, preview, activeOrganizationId, setActiveOrganizationId, memberships, roles, revisions, changed],
+    [
+      client,
+      api,
+      preview,
+      activeOrganizationId,
+      setActiveOrganizationId,
+      memberships,
+      roles,
+      me,
+      wantMe,
+      revisions,
+      changed,
+    ],
   );
   return <OrgsContext.Provider value={value}>{props.children}</OrgsContext.Provider>;
 }
@@ -121,6 +151,19 @@ export function useOrgs(): OrgsContextValue {
   const value = useContext(OrgsContext);
   if (!value) throw new Error("orgs widgets must be rendered inside <OrgsProvider> (or given the `preview` prop)");
   return value;
+}
+
+/** Who the caller is (`client.me()`), loaded once per provider and bearer and shared. */
+export function useMe(): ApiState<Me> {
+  const { me, wantMe } = useOrgs();
+  useEffect(() => wantMe(), [wantMe]);
+  return me;
+}
+
+/** The caller's user id, when the caller is a user and it is known. */
+export function useMyUserId(): string | undefined {
+  const me = useMe();
+  return me.data?.kind === "user" ? me.data.user.id : undefined;
 }
 
 /** The caller's membership in the active organization, once loaded. */

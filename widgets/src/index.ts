@@ -1,17 +1,23 @@
-// The package's public surface: the provider, its hooks, and the 14 widgets.
+// The package's public surface: the provider, its hooks, and the 18 widgets.
 import "./styles.css";
 export {
   OrgsProvider,
   outranksOrEquals,
   permissionsOf,
   useActiveMembership,
+  useMe,
+  useMyUserId,
   useOrgs,
   usePermission,
   usePermissionState,
 } from "./context.js";
 export type { OrgsContextValue, OrgsProviderProps, PermissionState, Topic } from "./context.js";
-export { createPreviewApi } from "./preview.js";
+export { createPreviewApi, createPreviewClient } from "./preview.js";
 export { describeError, type WidgetProps } from "./ui.js";
+export { ApiTokensTable, type ApiTokensTableProps } from "./widgets/ApiTokensTable.js";
+export { DeleteOrganization, type DeleteOrganizationProps } from "./widgets/DeleteOrganization.js";
+export { LeaveOrganization, type LeaveOrganizationProps } from "./widgets/LeaveOrganization.js";
+export { TransferOwnership, type TransferOwnershipProps } from "./widgets/TransferOwnership.js";
 export { AcceptInvitation, invitationTokenFromUrl, type AcceptInvitationProps } from "./widgets/AcceptInvitation.js";
 export { CreateApiToken } from "./widgets/CreateApiToken.js";
 export { CreateJoinCode } from "./widgets/CreateJoinCode.js";
@@ -19,7 +25,7 @@ export { CreateOrganization, type CreateOrganizationProps } from "./widgets/Crea
 export { defaultInvitationUrl, InviteMember, type InviteMemberProps } from "./widgets/InviteMember.js";
 export { JoinCodesTable } from "./widgets/JoinCodesTable.js";
 export { JoinWithCode, type JoinWithCodeProps } from "./widgets/JoinWithCode.js";
-export { MembersTable } from "./widgets/MembersTable.js";
+export { MembersTable, type MembersTableProps } from "./widgets/MembersTable.js";
 export { OrganizationList, type OrganizationListProps } from "./widgets/OrganizationList.js";
 export { OrganizationProfile } from "./widgets/OrganizationProfile.js";
 export { OrganizationSwitcher } from "./widgets/OrganizationSwitcher.js";

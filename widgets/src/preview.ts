@@ -2,18 +2,30 @@
 // no request at all, and changes (a rename, an invitation) last as long as the page.
 import {
   OrgsError,
+  type Me,
   type OrganizationsApi,
+  type OrgApiToken,
   type OrgInvitation,
   type OrgJoinCode,
   type OrgMember,
   type OrgMembership,
   type OrgRole,
+  type OrgsApi,
 } from "@orgs/client";
 
 const DAY = 86_400_000;
 const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 29, 9, 30) - daysAgo * DAY).toISOString();
 
+/** The sample caller: Ada, owner of Acme, admin of Globex, member of Initech. */
+const ME: Extract<Me, { kind: "user" }> = { kind: "user", user: { id: "usr_ada", email: "ada@acme.test" } };
+
+/** The organizations half of the preview client. */
 export function createPreviewApi(): OrganizationsApi {
+  return createPreviewClient().organizations;
+}
+
+/** The whole client in memory: `me` is the sample caller, and the organizations are hers. */
+export function createPreviewClient(): OrgsApi {
   let sequence = 100;
   const id = (prefix: string) => `${prefix}_preview_${++sequence}`;
   const memberships: OrgMembership[] = [
@@ -55,6 +67,11 @@ export function createPreviewApi(): OrganizationsApi {
       createdAt: at(30),
     },
   ];
+  const apiTokens: (OrgApiToken & { organizationId: string })[] = [
+    token("orgs_live_preview3", "Deploys", "live", "7c1e", 2, at(0)),
+    token("orgs_test_preview2", "CI", "test", "a04b", 20, at(1)),
+    token("orgs_live_preview1", null, "live", "e9d2", 64, null),
+  ];
   const find = (organizationId: string) => {
     const membership = memberships.find((m) => m.organization.id === organizationId);
     if (!membership) throw new OrgsError({ status: 404, code: "not_found", message: "No such organization." });
@@ -63,9 +80,28 @@ export function createPreviewApi(): OrganizationsApi {
   const membersOf = (organizationId: string) => {
     find(organizationId);
     if (!members.has(organizationId)) {
-      members.set(organizationId, [{ userId: "usr_ada", email: "ada@acme.test", role: "owner", joinedAt: at(40) }]);
+      const { role } = find(organizationId);
+      const ada = { userId: "usr_ada", email: "ada@acme.test", role, joinedAt: at(40) };
+      const hedy = { userId: "usr_hedy", email: "hedy@globex.test", role: "owner" as OrgRole, joinedAt: at(40) };
+      members.set(organizationId, role === "owner" ? [ada] : [hedy, ada]);
     }
     return members.get(organizationId)!;
+  };
+  const owning = (organizationId: string) => {
+    const membership = find(organizationId);
+    if (membership.role !== "owner") throw forbidden();
+    return membership;
+  };
+  const managing = (organizationId: string) => {
+    owning(organizationId);
+    return apiTokens.filter((t) => t.organizationId === organizationId);
+  };
+  const forget = (organizationId: string) => {
+    memberships.splice(
+      memberships.findIndex((m) => m.organization.id === organizationId),
+      1,
+    );
+    members.delete(organizationId);
   };
   const page = { nextCursor: null };
   const ok = { ok: true as const };
@@ -79,7 +115,7 @@ export function createPreviewApi(): OrganizationsApi {
     }
   };
 
-  return {
+  const organizations: OrganizationsApi = {
     create: ({ name }) =>
       attempt(() => {
         const organization = {
@@ -93,6 +129,37 @@ export function createPreviewApi(): OrganizationsApi {
       }),
     get: ({ organizationId }) => attempt(() => ({ organization: find(organizationId).organization })),
     list: () => attempt(() => ({ organizations: memberships, ...page })),
+    leave: ({ organizationId }) =>
+      attempt(() => {
+        find(organizationId);
+        const list = membersOf(organizationId);
+        const owners = list.filter((m) => m.role === "owner");
+        if (owners.length === 1 && owners[0]!.userId === ME.user.id) throw lastOwner();
+        forget(organizationId);
+        return ok;
+      }),
+    delete: ({ organizationId }) =>
+      attempt(() => {
+        owning(organizationId);
+        forget(organizationId);
+        for (const list of [invitations, joinCodes, apiTokens]) {
+          for (let i = list.length - 1; i >= 0; i--) if (list[i]!.organizationId === organizationId) list.splice(i, 1);
+        }
+        return ok;
+      }),
+    transferOwnership: ({ organizationId, userId }) =>
+      attempt(() => {
+        const membership = owning(organizationId);
+        if (userId === ME.user.id)
+          throw new OrgsError({ status: 400, code: "invalid_request", message: "userId: that is you." });
+        const list = membersOf(organizationId);
+        const member = list.find((m) => m.userId === userId);
+        if (!member) throw new OrgsError({ status: 404, code: "not_found", message: "No such member." });
+        member.role = "owner";
+        list.find((m) => m.userId === ME.user.id)!.role = "admin";
+        membership.role = "admin";
+        return ok;
+      }),
     update: ({ organizationId, name }) =>
       attempt(() => {
         const { organization } = find(organizationId);
@@ -109,7 +176,11 @@ export function createPreviewApi(): OrganizationsApi {
         ],
       }),
     members: {
-      list: ({ organizationId }) => attempt(() => ({ members: membersOf(organizationId), ...page })),
+      list: ({ organizationId, limit, cursor }) =>
+        attempt(() => {
+          const { items, nextCursor } = pageOf(membersOf(organizationId), limit, cursor);
+          return { members: items, nextCursor };
+        }),
       remove: ({ organizationId, userId }) =>
         attempt(() => {
           const list = membersOf(organizationId);
@@ -173,21 +244,74 @@ export function createPreviewApi(): OrganizationsApi {
       join: () => attempt(() => ({ organizationId: "org_acme", role: "member" as OrgRole, alreadyMember: true })),
     },
     tokens: {
-      create: () =>
-        attempt(() => ({
-          apiToken: {
-            key: "orgs_test_preview",
-            secret: "not-a-real-secret-9f3a",
-            lastFour: "9f3a",
-            bearer: "orgs_test_preview:not-a-real-secret-9f3a",
-          },
-        })),
+      create: ({ organizationId, name, env }) =>
+        attempt(() => {
+          owning(organizationId);
+          const key = id(`orgs_${env ?? "live"}`);
+          apiTokens.unshift(token(key, name ?? null, env ?? "live", "9f3a", 0, null, organizationId));
+          return {
+            apiToken: {
+              key,
+              secret: "not-a-real-secret-9f3a",
+              lastFour: "9f3a",
+              bearer: `${key}:not-a-real-secret-9f3a`,
+            },
+          };
+        }),
+      list: ({ organizationId, limit, cursor }) =>
+        attempt(() => {
+          // Always a page, as on the server.
+          const { items, nextCursor } = pageOf(managing(organizationId), limit ?? 100, cursor);
+          return { apiTokens: items.map(withoutOrganization), nextCursor };
+        }),
+      revoke: ({ organizationId, key }) =>
+        attempt(() => {
+          const index = apiTokens.findIndex((t) => t.key === key && t.organizationId === organizationId);
+          managing(organizationId);
+          if (index < 0) throw new OrgsError({ status: 404, code: "not_found", message: "No such token." });
+          apiTokens.splice(index, 1);
+          return ok;
+        }),
     },
   };
+  return { me: () => settle(ME), organizations };
 }
 
 function invitation(id: string, organizationId: string, email: string, role: OrgRole, daysAgo: number): OrgInvitation {
   return { id, organizationId, email, role, invitedBy: "usr_ada", createdAt: at(daysAgo), expiresAt: at(daysAgo - 7) };
+}
+
+function token(
+  key: string,
+  name: string | null,
+  env: "live" | "test",
+  lastFour: string,
+  daysAgo: number,
+  lastUsedAt: string | null,
+  organizationId = "org_acme",
+): OrgApiToken & { organizationId: string } {
+  return { key, name, env, lastFour, createdAt: at(daysAgo), createdBy: "usr_ada", lastUsedAt, organizationId };
+}
+
+function withoutOrganization(token: OrgApiToken & { organizationId: string }): OrgApiToken {
+  const { key, name, env, lastFour, createdAt, createdBy, lastUsedAt } = token;
+  return { key, name, env, lastFour, createdAt, createdBy, lastUsedAt };
+}
+
+/** A page as the server makes one: everything when neither `limit` nor `cursor` is given. */
+function pageOf<T>(
+  items: T[],
+  limit?: number | null,
+  cursor?: string | null,
+): { items: T[]; nextCursor: string | null } {
+  if ((limit ?? null) === null && (cursor ?? null) === null) return { items, nextCursor: null };
+  const start = cursor ? Number(cursor) : 0;
+  const end = start + (limit ?? 100);
+  return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null };
+}
+
+function forbidden() {
+  return new OrgsError({ status: 403, code: "forbidden", message: "Your role does not allow this." });
 }
 
 function lastOwner() {

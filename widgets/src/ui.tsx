@@ -44,11 +44,20 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="orgs-state orgs-empty">{children}</p>;
 }
 
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: (() => void) | undefined }) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  explain,
+}: {
+  error: unknown;
+  onRetry?: (() => void) | undefined;
+  /** Says it better than `describeError` where the widget knows more; undefined falls back to it. */
+  explain?: ((error: unknown) => string | undefined) | undefined;
+}) {
   if (error === undefined) return null;
   return (
     <div className="orgs-error" role="alert" data-code={error instanceof OrgsError ? error.code : undefined}>
-      <p>{describeError(error)}</p>
+      <p>{explain?.(error) ?? describeError(error)}</p>
       {onRetry && (
         <button type="button" className="orgs-button orgs-secondary" onClick={onRetry}>
           Try again
@@ -184,6 +193,65 @@ export function SecretOnce(props: { label: string; value: string; warning: React
       </span>
       <button type="button" className="orgs-button orgs-secondary" onClick={props.onDone}>
         Done
+      </button>
+    </div>
+  );
+}
+
+/** Whether `error` is the API's answer with this code. */
+export function hasCode(error: unknown, code: string): boolean {
+  return error instanceof OrgsError && error.code === code;
+}
+
+/** A button that asks again before it acts: Cancel, or Confirm, which is focused first. */
+export function ConfirmStep(props: {
+  label: string;
+  confirm: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="orgs-confirm" role="group" aria-label={props.label}>
+      {props.children}
+      <span className="orgs-row">
+        <button
+          type="button"
+          className="orgs-button orgs-danger-solid"
+          autoFocus
+          aria-disabled={props.busy}
+          onClick={() => props.busy || props.onConfirm()}
+        >
+          {props.confirm}
+        </button>
+        <button type="button" className="orgs-button orgs-secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/** "Load more", and why it failed if it did: for lists loaded a page at a time. */
+export function LoadMore(props: {
+  what: string;
+  hasMore: boolean;
+  loading: boolean;
+  error: unknown;
+  onLoadMore: () => void;
+}) {
+  if (!props.hasMore) return null;
+  return (
+    <div className="orgs-load-more">
+      <ErrorNotice error={props.error} />
+      <button
+        type="button"
+        className="orgs-button orgs-secondary"
+        aria-disabled={props.loading}
+        onClick={() => props.loading || props.onLoadMore()}
+      >
+        {props.loading ? `Loading more ${props.what}…` : `Load more ${props.what}`}
       </button>
     </div>
   );

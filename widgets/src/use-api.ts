@@ -1,6 +1,6 @@
 // Loading data for a widget: the request's state, cancelled when the widget goes away or
 // its inputs change, and a way to load again after an error.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 export type ApiState<T> =
   | { status: "loading"; data?: undefined; error?: undefined; reload(): void }
@@ -72,4 +72,72 @@ export function useAction<A extends unknown[], T>(act: (...args: A) => Promise<T
     [act],
   );
   return { run, pending, error, clearError: useCallback(() => setError(undefined), []) };
+}
+
+/** One page of a list, as every list endpoint answers. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type PagedState<T> = ApiState<T[]> & {
+  /** Whether the server has more rows after those shown. */
+  hasMore: boolean;
+  loadMore(): void;
+  loadingMore: boolean;
+  /** Why the last "load more" failed, if it did. */
+  moreError: unknown;
+};
+
+const MAX_PAGE = 1000;
+
+/**
+ * A list loaded a page at a time: the first page, then more on request with the cursor.
+ * When `revision` changes, the list loads again from the start, as many rows as were
+ * shown (up to the server's largest page), so rows loaded further down do not vanish.
+ */
+export function usePaged<T>(
+  load: ((page: { limit: number; cursor?: string }, signal: AbortSignal) => Promise<Page<T>>) | null,
+  deps: readonly unknown[],
+  revision = 0,
+  pageSize = 100,
+): PagedState<T> {
+  const shown = useRef(pageSize);
+  const first = useApi(
+    load && ((signal) => load({ limit: Math.min(MAX_PAGE, Math.max(pageSize, shown.current)) }, signal)),
+    [...deps, pageSize],
+    revision,
+  );
+  // Pages after the first, kept only while the first page they follow is the one shown.
+  const [more, setMore] = useState<{ after: Page<T>; items: T[]; nextCursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(undefined);
+  const extra = more !== null && first.data !== undefined && more.after === first.data ? more : null;
+  const items = useMemo(
+    () => (first.data === undefined ? undefined : extra ? [...first.data.items, ...extra.items] : first.data.items),
+    [first.data, extra],
+  );
+  const nextCursor = extra ? extra.nextCursor : (first.data?.nextCursor ?? null);
+  useEffect(() => {
+    if (items) shown.current = items.length;
+  }, [items]);
+  const loadMore = useCallback(async () => {
+    if (!load || first.data === undefined || nextCursor === null || loadingMore) return;
+    const after = first.data;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await load({ limit: pageSize, cursor: nextCursor }, new AbortController().signal);
+      setMore({ after, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+    } catch (failure) {
+      setMoreError(failure);
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [load, first.data, nextCursor, loadingMore, pageSize, extra]);
+  return useMemo(() => {
+    const common = { hasMore: nextCursor !== null, loadMore: () => void loadMore(), loadingMore, moreError };
+    if (first.status === "ready") return { ...common, status: "ready", data: items!, reload: first.reload };
+    return { ...common, ...first } as PagedState<T>;
+  }, [first, items, nextCursor, loadMore, loadingMore, moreError]);
 }

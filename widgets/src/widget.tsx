@@ -24,11 +24,14 @@ export function ForActiveOrganization(props: {
   title: string;
   name: string;
   className?: string | undefined;
+  /** Shown above the rest whatever the active organization: what the widget just did, say. */
+  notice?: ReactNode;
   children: (organizationId: string) => ReactNode;
 }) {
   const { activeOrganizationId, memberships } = useOrgs();
   return (
     <Frame title={props.title} name={props.name} className={props.className}>
+      {props.notice}
       {activeOrganizationId ? (
         <Fragment key={activeOrganizationId}>{props.children(activeOrganizationId)}</Fragment>
       ) : (

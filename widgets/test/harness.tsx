@@ -19,7 +19,8 @@ export interface Scripted {
 export function scriptedFetch(routes: Routes): Scripted {
   const requests: Scripted["requests"] = [];
   const fetchImpl: typeof fetch = async (url, init) => {
-    const path = String(url).replace(/^.*\/v1\/organizations/, "");
+    // `/v1/organizations/members/list` is `/members/list`; `/v1/me` is `/me`.
+    const path = String(url).replace(/^.*\/v1(\/organizations)?(?=\/)/, "");
     const body = JSON.parse(String(init?.body ?? "{}")) as Record<string, unknown>;
     requests.push({ path, body });
     const route = routes[path];
@@ -51,11 +52,15 @@ export const ROLE_MATRIX = {
   ],
 };
 
-/** The caller is in Acme with `role`; the role matrix is the server's. */
+/** The caller, as `me` answers: the user u1, ada@acme.test. */
+export const ME = { kind: "user", user: { id: "u1", email: "ada@acme.test" } };
+
+/** The caller (u1) is in Acme with `role`; the role matrix is the server's. */
 export function baseRoutes(role: "owner" | "admin" | "member" = "owner"): Routes {
   return {
     "/list": { body: { organizations: [{ organization: ACME, role }], nextCursor: null } },
     "/roles": { body: ROLE_MATRIX },
+    "/me": { body: ME },
   };
 }
 

@@ -133,6 +133,98 @@ describe("MembersTable", () => {
     expect(await screen.findByText(/The only owner cannot be demoted or removed/)).toBeInTheDocument();
   });
 
+  test("the caller's own row says so, from one me request", async () => {
+    const { requests } = renderWith(
+      <>
+        <MembersTable />
+        <MembersTable title="Members again" />
+      </>,
+      { ...baseRoutes("owner"), "/members/list": { body: { members: TEAM, nextCursor: null } } },
+    );
+    const tables = await screen.findAllByRole("group", { name: /^Members/ });
+    await waitFor(() =>
+      expect(within(tables[0]!).getByRole("cell", { name: "ada@acme.test (you)" })).toBeInTheDocument(),
+    );
+    expect(within(tables[0]!).getByRole("cell", { name: "grace@acme.test" })).toBeInTheDocument();
+    expect(within(tables[1]!).getByRole("cell", { name: "ada@acme.test (you)" })).toBeInTheDocument();
+    expect(requests.filter((r) => r.path === "/me")).toHaveLength(1);
+  });
+
+  test("an organization token has no row of its own; me failing hides only the mark", async () => {
+    const token = renderWith(<MembersTable />, {
+      ...baseRoutes("admin"),
+      "/me": { body: { kind: "organization_token", organizationId: ACME.id, key: "orgs_live_k" } },
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+    });
+    await screen.findByText("grace@acme.test");
+    expect(screen.queryByText(/\(you\)/)).not.toBeInTheDocument();
+    token.unmount();
+    renderWith(<MembersTable />, {
+      ...baseRoutes("owner"),
+      "/me": error(500, "internal"),
+      "/members/list": { body: { members: TEAM, nextCursor: null } },
+    });
+    await screen.findByText("grace@acme.test");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  test("large organizations load a page at a time", async () => {
+    const many = Array.from({ length: 5 }, (_, i) => member(`m${i}`, `m${i}@acme.test`, i === 0 ? "owner" : "member"));
+    let team = many;
+    const { requests, container } = renderWith(<MembersTable pageSize={2} />, {
+      ...baseRoutes("owner"),
+      "/members/list": (body) => {
+        const start = body.cursor ? Number(body.cursor) : 0;
+        const end = start + Number(body.limit);
+        return { body: { members: team.slice(start, end), nextCursor: end < team.length ? String(end) : null } };
+      },
+      "/members/remove": (body) => {
+        team = team.filter((m) => m.userId !== body.userId);
+        return { body: { ok: true } };
+      },
+    });
+    await screen.findByText("m1@acme.test");
+    expect(screen.queryByText("m2@acme.test")).not.toBeInTheDocument();
+    // Not known to be the only owner while more members may follow.
+    expect(screen.queryByText(/The only owner cannot be demoted/)).not.toBeInTheDocument();
+    await expectAccessible(container);
+    await userEvent.click(screen.getByRole("button", { name: "Load more members" }));
+    await screen.findByText("m3@acme.test");
+    await userEvent.click(screen.getByRole("button", { name: "Load more members" }));
+    await screen.findByText("m4@acme.test");
+    expect(screen.queryByRole("button", { name: "Load more members" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Remove m3@acme.test" }));
+    await userEvent.click(screen.getByRole("button", { name: "Confirm removal" }));
+    await waitFor(() => expect(screen.queryByText("m3@acme.test")).not.toBeInTheDocument());
+    expect(screen.getByText("m4@acme.test")).toBeInTheDocument();
+    expect(requests.filter((r) => r.path === "/members/list").map((r) => r.body)).toEqual([
+      { organizationId: ACME.id, limit: 2 },
+      { organizationId: ACME.id, limit: 2, cursor: "2" },
+      { organizationId: ACME.id, limit: 2, cursor: "4" },
+      { organizationId: ACME.id, limit: 5 },
+    ]);
+  });
+
+  test("a failed Load more is shown and can be tried again", async () => {
+    let failed = false;
+    renderWith(<MembersTable pageSize={2} />, {
+      ...baseRoutes("owner"),
+      "/members/list": (body) => {
+        if (!body.cursor) return { body: { members: TEAM.slice(0, 2), nextCursor: "2" } };
+        if (!failed) {
+          failed = true;
+          return error(503, "unavailable");
+        }
+        return { body: { members: TEAM.slice(2), nextCursor: null } };
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Load more members" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("briefly unavailable");
+    await userEvent.click(screen.getByRole("button", { name: "Load more members" }));
+    expect(await screen.findByText("linus@acme.test")).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   test("empty", async () => {
     renderWith(<MembersTable />, { ...baseRoutes(), "/members/list": { body: { members: [], nextCursor: null } } });
     expect(await screen.findByText("No members.")).toBeInTheDocument();

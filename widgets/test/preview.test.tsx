@@ -10,9 +10,14 @@ const ALL = GALLERY;
 
 afterEach(() => vi.unstubAllGlobals());
 
-test("there are 14 widgets and the list names them all", () => {
-  expect(ALL).toHaveLength(14);
+test("there are 18 widgets and the list names them all", () => {
+  expect(ALL).toHaveLength(18);
   for (const [name] of ALL) expect(typeof widgets[name]).toBe("function");
+  // Every widget the package exports is in the gallery.
+  const exported = Object.entries(widgets)
+    .filter(([, value]) => typeof value === "function" && "displayName" in value)
+    .map(([name]) => name);
+  expect(ALL.map(([name]) => name).sort()).toEqual(exported.sort());
 });
 
 test.each(ALL)("%s renders sample data without a request", async (name, element) => {
@@ -39,4 +44,47 @@ test("changes in preview stay in memory", async () => {
   await userEvent.clear(screen.getByLabelText("New name"));
   await userEvent.type(screen.getByLabelText("New name"), "Acme Preview{Enter}");
   expect(await screen.findByText("Acme Preview")).toBeInTheDocument();
+});
+
+test("preview marks the sample caller and lists sample tokens", async () => {
+  render(
+    <>
+      <widgets.MembersTable preview />
+      <widgets.ApiTokensTable preview />
+    </>,
+  );
+  expect(await screen.findByText("(you)")).toBeInTheDocument();
+  expect(await screen.findByText("Deploys")).toBeInTheDocument();
+  expect(screen.getByText("never")).toBeInTheDocument();
+});
+
+test("preview: the sample owner cannot leave Acme, and revoking a token takes it away", async () => {
+  render(
+    <>
+      <widgets.LeaveOrganization preview />
+      <widgets.ApiTokensTable preview />
+    </>,
+  );
+  await userEvent.click(await screen.findByRole("button", { name: "Leave Acme" }));
+  await userEvent.click(screen.getByRole("button", { name: "Confirm leaving" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent("You are the only owner of Acme");
+  await userEvent.click(screen.getByRole("button", { name: "Revoke CI (…a04b)" }));
+  await userEvent.click(screen.getByRole("button", { name: "Confirm revoke" }));
+  await vi.waitFor(() => expect(screen.queryByText("CI")).toBeNull());
+});
+
+test("preview: transfer and delete work in memory", async () => {
+  const { OrgsProvider } = widgets;
+  render(
+    <OrgsProvider preview>
+      <widgets.OrganizationSwitcher />
+      <widgets.TransferOwnership />
+      <widgets.DeleteOrganization />
+    </OrgsProvider>,
+  );
+  await userEvent.selectOptions(await screen.findByRole("combobox", { name: "New owner" }), "usr_grace");
+  await userEvent.click(screen.getByRole("button", { name: "Transfer ownership" }));
+  await userEvent.click(screen.getByRole("button", { name: "Confirm transfer" }));
+  expect(await screen.findByText(/grace@acme.test is now an owner/)).toBeInTheDocument();
+  expect(await screen.findByText("Only owners can delete this organization.")).toBeInTheDocument();
 });

@@ -1,15 +1,18 @@
-// The console: paste a bearer, then manage organizations end to end with all 14 widgets.
+// The console: paste a bearer, then manage organizations end to end with all 18 widgets.
 import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import {
   AcceptInvitation,
+  ApiTokensTable,
   CreateApiToken,
   CreateJoinCode,
   CreateOrganization,
+  DeleteOrganization,
   InviteMember,
   invitationTokenFromUrl,
   JoinCodesTable,
   JoinWithCode,
+  LeaveOrganization,
   MembersTable,
   OrganizationList,
   OrganizationProfile,
@@ -18,6 +21,7 @@ import {
   PendingInvitations,
   PermissionGate,
   RoleMatrix,
+  TransferOwnership,
 } from "../../src/index.js";
 import "../../src/styles.css";
 import "./console.css";
@@ -127,9 +131,17 @@ function Workspace() {
           permission="org:manage"
           fallback={<p className="console-note">API tokens can be created by the organization's owners.</p>}
         >
-          <CreateApiToken />
+          <div className="console-pair">
+            <CreateApiToken />
+            <ApiTokensTable />
+          </div>
         </PermissionGate>
         <RoleMatrix />
+        <div className="console-pair">
+          <TransferOwnership />
+          <LeaveOrganization />
+        </div>
+        <DeleteOrganization />
       </div>
     </div>
   );

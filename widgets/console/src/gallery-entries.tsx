@@ -1,5 +1,5 @@
 // Every widget in preview mode, named: the gallery page shows them and a test checks
-// that all 14 are here and that none of them makes a request.
+// that all 18 are here and that none of them makes a request.
 import * as widgets from "../../src/index.js";
 
 export const GALLERY = [
@@ -15,6 +15,10 @@ export const GALLERY = [
   ["JoinCodesTable", <widgets.JoinCodesTable preview />],
   ["JoinWithCode", <widgets.JoinWithCode preview />],
   ["CreateApiToken", <widgets.CreateApiToken preview />],
+  ["ApiTokensTable", <widgets.ApiTokensTable preview />],
+  ["TransferOwnership", <widgets.TransferOwnership preview />],
+  ["LeaveOrganization", <widgets.LeaveOrganization preview />],
+  ["DeleteOrganization", <widgets.DeleteOrganization preview />],
   ["RoleMatrix", <widgets.RoleMatrix preview />],
   [
     "PermissionGate",

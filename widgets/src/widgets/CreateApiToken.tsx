@@ -16,7 +16,7 @@ export const CreateApiToken = widget("CreateApiToken", function CreateApiToken(p
 });
 
 function TokenForm({ organizationId }: { organizationId: string }) {
-  const { api } = useOrgs();
+  const { api, changed } = useOrgs();
   const canManage = usePermission("org:manage");
   const [name, setName] = useState("");
   const [env, setEnv] = useState<TokenEnv>("live");
@@ -32,6 +32,7 @@ function TokenForm({ organizationId }: { organizationId: string }) {
     if (!created) return;
     setName("");
     setBearer(created.apiToken.bearer);
+    changed("apiTokens");
   };
   if (canManage === false) return <Empty>Only owners can create API tokens for this organization.</Empty>;
   if (bearer) {

@@ -1,43 +1,55 @@
-// An organization's members: role changes and removals where the caller's rank allows,
-// each confirmed by a second step, and a plain explanation when no owner would remain.
+// An organization's members, a page at a time: role changes and removals where the caller's
+// rank allows, each confirmed by a second step, a plain explanation when no owner would
+// remain, and the caller's own row marked.
 import type { OrgMember, OrgRole } from "@orgs/client";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
+import { outranksOrEquals, useActiveMembership, useMyUserId, useOrgs, usePermission } from "../context.js";
 import {
   Empty,
   ErrorNotice,
   formatDate,
   Loading,
+  LoadMore,
   RoleBadge,
   RoleSelect,
   ROLES,
   TableScroller,
   type WidgetProps,
 } from "../ui.js";
-import { useAction, useApi, type Action } from "../use-api.js";
+import { useAction, usePaged, type Action } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
-export const MembersTable = widget("MembersTable", function MembersTable(props: WidgetProps) {
+export interface MembersTableProps extends WidgetProps {
+  /** Members loaded per page; "Load more" fetches the next (default 100). */
+  pageSize?: number;
+}
+
+export const MembersTable = widget("MembersTable", function MembersTable(props: MembersTableProps) {
   const title = props.title ?? "Members";
   return (
     <ForActiveOrganization title={title} name="members-table" className={props.className}>
-      {(organizationId) => <Members organizationId={organizationId} title={title} />}
+      {(organizationId) => <Members organizationId={organizationId} title={title} pageSize={props.pageSize ?? 100} />}
     </ForActiveOrganization>
   );
 });
 
 type Change = { member: OrgMember; to: OrgRole | "remove" };
 
-function Members(props: { organizationId: string; title: string }) {
+function Members(props: { organizationId: string; title: string; pageSize: number }) {
   const { api, changed, revision } = useOrgs();
   const { organizationId } = props;
   const canManage = usePermission("members:manage") ?? false;
   const callerRole = useActiveMembership()?.role;
+  const myUserId = useMyUserId();
   const table = useRef<HTMLDivElement>(null);
-  const members = useApi(
-    (signal) => api.members.list({ organizationId }, { signal }).then((answer) => answer.members),
+  const members = usePaged(
+    (page, signal) =>
+      api.members
+        .list({ organizationId, ...page }, { signal })
+        .then((answer) => ({ items: answer.members, nextCursor: answer.nextCursor })),
     [api, organizationId],
     revision("members"),
+    props.pageSize,
   );
   const change = useAction(async ({ member, to }: Change) => {
     if (to === "remove") await api.members.remove({ organizationId, userId: member.userId });
@@ -79,6 +91,7 @@ function Members(props: { organizationId: string; title: string }) {
                   <MemberRow
                     key={member.userId}
                     member={member}
+                    isMe={member.userId === myUserId}
                     canManage={canManage}
                     mayChange={mayChange(member)}
                     grantable={grantable}
@@ -89,7 +102,14 @@ function Members(props: { organizationId: string; title: string }) {
               </tbody>
             </table>
           </TableScroller>
-          {canManage && owners === 1 && (
+          <LoadMore
+            what="members"
+            hasMore={members.hasMore}
+            loading={members.loadingMore}
+            error={members.moreError}
+            onLoadMore={members.loadMore}
+          />
+          {canManage && owners === 1 && !members.hasMore && (
             <p className="orgs-hint">The only owner cannot be demoted or removed until someone else is an owner too.</p>
           )}
         </>
@@ -100,6 +120,7 @@ function Members(props: { organizationId: string; title: string }) {
 
 function MemberRow(props: {
   member: OrgMember;
+  isMe: boolean;
   canManage: boolean;
   mayChange: boolean;
   grantable: readonly OrgRole[];
@@ -132,7 +153,15 @@ function MemberRow(props: {
 
   return (
     <tr>
-      <td>{member.email}</td>
+      <td>
+        {member.email}
+        {props.isMe && (
+          <>
+            {" "}
+            <span className="orgs-you">(you)</span>
+          </>
+        )}
+      </td>
       <td ref={roleCell}>
         {props.mayChange ? (
           <span className="orgs-row">

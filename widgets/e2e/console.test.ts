@@ -1,6 +1,7 @@
 // The console end to end in a real browser against a real orgs-server: create an
 // organization, invite a second user who accepts in another browser context, a third who
-// joins with a code, change a role, hit last_owner, mint a token that works. Screenshots of
+// joins with a code, change a role, hit last_owner, mint a token that works, revoke it and
+// see it refused, transfer ownership, leave, and delete an organization. Screenshots of
 // the console and the gallery go to SCREENSHOT_DIR (default e2e/output).
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -52,6 +53,7 @@ describe.sequential("the console", () => {
   let alice: Page;
   let invitationLink: string;
   let joinCode: string;
+  let mintedBearer: string;
 
   test("a new user has no organization and creates one", async () => {
     alice = await signedIn("alice");
@@ -75,7 +77,8 @@ describe.sequential("the console", () => {
     await region(bob, "Accept invitation").getByText("You are now a member of Acme as member.").waitFor();
     // The used token leaves the address bar, and the result stays once the rest catches up.
     expect(bob.url()).not.toContain("invitation=");
-    await region(bob, "Members").getByRole("cell", { name: "bob@example.com", exact: true }).waitFor();
+    // Bob's own row is marked as his.
+    await region(bob, "Members").getByRole("cell", { name: "bob@example.com (you)", exact: true }).waitFor();
     await region(bob, "Accept invitation").getByText("You are now a member of Acme as member.").waitFor();
     await bob.context().close();
   });
@@ -124,6 +127,7 @@ describe.sequential("the console", () => {
     await tokens.getByLabel("Name (optional)").fill("CI");
     await tokens.getByRole("button", { name: "Create token" }).click();
     const bearer = await tokens.getByRole("textbox", { name: "API token" }).inputValue();
+    mintedBearer = bearer;
     const answer = await fetch(`${orgs.baseUrl}/v1/organizations/list`, {
       method: "POST",
       headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
@@ -137,10 +141,87 @@ describe.sequential("the console", () => {
   test("the console has no axe violations, contrast included", async () => {
     expect(await axeViolations(alice)).toEqual([]);
   });
+
+  test("the token is listed, revoked there, and its bearer is refused at once", async () => {
+    const tokens = region(alice, "API tokens");
+    const lastFour = mintedBearer.slice(-4);
+    const row = tokens.getByRole("row").filter({ hasText: `…${lastFour}` });
+    await row.waitFor();
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells.slice(0, 3)).toEqual(["CI", "live", `…${lastFour}`]);
+    await tokens.getByRole("button", { name: `Revoke CI (…${lastFour})` }).click();
+    await tokens.getByRole("button", { name: "Confirm revoke" }).click();
+    await tokens.getByText("No API tokens.").waitFor();
+    const answer = await fetch(`${orgs.baseUrl}/v1/me`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${mintedBearer}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(answer.status).toBe(401);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
+  });
+
+  test("the only owner is told why she cannot leave", async () => {
+    const leave = region(alice, "Leave organization");
+    await leave.getByRole("button", { name: "Leave Acme" }).click();
+    await leave.getByRole("button", { name: "Confirm leaving" }).click();
+    const alert = leave.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("You are the only owner of Acme, so you cannot leave it yet.");
+  });
+
+  test("a transfer makes carol the owner and alice an admin", async () => {
+    const transfer = region(alice, "Transfer ownership");
+    await transfer.getByRole("combobox", { name: "New owner" }).selectOption({ label: "carol@example.com (member)" });
+    await transfer.getByRole("button", { name: "Transfer ownership" }).click();
+    await transfer.getByRole("button", { name: "Confirm transfer" }).click();
+    await transfer.getByText("carol@example.com is now an owner, and you are now an admin.").waitFor();
+    await transfer.getByText("Only owners can transfer ownership.").waitFor();
+    await alice.waitForFunction(
+      () =>
+        document.querySelector<HTMLSelectElement>(".orgs-organization-switcher select")?.selectedOptions[0]
+          ?.textContent === "Acme (admin)",
+    );
+    const members = region(alice, "Members");
+    await members.getByRole("cell", { name: "carol@example.com", exact: true }).waitFor();
+    expect(await members.getByRole("row").filter({ hasText: "carol@example.com" }).textContent()).toContain("owner");
+    await region(alice, "Delete organization").getByText("Only owners can delete this organization.").waitFor();
+  });
+
+  test("alice, no longer the only owner, leaves and Acme vanishes from her switcher", async () => {
+    const leave = region(alice, "Leave organization");
+    await leave.getByRole("button", { name: "Leave Acme" }).click();
+    await leave.getByRole("button", { name: "Confirm leaving" }).click();
+    await leave.getByText("You left Acme.").waitFor();
+    await region(alice, "Organization").getByText("You are not in any organization yet").waitFor();
+  });
+
+  test("a deleted organization vanishes from the switcher and the list", async () => {
+    for (const name of ["Keep", "Doomed"]) {
+      await region(alice, "Create an organization").getByLabel("Organization name").fill(name);
+      await region(alice, "Create an organization").getByRole("button", { name: "Create organization" }).click();
+      await region(alice, "Your organizations").getByText(name, { exact: true }).waitFor();
+    }
+    const danger = region(alice, "Delete organization");
+    const button = danger.getByRole("button", { name: "Delete this organization" });
+    await danger.getByLabel("Type Doomed to confirm").fill("doomed");
+    expect(await button.isDisabled()).toBe(true);
+    await danger.getByLabel("Type Doomed to confirm").fill("Doomed");
+    await alice.screenshot({ path: `${SCREENSHOTS}/console-lifecycle.png`, fullPage: true });
+    await button.click();
+    await danger.getByText("Doomed was deleted.").waitFor();
+    const switcher = region(alice, "Organization").getByRole("combobox", { name: "Active organization" });
+    await alice.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>(".orgs-organization-switcher select")?.options.length === 1,
+    );
+    expect(await switcher.locator("option").allTextContents()).toEqual(["Keep (owner)"]);
+    await region(alice, "Your organizations").getByText("Doomed", { exact: true }).waitFor({ state: "detached" });
+    expect(await axeViolations(alice)).toEqual([]);
+  });
 });
 
 describe("the gallery", () => {
-  test("shows all 14 widgets with sample data and makes no API request", async () => {
+  test("shows all 18 widgets with sample data and makes no API request", async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     const apiRequests: string[] = [];
@@ -150,7 +231,7 @@ describe("the gallery", () => {
     await page.goto(new URL("gallery.html", consoleUrl).toString());
     await page.getByText("grace@acme.test").first().waitFor();
     await page.waitForFunction(() => document.querySelector(".orgs-loading") === null);
-    expect(await page.locator("[data-widget]").count()).toBe(14);
+    expect(await page.locator("[data-widget]").count()).toBe(18);
     expect(apiRequests).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/gallery.png`, fullPage: true });

@@ -26,6 +26,11 @@ export interface OrgsContextValue {
   preview: boolean;
   activeOrganizationId: string | null;
   setActiveOrganizationId(id: string | null): void;
+  /**
+   * Drops an organization the caller left or deleted from the memberships at once,
+   * before their reload answers, so no widget keeps offering it meanwhile.
+   */
+  forgetOrganization(id: string): void;
   memberships: ApiState<OrgMembership[]>;
   roles: ApiState<OrgRoleMatrix>;
   /** Who the caller is, loaded once per caller, and only once a widget asks (`useMe`). */
@@ -38,6 +43,8 @@ export interface OrgsContextValue {
 }
 
 const OrgsContext = createContext<OrgsContextValue | null>(null);
+
+const NONE_GONE: ReadonlySet<string> = new Set();
 
 export interface OrgsProviderProps {
   /** Where the API is: a path on this origin such as `/orgs`, or a full URL. */
@@ -87,10 +94,31 @@ export function OrgsProvider(props: OrgsProviderProps) {
     apiTokens: 0,
   });
   const changed = useCallback((topic: Topic) => setRevisions((r) => ({ ...r, [topic]: r[topic] + 1 })), []);
-  const memberships = useApi(
+  const loadedMemberships = useApi(
     (signal) => api.list(undefined, { signal }).then((answer) => answer.organizations),
     [api],
     revisions.organizations,
+  );
+  // Organizations this caller has left or deleted; a new caller starts with none.
+  const [gone, setGone] = useState<{ api: OrganizationsApi; ids: ReadonlySet<string> }>({ api, ids: new Set() });
+  const goneIds = gone.api === api ? gone.ids : NONE_GONE;
+  const forgetOrganization = useCallback(
+    (id: string) => setGone((g) => ({ api, ids: new Set([...(g.api === api ? g.ids : []), id]) })),
+    [api],
+  );
+  // Once a reload no longer lists them they need no hiding: a later rejoin then shows.
+  const loadedList = loadedMemberships.data;
+  useEffect(() => {
+    if (!loadedList || goneIds.size === 0) return;
+    const listed = [...goneIds].filter((id) => loadedList.some((m) => m.organization.id === id));
+    if (listed.length < goneIds.size) setGone({ api, ids: new Set(listed) });
+  }, [api, loadedList, goneIds]);
+  const memberships = useMemo<ApiState<OrgMembership[]>>(
+    () =>
+      loadedMemberships.status !== "ready" || goneIds.size === 0
+        ? loadedMemberships
+        : { ...loadedMemberships, data: loadedMemberships.data.filter((m) => !goneIds.has(m.organization.id)) },
+    [loadedMemberships, goneIds],
   );
   const roles = useApi((signal) => api.roles({ signal }), [api]);
   // Most pages never need to know who the caller is; the first widget that does asks.
@@ -123,6 +151,7 @@ export function OrgsProvider(props: OrgsProviderProps) {
       preview,
       activeOrganizationId,
       setActiveOrganizationId,
+      forgetOrganization,
       memberships,
       roles,
       me,
@@ -136,6 +165,7 @@ export function OrgsProvider(props: OrgsProviderProps) {
       preview,
       activeOrganizationId,
       setActiveOrganizationId,
+      forgetOrganization,
       memberships,
       roles,
       me,

@@ -149,9 +149,10 @@ export function createPreviewClient(): OrgsApi {
       }),
     transferOwnership: ({ organizationId, userId }) =>
       attempt(() => {
-        const membership = owning(organizationId);
+        // As the server does: the body is judged before the organization is looked up.
         if (userId === ME.user.id)
           throw new OrgsError({ status: 400, code: "invalid_request", message: "userId: that is you." });
+        const membership = owning(organizationId);
         const list = membersOf(organizationId);
         const member = list.find((m) => m.userId === userId);
         if (!member) throw new OrgsError({ status: 404, code: "not_found", message: "No such member." });

@@ -121,16 +121,24 @@ export function usePaged<T>(
   useEffect(() => {
     if (items) shown.current = items.length;
   }, [items]);
+  // A page still on its way is abandoned when the first page it would follow is replaced
+  // (another organization, a reload) or the widget goes away.
+  const moreRequest = useRef<AbortController | null>(null);
+  useEffect(() => () => moreRequest.current?.abort(), [first.data]);
   const loadMore = useCallback(async () => {
     if (!load || first.data === undefined || nextCursor === null || loadingMore) return;
     const after = first.data;
+    const controller = new AbortController();
+    moreRequest.current = controller;
     setLoadingMore(true);
     setMoreError(undefined);
     try {
-      const page = await load({ limit: pageSize, cursor: nextCursor }, new AbortController().signal);
-      setMore({ after, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+      const page = await load({ limit: pageSize, cursor: nextCursor }, controller.signal);
+      if (!controller.signal.aborted) {
+        setMore({ after, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+      }
     } catch (failure) {
-      setMoreError(failure);
+      if (!controller.signal.aborted) setMoreError(failure);
     } finally {
       setLoadingMore(false);
     }

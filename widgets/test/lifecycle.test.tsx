@@ -76,6 +76,41 @@ describe("LeaveOrganization", () => {
     expect(screen.getByRole("button", { name: "Leave Globex" })).toBeInTheDocument();
   });
 
+  test("a left organization is gone at once, before the memberships reload answers", async () => {
+    let lists = 0;
+    renderWith(
+      <>
+        <OrganizationSwitcher />
+        <LeaveOrganization />
+      </>,
+      {
+        ...memberships([]).routes,
+        // The first list answers; the reload after leaving never does.
+        "/list": () =>
+          lists++ === 0
+            ? {
+                body: {
+                  organizations: [
+                    { organization: ACME, role: "member" },
+                    { organization: GLOBEX, role: "owner" },
+                  ],
+                  nextCursor: null,
+                },
+              }
+            : "hang",
+        "/leave": { body: { ok: true } },
+      },
+    );
+    await userEvent.click(await screen.findByRole("button", { name: "Leave Acme" }));
+    await userEvent.click(screen.getByRole("button", { name: "Confirm leaving" }));
+    expect(await screen.findByText("You left Acme.")).toBeInTheDocument();
+    const switcher = screen.getByRole("combobox", { name: "Active organization" });
+    expect(within(switcher).queryByRole("option", { name: /Acme/ })).not.toBeInTheDocument();
+    expect(switcher).toHaveValue(GLOBEX.id);
+    expect(screen.getByRole("button", { name: "Leave Globex" })).toBeInTheDocument();
+    expect(lists).toBe(2);
+  });
+
   test("the only owner is told plainly what to do first", async () => {
     const { container } = renderWith(<LeaveOrganization />, {
       ...baseRoutes("owner"),
@@ -385,6 +420,22 @@ describe("ApiTokensTable", () => {
       { organizationId: ACME.id, limit: 2, cursor: "c2" },
       { organizationId: ACME.id, limit: 3 },
     ]);
+  });
+
+  test("revoking the last token keeps the focus on the widget", async () => {
+    let live = TOKENS.slice(0, 1);
+    renderWith(<ApiTokensTable />, {
+      ...baseRoutes("owner"),
+      "/tokens/list": () => ({ body: { apiTokens: live, nextCursor: null } }),
+      "/tokens/revoke": () => {
+        live = [];
+        return { body: { ok: true } };
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Revoke Deploys (…k3aa)" }));
+    await userEvent.click(screen.getByRole("button", { name: "Confirm revoke" }));
+    expect(await screen.findByText("No API tokens.")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("group", { name: "API tokens" })).toHaveFocus());
   });
 
   test("a failed revoke is shown and the row stays", async () => {

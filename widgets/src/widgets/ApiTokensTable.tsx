@@ -1,7 +1,7 @@
 // The organization's live API tokens, newest first, a page at a time: name, environment,
 // last four characters, when made and last used; owners revoke them after a second step.
 import type { OrgApiToken } from "@orgs/client";
-import { useRef, useState, type RefObject } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { useOrgs, usePermissionState } from "../context.js";
 import {
   ConfirmStep,
@@ -46,8 +46,18 @@ function Tokens(props: { organizationId: string; title: string; pageSize: number
     revision("apiTokens"),
     props.pageSize,
   );
+  // After a revoke the list reloads, and may come back empty, replacing the table: the
+  // focus follows to whatever now stands in its place rather than falling to the page.
+  const refocus = useRef(false);
+  const shown = tokens.data;
+  useEffect(() => {
+    if (!refocus.current || shown === undefined) return;
+    refocus.current = false;
+    table.current?.focus();
+  }, [shown]);
   const revoke = useAction(async (token: OrgApiToken) => {
     await api.tokens.revoke({ organizationId, key: token.key });
+    refocus.current = true;
     changed("apiTokens");
     return true;
   });
@@ -58,7 +68,11 @@ function Tokens(props: { organizationId: string; title: string; pageSize: number
       <ErrorNotice error={revoke.error} />
       {tokens.status === "loading" && <Loading what="API tokens" />}
       {tokens.status === "error" && <ErrorNotice error={tokens.error} onRetry={tokens.reload} />}
-      {tokens.status === "ready" && tokens.data.length === 0 && <Empty>No API tokens.</Empty>}
+      {tokens.status === "ready" && tokens.data.length === 0 && (
+        <div ref={table} tabIndex={-1} role="group" aria-label={props.title}>
+          <Empty>No API tokens.</Empty>
+        </div>
+      )}
       {tokens.status === "ready" && tokens.data.length > 0 && (
         <TableScroller label={props.title} ref={table}>
           <table className="orgs-table">

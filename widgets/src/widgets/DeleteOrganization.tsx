@@ -38,7 +38,7 @@ export const DeleteOrganization = widget(
 );
 
 function DangerZone(props: { organizationId: string; onDeleted: (name: string) => void }) {
-  const { api, changed, setActiveOrganizationId, memberships, roles } = useOrgs();
+  const { api, changed, setActiveOrganizationId, forgetOrganization, memberships, roles } = useOrgs();
   const { organizationId } = props;
   const permission = usePermissionState("org:manage");
   const name = useActiveMembership()?.organization.name ?? "";
@@ -49,6 +49,7 @@ function DangerZone(props: { organizationId: string; onDeleted: (name: string) =
     if (typed !== name || remove.pending) return;
     if (!(await remove.run())) return;
     props.onDeleted(name);
+    forgetOrganization(organizationId);
     setActiveOrganizationId(null);
     changed("organizations");
   };

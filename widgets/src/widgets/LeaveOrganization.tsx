@@ -36,7 +36,7 @@ export const LeaveOrganization = widget("LeaveOrganization", function LeaveOrgan
 });
 
 function Leave(props: { organizationId: string; onLeft: (name: string) => void }) {
-  const { api, changed, setActiveOrganizationId } = useOrgs();
+  const { api, changed, setActiveOrganizationId, forgetOrganization } = useOrgs();
   const { organizationId } = props;
   const name = useActiveMembership()?.organization.name ?? "this organization";
   const [confirming, setConfirming] = useState(false);
@@ -50,6 +50,7 @@ function Leave(props: { organizationId: string; onLeft: (name: string) => void }
       return;
     }
     props.onLeft(name);
+    forgetOrganization(organizationId);
     setActiveOrganizationId(null);
     changed("organizations");
   };

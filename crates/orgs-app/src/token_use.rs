@@ -18,10 +18,6 @@ pub const TOKEN_USE_INTERVAL: chrono::TimeDelta = chrono::TimeDelta::seconds(60)
 /// the next flush (the time only lags a little more).
 const MAX_PENDING: usize = 10_000;
 
-/// Uses written per transaction, so that SQLite's one writer, and PostgreSQL's row locks
-/// a revocation might wait on, are held for milliseconds, not for a whole burst.
-const PER_TRANSACTION: usize = 200;
-
 pub struct TokenUse {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
@@ -49,15 +45,16 @@ impl TokenUse {
         }
     }
 
-    /// Writes every noted use, a few hundred to a transaction; returns how many were
-    /// noted. A failed write loses those uses, which later requests note again.
+    /// Writes every noted use, each in a transaction of its own; returns how many were
+    /// noted. One row lock at a time means no lock cycle with `organizations.delete`,
+    /// whose cascade locks the organization's token rows in an order of its own, and
+    /// SQLite's one writer is held for one row at a time. A failed write loses the uses
+    /// not yet written, which later requests note again.
     pub async fn flush(&self) -> Result<usize, StoreError> {
-        let noted: Vec<(TokenId, Timestamp)> = std::mem::take(&mut *self.lock()).into_iter().collect();
-        for batch in noted.chunks(PER_TRANSACTION) {
+        let noted = std::mem::take(&mut *self.lock());
+        for (&token, &at) in &noted {
             let mut tx = self.store.begin(TxMode::Write).await?;
-            for &(token, at) in batch {
-                tx.record_token_use(token, at, at - TOKEN_USE_INTERVAL).await?;
-            }
+            tx.record_token_use(token, at, at - TOKEN_USE_INTERVAL).await?;
             tx.commit().await?;
         }
         Ok(noted.len())
@@ -97,21 +94,19 @@ mod tests {
     async fn a_recent_use_is_not_written_again_and_repeats_are_written_once() {
         let recent = token(Some(fixed_now() - chrono::TimeDelta::seconds(59)));
         let (stale, fresh) = (token(Some(fixed_now() - TOKEN_USE_INTERVAL)), token(None));
-        let mut tx = MockTx::new();
         let expected = [stale.id, fresh.id];
-        tx.expect_record_token_use()
-            .withf(move |id, at, since| {
-                expected.contains(id) && *at == fixed_now() && *since == fixed_now() - TOKEN_USE_INTERVAL
-            })
-            .times(2)
-            .returning(|_, _, _| Ok(()));
-        tx.expect_commit().times(1).returning(|| Ok(()));
-        let mut tx = Some(tx);
         let mut store = MockStore::new();
-        store
-            .expect_begin()
-            .times(1)
-            .returning(move |_| Ok(Box::new(tx.take().expect("one flush writes"))));
+        store.expect_begin().times(2).returning(move |_| {
+            let mut tx = MockTx::new();
+            tx.expect_record_token_use()
+                .withf(move |id, at, since| {
+                    expected.contains(id) && *at == fixed_now() && *since == fixed_now() - TOKEN_USE_INTERVAL
+                })
+                .times(1)
+                .returning(|_, _, _| Ok(()));
+            tx.expect_commit().times(1).returning(|| Ok(()));
+            Ok(Box::new(tx))
+        });
         let uses = recorder(store);
         for _ in 0..3 {
             uses.note(&recent);
@@ -120,24 +115,5 @@ mod tests {
         }
         assert_eq!(uses.flush().await.unwrap(), 2);
         assert_eq!(uses.flush().await.unwrap(), 0, "nothing noted since, nothing written");
-    }
-
-    #[tokio::test]
-    async fn a_burst_is_written_in_short_transactions() {
-        let burst = PER_TRANSACTION * 2 + 1;
-        let mut store = MockStore::new();
-        store.expect_begin().times(3).returning(|_| {
-            let mut tx = MockTx::new();
-            tx.expect_record_token_use()
-                .times(1..=PER_TRANSACTION)
-                .returning(|_, _, _| Ok(()));
-            tx.expect_commit().times(1).returning(|| Ok(()));
-            Ok(Box::new(tx))
-        });
-        let uses = recorder(store);
-        for _ in 0..burst {
-            uses.note(&token(None));
-        }
-        assert_eq!(uses.flush().await.unwrap(), burst);
     }
 }

@@ -88,6 +88,7 @@ macro_rules! store_contract_tests {
             an_owner_handing_over_while_the_other_leaves_leaves_one_owner,
             owners_handing_over_to_each_other_leave_one_owner,
             a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind,
+            a_delete_racing_the_last_use_writer_fails_neither,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

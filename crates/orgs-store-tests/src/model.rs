@@ -3,7 +3,9 @@
 //! cases. After every step the outcome, the membership table, every join code's uses,
 //! the pending invitations and the live organization tokens must equal what a small,
 //! independent model of CONTRACT.md's rules predicts, leaving, handing over and deleting
-//! the organization included.
+//! the organization included. The organization's token is a caller here, not a bearer
+//! that authentication checks, so after a delete it meets `NotFound` where HTTP answers
+//! `401`; the API tests check that answer.
 
 use crate::model_world::World;
 use crate::races::app;

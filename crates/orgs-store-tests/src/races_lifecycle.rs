@@ -132,3 +132,38 @@ async fn assert_nothing_left(store: &Arc<dyn Store>, organization: OrgId, raced:
         );
     }
 }
+
+/// The writer of tokens' last uses and a delete of their organization both touch the
+/// organization's token rows; neither may fail (a lock cycle would abort one of them).
+pub async fn a_delete_racing_the_last_use_writer_fails_neither(store: Arc<dyn Store>) {
+    const TOKENS: usize = 4;
+    let app = app(&store);
+    let auth = orgs_app::Authenticator::new(
+        store.clone(),
+        Arc::new(orgs_auth::Argon2Hasher::default()),
+        None,
+        Arc::new(orgs_auth::SystemClock),
+        orgs_app::FailureLimiter::new(1000, std::time::Duration::from_secs(60)),
+    );
+    for round in 0..DELETE_ROUNDS / 2 {
+        let owner = seed_user(&store).await;
+        let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
+        let caller = Caller::User(owner.id);
+        for _ in 0..TOKENS {
+            let minted = app
+                .create_organization_token(&caller, organization, None, TokenEnv::Live)
+                .await
+                .unwrap();
+            auth.authenticate(&minted.bearer(), "192.0.2.1").await.unwrap();
+        }
+        let (flushed, deleted) = tokio::join!(auth.flush_token_uses(), async {
+            if round % 2 == 0 {
+                tokio::task::yield_now().await;
+            }
+            app.delete_organization(&caller, organization).await
+        });
+        assert_eq!(flushed.unwrap(), TOKENS, "round {round}");
+        deleted.unwrap();
+        assert_nothing_left(&store, organization, &Ok(None)).await;
+    }
+}

@@ -22,7 +22,7 @@ pub use model::{
     Organization, SecretDigest, StoredApiToken, TokenEnv, TokenOwner, User,
 };
 pub use name::{InvalidName, OrgName, TokenName};
-pub use page::{DEFAULT_PAGE, MAX_PAGE, Page, PageError, PageKey, Paged};
+pub use page::{CURSOR_PATTERN, DEFAULT_PAGE, MAX_PAGE, Page, PageError, PageKey, Paged};
 pub use role::{Permission, Role, UnknownRole};
 pub use rules::{Access, RuleViolation};
 

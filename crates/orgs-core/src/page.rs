@@ -8,6 +8,8 @@ use uuid::Uuid;
 pub const MAX_PAGE: u32 = 1000;
 /// The page size when a cursor comes without a limit.
 pub const DEFAULT_PAGE: u32 = 100;
+/// What every cursor looks like: the key's time in microseconds and its id, in hex.
+pub const CURSOR_PATTERN: &str = "^[0-9a-f]{1,15}\\.[0-9a-f]{32}$";
 
 /// Where a page ends: the ordering columns of its last row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +25,14 @@ impl PageKey {
         format!("{:x}.{}", self.at.timestamp_micros(), self.id.simple())
     }
 
+    /// Reads back exactly what `encode` writes (the spec's `CURSOR_PATTERN`), nothing
+    /// looser: a cursor the pattern refuses is refused here too, and one it allows is read.
     pub fn decode(text: &str) -> Option<Self> {
         let (micros, id) = text.split_once('.')?;
+        let lower_hex = |part: &str| part.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !(1..=15).contains(&micros.len()) || id.len() != 32 || !lower_hex(micros) || !lower_hex(id) {
+            return None;
+        }
         let at = chrono::DateTime::from_timestamp_micros(i64::from_str_radix(micros, 16).ok()?)?;
         Some(Self {
             at,
@@ -101,8 +109,21 @@ mod tests {
             id: Uuid::now_v7(),
         };
         assert_eq!(PageKey::decode(&key.encode()), Some(key));
-        for junk in ["", ".", "zz.00000000000000000000000000000000", "1f.nope", "no-dot"] {
-            assert_eq!(PageKey::decode(junk), None, "{junk:?}");
+        let id = key.id.simple().to_string();
+        let junk = [
+            String::new(),
+            ".".into(),
+            "zz.00000000000000000000000000000000".into(),
+            "1f.nope".into(),
+            "no-dot".into(),
+            format!("1F.{id}"),
+            format!("1f.{}", key.id.hyphenated()),
+            format!("1f.{}", id.to_uppercase()),
+            format!("{}.{id}", "f".repeat(16)),
+            format!("+1f.{id}"),
+        ];
+        for junk in junk {
+            assert_eq!(PageKey::decode(&junk), None, "{junk:?}");
         }
     }
 

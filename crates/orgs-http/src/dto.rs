@@ -126,6 +126,7 @@ pub struct OrganizationListRequest {
     pub limit: Option<i64>,
     /// The `nextCursor` of the previous page.
     #[serde(default)]
+    #[schema(pattern = "^[0-9a-f]{1,15}\\.[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 
@@ -140,6 +141,7 @@ pub struct ListOrganizationsRequest {
     pub limit: Option<i64>,
     /// The `nextCursor` of the previous page.
     #[serde(default)]
+    #[schema(pattern = "^[0-9a-f]{1,15}\\.[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 

@@ -25,6 +25,7 @@ pub struct ListTokensRequest {
     pub limit: Option<i64>,
     /// The `nextCursor` of the previous page.
     #[serde(default)]
+    #[schema(pattern = "^[0-9a-f]{1,15}\\.[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 

@@ -123,6 +123,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
 }
 
 fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Every body is an object. serde would also read a struct from an array of its
+    // fields in order (`[]` as `{}`), which the spec does not allow.
+    if bytes.iter().find(|byte| !byte.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(ApiError::InvalidRequest("Invalid body: expected a JSON object.".into()));
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
@@ -225,6 +230,14 @@ mod tests {
                 proptest::prop_assert!(value.to_ascii_lowercase().starts_with("bearer "));
                 proptest::prop_assert!(!credential.is_empty() && credential.trim() == credential);
             }
+        }
+    }
+
+    #[test]
+    fn only_an_object_is_a_body() {
+        for body in ["[]", "[null, null]", "[\"o\"]", "null", "1", "\"o\""] {
+            let refused = message(body);
+            assert_eq!(refused, "Invalid body: expected a JSON object.", "{body}");
         }
     }
 

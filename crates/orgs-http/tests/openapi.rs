@@ -126,3 +126,31 @@ fn every_operation_needs_the_bearer_scheme_and_errors_use_the_envelope() {
         "unknown fields are refused, and the spec says so"
     );
 }
+
+/// Every cursor the spec describes carries the pattern the server reads cursors by, so a
+/// client (or a fuzzer) that follows the spec never sends one the server refuses.
+#[test]
+fn every_cursor_in_the_spec_has_the_servers_pattern() {
+    let spec: Value = serde_json::from_str(&generated()).unwrap();
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    let cursors: Vec<&Value> = schemas
+        .values()
+        .filter_map(|schema| schema["properties"].get("cursor"))
+        .collect();
+    assert_eq!(cursors.len(), 3, "the three list requests");
+    for cursor in cursors {
+        assert_eq!(cursor["pattern"], orgs_core::CURSOR_PATTERN);
+    }
+}
+
+proptest::proptest! {
+    /// The pattern, compiled by a regex engine, admits exactly the cursors the server reads.
+    #[test]
+    fn the_cursor_pattern_admits_exactly_what_the_server_reads(
+        text in "[0-9a-fA-F+]{0,17}\\.[0-9a-fA-F-]{30,36}|[0-9a-f]{1,15}\\.[0-9a-f]{32}"
+    ) {
+        let pattern = regex::Regex::new(orgs_core::CURSOR_PATTERN).unwrap();
+        let read = orgs_core::PageKey::decode(&text).is_some();
+        proptest::prop_assert_eq!(pattern.is_match(&text), read, "{}", text);
+    }
+}

@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: e90a293dc6caa9bec9d33939564becfd2670b9b96012a4fbcc7c4722ccdfe139
+// openapi.json sha256: e24695329952d8b1ee007311bfb64cfb5e268cbaa90e8f6fa46bb1ba95bfdf5a
 export interface paths {
     "/v1/me": {
         parameters: {

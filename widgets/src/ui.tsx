@@ -2,6 +2,7 @@
 // states, role pickers, the show-once secret box, and error messages for people.
 import { OrgsError, type OrgRole } from "@orgs/client";
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import type { PagedState } from "./use-api.js";
 
 export interface WidgetProps {
   /** Replaces the widget's heading. */
@@ -234,24 +235,23 @@ export function ConfirmStep(props: {
 }
 
 /** "Load more", and why it failed if it did: for lists loaded a page at a time. */
+/** "Load more" under a list loaded a page at a time (`usePaged`); nothing on its last page. */
 export function LoadMore(props: {
   what: string;
-  hasMore: boolean;
-  loading: boolean;
-  error: unknown;
-  onLoadMore: () => void;
+  list: Pick<PagedState<unknown>, "hasMore" | "loadingMore" | "moreError" | "loadMore">;
 }) {
-  if (!props.hasMore) return null;
+  const { hasMore, loadingMore, moreError, loadMore } = props.list;
+  if (!hasMore) return null;
   return (
     <div className="orgs-load-more">
-      <ErrorNotice error={props.error} />
+      <ErrorNotice error={moreError} />
       <button
         type="button"
         className="orgs-button orgs-secondary"
-        aria-disabled={props.loading}
-        onClick={() => props.loading || props.onLoadMore()}
+        aria-disabled={loadingMore}
+        onClick={() => loadingMore || loadMore()}
       >
-        {props.loading ? `Loading more ${props.what}…` : `Load more ${props.what}`}
+        {loadingMore ? `Loading more ${props.what}…` : `Load more ${props.what}`}
       </button>
     </div>
   );

@@ -96,13 +96,7 @@ function Tokens(props: { organizationId: string; title: string; pageSize: number
           </table>
         </TableScroller>
       )}
-      <LoadMore
-        what="API tokens"
-        hasMore={tokens.status === "ready" && tokens.hasMore}
-        loading={tokens.loadingMore}
-        error={tokens.moreError}
-        onLoadMore={tokens.loadMore}
-      />
+      <LoadMore what="API tokens" list={tokens} />
     </>
   );
 }

@@ -102,13 +102,7 @@ function Members(props: { organizationId: string; title: string; pageSize: numbe
               </tbody>
             </table>
           </TableScroller>
-          <LoadMore
-            what="members"
-            hasMore={members.hasMore}
-            loading={members.loadingMore}
-            error={members.moreError}
-            onLoadMore={members.loadMore}
-          />
+          <LoadMore what="members" list={members} />
           {canManage && owners === 1 && !members.hasMore && (
             <p className="orgs-hint">The only owner cannot be demoted or removed until someone else is an owner too.</p>
           )}

@@ -102,13 +102,7 @@ function Transfer(props: { organizationId: string; pageSize: number; onDone: (em
           ))}
         </select>
       </div>
-      <LoadMore
-        what="members"
-        hasMore={members.hasMore}
-        loading={members.loadingMore}
-        error={members.moreError}
-        onLoadMore={members.loadMore}
-      />
+      <LoadMore what="members" list={members} />
       <ErrorNotice error={transfer.error} />
       {confirming && chosen ? (
         <ConfirmStep

@@ -130,6 +130,22 @@ pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &
                 json!({ "limit": 100, "cursor": text(seed, "manyMidCursor") }),
             ),
         ),
+        scenario(
+            "me",
+            "me, personal token".into(),
+            Kind::Read,
+            post("/v1/me", reader.clone(), json!({})),
+        ),
+        scenario(
+            "tokens_list",
+            "organizations.tokens.list, first page".into(),
+            Kind::Read,
+            post(
+                "/v1/organizations/tokens/list",
+                reader.clone(),
+                json!({ "organizationId": small }),
+            ),
+        ),
         one_at_a_time(scenario(
             "members_large_all",
             format!("members.list, all {large_size} members"),

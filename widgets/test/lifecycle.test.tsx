@@ -127,7 +127,16 @@ describe("LeaveOrganization", () => {
     await expectAccessible(container);
   });
 
-  test("an organization token is told only a person can", async () => {
+  test("an organization token is not offered to leave", async () => {
+    renderWith(<LeaveOrganization />, {
+      ...baseRoutes("admin"),
+      "/me": { body: { kind: "organization_token", organizationId: ACME.id, key: "orgs_live_k" } },
+    });
+    expect(await screen.findByText(/An organization token belongs to its organization/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Leave Acme" })).not.toBeInTheDocument();
+  });
+
+  test("a refusal for a token is explained", async () => {
     renderWith(<LeaveOrganization />, { ...baseRoutes("admin"), "/leave": error(403, "user_required") });
     await userEvent.click(await screen.findByRole("button", { name: "Leave Acme" }));
     await userEvent.click(screen.getByRole("button", { name: "Confirm leaving" }));

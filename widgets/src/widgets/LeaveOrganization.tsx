@@ -1,8 +1,8 @@
 // Leave the active organization, after a second, deliberate step. The only owner is told in
 // plain words why they cannot, and what to do first.
 import { useRef, useState } from "react";
-import { useActiveMembership, useOrgs } from "../context.js";
-import { Announce, ConfirmStep, ErrorNotice, hasCode, type WidgetProps } from "../ui.js";
+import { useActiveMembership, useMe, useOrgs } from "../context.js";
+import { Announce, ConfirmStep, Empty, ErrorNotice, hasCode, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -42,6 +42,9 @@ function Leave(props: { organizationId: string; onLeft: (name: string) => void }
   const [confirming, setConfirming] = useState(false);
   const leaveButton = useRef<HTMLButtonElement>(null);
   const leave = useAction(() => api.leave({ organizationId }));
+  // An organization's own token is not a member that could leave; the server would
+  // refuse it (403 user_required), so it is not offered the button at all.
+  const me = useMe();
   const confirm = async () => {
     const done = await leave.run();
     setConfirming(false);
@@ -54,6 +57,8 @@ function Leave(props: { organizationId: string; onLeft: (name: string) => void }
     setActiveOrganizationId(null);
     changed("organizations");
   };
+  if (me.data?.kind === "organization_token")
+    return <Empty>An organization token belongs to its organization and cannot leave it.</Empty>;
   return (
     <>
       <ErrorNotice

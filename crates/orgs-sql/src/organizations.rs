@@ -207,16 +207,32 @@ macro_rules! organization_statements {
             format!("SELECT {select} FROM ({keys}) m {join} {order}")
         }
 
+        /// Which way a list runs through its (time, id) keys.
+        #[derive(Clone, Copy)]
+        pub(crate) enum Order {
+            OldestFirst,
+            NewestFirst,
+        }
+
         /// Appends the keyset condition (its two parameters numbered from `next`), the
         /// order, and one row more than the page holds, which tells whether another
         /// page follows. The limit is a number checked to be at most 1000, so it is
         /// safe to write into the statement.
         pub(crate) fn paged_sql(base: &str, time: &str, id: &str, next: usize, page: Option<Page>) -> String {
+            paged_sql_in(base, time, id, next, page, Order::OldestFirst)
+        }
+
+        /// `paged_sql`, in either order.
+        pub(crate) fn paged_sql_in(base: &str, time: &str, id: &str, next: usize, page: Option<Page>, order: Order) -> String {
+            let (after, direction) = match order {
+                Order::OldestFirst => (">", ""),
+                Order::NewestFirst => ("<", " DESC"),
+            };
             let mut sql = base.to_owned();
             if page.is_some_and(|page| page.after.is_some()) {
-                sql.push_str(&format!(" AND ({time}, {id}) > (${next}, ${})", next + 1));
+                sql.push_str(&format!(" AND ({time}, {id}) {after} (${next}, ${})", next + 1));
             }
-            sql.push_str(&format!(" ORDER BY {time}, {id}"));
+            sql.push_str(&format!(" ORDER BY {time}{direction}, {id}{direction}"));
             if let Some(page) = page {
                 sql.push_str(&format!(" LIMIT {}", u64::from(page.limit) + 1));
             }
@@ -347,13 +363,8 @@ macro_rules! organization_statements {
             page: Page,
         ) -> Result<Vec<ApiTokenInfo>, StoreError> {
             // Newest first, so the keyset runs downwards: the index is declared in this order.
-            let after = if page.after.is_some() { " AND (created_at, id) < ($2, $3)" } else { "" };
-            let sql = format!(
-                "SELECT {TOKEN_INFO_COLUMNS} FROM api_tokens
-                 WHERE organization_id = $1 AND revoked_at IS NULL{after}
-                 ORDER BY created_at DESC, id DESC LIMIT {}",
-                u64::from(page.limit) + 1
-            );
+            let base = format!("SELECT {TOKEN_INFO_COLUMNS} FROM api_tokens WHERE organization_id = $1 AND revoked_at IS NULL");
+            let sql = paged_sql_in(&base, "created_at", "id", 2, Some(page), Order::NewestFirst);
             let mut query = sqlx::query(&sql).bind(organization.as_uuid());
             if let Some(after) = page.after {
                 query = query.bind(time(after.at)).bind(after.id);

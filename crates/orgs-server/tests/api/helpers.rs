@@ -224,6 +224,29 @@ impl TestApp {
         tx.commit().await.unwrap();
     }
 
+    /// Each member's (user id, role), as `members.list` answers `viewer`.
+    pub async fn member_roles(&self, organization: &str, viewer: &TestUser) -> Vec<(String, String)> {
+        let listed = self
+            .post(
+                "/v1/organizations/members/list",
+                Some(&viewer.bearer),
+                serde_json::json!({"organizationId": organization}),
+            )
+            .await;
+        assert_eq!(listed.status, 200, "{listed:?}");
+        listed.body["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["userId"].as_str().unwrap().to_owned(),
+                    m["role"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
     /// Mints an organization token through the API.
     pub async fn org_token(&self, organization: &str, owner: &TestUser) -> String {
         let answer = self

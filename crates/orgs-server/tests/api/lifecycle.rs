@@ -1,7 +1,7 @@
 //! `me`, `organizations.leave`, `delete` and `transferOwnership` over HTTP: what each
 //! answers, what it changes, and that bad input or a refusal changes nothing.
 
-use crate::helpers::{Db, TestApp, TestUser, spawn};
+use crate::helpers::{Db, TestUser, spawn};
 use crate::on_both_stores;
 use orgs_core::Role;
 use serde_json::{Value, json};
@@ -13,28 +13,6 @@ on_both_stores!(
     an_owner_hands_over_in_one_step,
     lifecycle_input_is_validated_and_changes_nothing
 );
-
-async fn roles(app: &TestApp, organization: &str, viewer: &TestUser) -> Vec<(String, String)> {
-    let listed = app
-        .post(
-            "/v1/organizations/members/list",
-            Some(&viewer.bearer),
-            json!({"organizationId": organization}),
-        )
-        .await;
-    assert_eq!(listed.status, 200, "{listed:?}");
-    listed.body["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            (
-                m["userId"].as_str().unwrap().to_owned(),
-                m["role"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
 
 async fn me_names_the_person_or_the_tokens_organization(db: Db) {
     let app = spawn(db).await;
@@ -79,7 +57,11 @@ async fn a_member_leaves_and_the_only_owner_cannot(db: Db) {
 
     let refused = leave(&owner).await;
     assert_eq!((refused.status, refused.code()), (409, "last_owner"));
-    assert_eq!(roles(&app, &organization, &owner).await.len(), 2, "nothing changed");
+    assert_eq!(
+        app.member_roles(&organization, &owner).await.len(),
+        2,
+        "nothing changed"
+    );
     let stranger = leave(&outsider).await;
     assert_eq!((stranger.status, stranger.code()), (404, "not_found"));
     let token = app.org_token(&organization, &owner).await;
@@ -95,7 +77,7 @@ async fn a_member_leaves_and_the_only_owner_cannot(db: Db) {
     let left = leave(&member).await;
     assert_eq!((left.status, &left.body), (200, &json!({"ok": true})));
     assert_eq!(
-        roles(&app, &organization, &owner).await,
+        app.member_roles(&organization, &owner).await,
         vec![(owner.id.to_string(), "owner".to_owned())]
     );
     let theirs = app
@@ -109,7 +91,7 @@ async fn a_member_leaves_and_the_only_owner_cannot(db: Db) {
     app.add_member(&organization, &member, Role::Owner).await;
     assert_eq!(leave(&owner).await.status, 200);
     assert_eq!(
-        roles(&app, &organization, &member).await,
+        app.member_roles(&organization, &member).await,
         vec![(member.id.to_string(), "owner".to_owned())]
     );
 }
@@ -214,7 +196,7 @@ async fn an_owner_hands_over_in_one_step(db: Db) {
                 .await
         }
     };
-    let before = roles(&app, &organization, &owner).await;
+    let before = app.member_roles(&organization, &owner).await;
 
     let by_admin = transfer(&admin, &member).await;
     assert_eq!((by_admin.status, by_admin.code()), (403, "forbidden"));
@@ -233,14 +215,14 @@ async fn an_owner_hands_over_in_one_step(db: Db) {
         .await;
     assert_eq!((by_token.status, by_token.code()), (403, "user_required"));
     assert_eq!(
-        roles(&app, &organization, &owner).await,
+        app.member_roles(&organization, &owner).await,
         before,
         "refusals change nothing"
     );
 
     let handed = transfer(&owner, &member).await;
     assert_eq!((handed.status, &handed.body), (200, &json!({"ok": true})));
-    let after = roles(&app, &organization, &owner).await;
+    let after = app.member_roles(&organization, &owner).await;
     let role_of = |user: &TestUser| {
         after
             .iter()

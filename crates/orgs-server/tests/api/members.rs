@@ -58,31 +58,10 @@ async fn remove(app: &TestApp, bearer: &str, org: &str, user: &str) -> (u16, Str
     (answer.status, answer.code().to_owned())
 }
 
-async fn roles(app: &TestApp, org: &Org) -> Vec<(String, String)> {
-    let answer = app
-        .post(
-            "/v1/organizations/members/list",
-            Some(&org.owner.bearer),
-            json!({"organizationId": org.id}),
-        )
-        .await;
-    answer.body["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            (
-                m["userId"].as_str().unwrap().to_owned(),
-                m["role"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
 async fn members_are_listed_longest_standing_first(db: Db) {
     let app = spawn(db).await;
     let org = org_with_three(&app).await;
-    let listed = roles(&app, &org).await;
+    let listed = app.member_roles(&org.id, &org.owner).await;
     assert_eq!(
         listed,
         vec![
@@ -151,7 +130,7 @@ async fn the_rank_rule_binds_admins(db: Db) {
     );
     // The refused calls changed nothing.
     assert_eq!(
-        roles(&app, &org).await,
+        app.member_roles(&org.id, &org.owner).await,
         vec![
             (org.owner.id.to_string(), "owner".into()),
             (org.admin.id.to_string(), "admin".into())

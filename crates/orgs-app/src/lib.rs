@@ -32,7 +32,6 @@ pub use invitations::{AcceptedInvitation, NewInvitation};
 pub use join_codes::{Joined, NewJoinCode};
 pub use limits::{FailureLimiter, Reservation};
 pub use organizations::RoleMatrixEntry;
-pub use token_use::{TOKEN_USE_INTERVAL, TokenUse};
 pub use tokens::{MintedToken, NewUserToken};
 
 use orgs_ports::{Clock, SecretGenerator, SecretHasher, Store, StoreError};

@@ -2,7 +2,7 @@
 //!
 //! Authentication reads the token's row on every request anyway, and that row says when
 //! its last use was written. Only a use at least `TOKEN_USE_INTERVAL` after that is
-//! noted, in memory; a background task writes the noted uses in one transaction. The
+//! noted, in memory; a background task writes the noted uses, one row a transaction. The
 //! write itself is conditional on the stored time, so all processes together write a
 //! token's use at most once per interval, and no request ever waits on that write.
 

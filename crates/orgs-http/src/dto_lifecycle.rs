@@ -113,7 +113,7 @@ impl From<ApiTokenInfo> for OrgApiTokenDto {
     }
 }
 
-/// The organization's live tokens, newest first (ties by key order of creation).
+/// The organization's live tokens, newest first (ties by id, highest first).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ListTokensResponse {

@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: e24695329952d8b1ee007311bfb64cfb5e268cbaa90e8f6fa46bb1ba95bfdf5a
+// openapi.json sha256: 9b2fa25b6607f21a5623cd6a792bbd4f95c614e3f60291856aaff10ace638af2
 export interface paths {
     "/v1/me": {
         parameters: {
@@ -555,7 +555,7 @@ export interface components {
             limit?: number | null;
             organizationId: string;
         };
-        /** @description The organization's live tokens, newest first (ties by key order of creation). */
+        /** @description The organization's live tokens, newest first (ties by id, highest first). */
         ListTokensResponse: {
             apiTokens: components["schemas"]["OrgApiToken"][];
             /** @description Pass as `cursor` for the next page; null when there is none. */

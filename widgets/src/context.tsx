@@ -6,6 +6,7 @@ import {
   type Me,
   type OrganizationsApi,
   type OrgsApi,
+  type OrgMember,
   type OrgMembership,
   type OrgPermission,
   type OrgRole,
@@ -14,7 +15,7 @@ import {
 } from "@orgs/client";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createPreviewClient } from "./preview.js";
-import { useApi, type ApiState } from "./use-api.js";
+import { useApi, usePaged, type ApiState, type PagedState } from "./use-api.js";
 
 export type Topic = "organizations" | "members" | "invitations" | "joinCodes" | "apiTokens";
 
@@ -194,6 +195,25 @@ export function useMe(): ApiState<Me> {
 export function useMyUserId(): string | undefined {
   const me = useMe();
   return me.data?.kind === "user" ? me.data.user.id : undefined;
+}
+
+/**
+ * The organization's members a page at a time, reloaded when members change; nothing is
+ * requested while `enabled` is false (a caller who may not see them).
+ */
+export function useMemberPages(organizationId: string, pageSize: number, enabled = true): PagedState<OrgMember> {
+  const { api, revision } = useOrgs();
+  return usePaged(
+    enabled
+      ? (page, signal) =>
+          api.members
+            .list({ organizationId, ...page }, { signal })
+            .then((answer) => ({ items: answer.members, nextCursor: answer.nextCursor }))
+      : null,
+    [api, organizationId, enabled],
+    revision("members"),
+    pageSize,
+  );
 }
 
 /** The caller's membership in the active organization, once loaded. */

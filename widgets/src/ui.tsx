@@ -1,7 +1,17 @@
 // The small parts every widget is built from: its frame, the loading, empty and error
 // states, role pickers, the show-once secret box, and error messages for people.
 import { OrgsError, type OrgRole } from "@orgs/client";
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from "react";
 import type { PagedState } from "./use-api.js";
 
 export interface WidgetProps {
@@ -204,6 +214,27 @@ export function hasCode(error: unknown, code: string): boolean {
   return error instanceof OrgsError && error.code === code;
 }
 
+/**
+ * Gives the focus back to an element that is about to appear again (the button a confirm
+ * step replaced): once React has committed it. A timer set beside the state change
+ * cannot promise that, and sometimes fired before the element was there.
+ */
+export function useFocusWhenShown(): (target: RefObject<HTMLElement | null>) => void {
+  const pending = useRef<RefObject<HTMLElement | null> | null>(null);
+  const [, rendered] = useState(0);
+  useEffect(() => {
+    const element = pending.current?.current;
+    if (element) {
+      pending.current = null;
+      element.focus();
+    }
+  });
+  return useCallback((target) => {
+    pending.current = target;
+    rendered((n) => n + 1);
+  }, []);
+}
+
 /** A button that asks again before it acts: Cancel, or Confirm, which is focused first. */
 export function ConfirmStep(props: {
   label: string;
@@ -234,7 +265,6 @@ export function ConfirmStep(props: {
   );
 }
 
-/** "Load more", and why it failed if it did: for lists loaded a page at a time. */
 /** "Load more" under a list loaded a page at a time (`usePaged`); nothing on its last page. */
 export function LoadMore(props: {
   what: string;

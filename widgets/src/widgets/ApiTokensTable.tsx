@@ -12,6 +12,7 @@ import {
   LoadMore,
   TableScroller,
   type WidgetProps,
+  useFocusWhenShown,
 } from "../ui.js";
 import { useAction, usePaged, type Action } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
@@ -114,12 +115,13 @@ function TokenRow(props: {
   const { token, revoke } = props;
   const [confirming, setConfirming] = useState(false);
   const revokeButton = useRef<HTMLButtonElement>(null);
+  const focusWhenShown = useFocusWhenShown();
   const confirm = async () => {
     const done = await revoke.run(token);
     setConfirming(false);
     // The row is gone; the table keeps the focus rather than the page losing it.
     if (done) props.table.current?.focus();
-    else setTimeout(() => revokeButton.current?.focus());
+    else focusWhenShown(revokeButton);
   };
   return (
     <tr>
@@ -137,7 +139,7 @@ function TokenRow(props: {
             onConfirm={() => void confirm()}
             onCancel={() => {
               setConfirming(false);
-              setTimeout(() => revokeButton.current?.focus());
+              focusWhenShown(revokeButton);
             }}
           />
         ) : (

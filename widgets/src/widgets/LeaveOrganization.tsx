@@ -2,7 +2,7 @@
 // plain words why they cannot, and what to do first.
 import { useRef, useState } from "react";
 import { useActiveMembership, useMe, useOrgs } from "../context.js";
-import { Announce, ConfirmStep, Empty, ErrorNotice, hasCode, type WidgetProps } from "../ui.js";
+import { Announce, ConfirmStep, Empty, ErrorNotice, hasCode, type WidgetProps, useFocusWhenShown } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -41,6 +41,7 @@ function Leave(props: { organizationId: string; onLeft: (name: string) => void }
   const name = useActiveMembership()?.organization.name ?? "this organization";
   const [confirming, setConfirming] = useState(false);
   const leaveButton = useRef<HTMLButtonElement>(null);
+  const focusWhenShown = useFocusWhenShown();
   const leave = useAction(() => api.leave({ organizationId }));
   // An organization's own token is not a member that could leave; the server would
   // refuse it (403 user_required), so it is not offered the button at all.
@@ -49,7 +50,7 @@ function Leave(props: { organizationId: string; onLeft: (name: string) => void }
     const done = await leave.run();
     setConfirming(false);
     if (!done) {
-      setTimeout(() => leaveButton.current?.focus());
+      focusWhenShown(leaveButton);
       return;
     }
     props.onLeft(name);
@@ -77,7 +78,7 @@ function Leave(props: { organizationId: string; onLeft: (name: string) => void }
           onConfirm={() => void confirm()}
           onCancel={() => {
             setConfirming(false);
-            setTimeout(() => leaveButton.current?.focus());
+            focusWhenShown(leaveButton);
           }}
         >
           <p>

@@ -3,7 +3,14 @@
 // remain, and the caller's own row marked.
 import type { OrgMember, OrgRole } from "@orgs/client";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { outranksOrEquals, useActiveMembership, useMyUserId, useOrgs, usePermission } from "../context.js";
+import {
+  outranksOrEquals,
+  useActiveMembership,
+  useMemberPages,
+  useMyUserId,
+  useOrgs,
+  usePermission,
+} from "../context.js";
 import {
   Empty,
   ErrorNotice,
@@ -15,8 +22,9 @@ import {
   ROLES,
   TableScroller,
   type WidgetProps,
+  useFocusWhenShown,
 } from "../ui.js";
-import { useAction, usePaged, type Action } from "../use-api.js";
+import { useAction, type Action } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
 export interface MembersTableProps extends WidgetProps {
@@ -36,21 +44,13 @@ export const MembersTable = widget("MembersTable", function MembersTable(props: 
 type Change = { member: OrgMember; to: OrgRole | "remove" };
 
 function Members(props: { organizationId: string; title: string; pageSize: number }) {
-  const { api, changed, revision } = useOrgs();
+  const { api, changed } = useOrgs();
   const { organizationId } = props;
   const canManage = usePermission("members:manage") ?? false;
   const callerRole = useActiveMembership()?.role;
   const myUserId = useMyUserId();
   const table = useRef<HTMLDivElement>(null);
-  const members = usePaged(
-    (page, signal) =>
-      api.members
-        .list({ organizationId, ...page }, { signal })
-        .then((answer) => ({ items: answer.members, nextCursor: answer.nextCursor })),
-    [api, organizationId],
-    revision("members"),
-    props.pageSize,
-  );
+  const members = useMemberPages(organizationId, props.pageSize);
   const change = useAction(async ({ member, to }: Change) => {
     if (to === "remove") await api.members.remove({ organizationId, userId: member.userId });
     else await api.members.setRole({ organizationId, userId: member.userId, role: to });
@@ -125,6 +125,7 @@ function MemberRow(props: {
   const [selected, setSelected] = useState<OrgRole>(member.role);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
+  const focusWhenShown = useFocusWhenShown();
   const roleCell = useRef<HTMLTableCellElement>(null);
   // The list reloaded: show the role the server has now.
   useEffect(() => setSelected(member.role), [member.role]);
@@ -206,7 +207,7 @@ function MemberRow(props: {
                 className="orgs-button orgs-secondary"
                 onClick={() => {
                   setConfirmingRemove(false);
-                  setTimeout(() => removeButton.current?.focus());
+                  focusWhenShown(removeButton);
                 }}
               >
                 Cancel

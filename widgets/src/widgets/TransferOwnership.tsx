@@ -2,9 +2,18 @@
 // member becomes an owner and the caller an admin, and every widget showing roles reloads.
 import type { OrgMember } from "@orgs/client";
 import { useId, useRef, useState } from "react";
-import { useActiveMembership, useMe, useOrgs } from "../context.js";
-import { Announce, ConfirmStep, Empty, ErrorNotice, Loading, LoadMore, type WidgetProps } from "../ui.js";
-import { useAction, usePaged } from "../use-api.js";
+import { useActiveMembership, useMe, useMemberPages, useOrgs } from "../context.js";
+import {
+  Announce,
+  ConfirmStep,
+  Empty,
+  ErrorNotice,
+  Loading,
+  LoadMore,
+  type WidgetProps,
+  useFocusWhenShown,
+} from "../ui.js";
+import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
 export interface TransferOwnershipProps extends WidgetProps {
@@ -32,25 +41,16 @@ export const TransferOwnership = widget("TransferOwnership", function TransferOw
 });
 
 function Transfer(props: { organizationId: string; pageSize: number; onDone: (email: string) => void }) {
-  const { api, changed, revision } = useOrgs();
+  const { api, changed } = useOrgs();
   const { organizationId } = props;
   const membership = useActiveMembership();
   const me = useMe();
   const isOwner = membership?.role === "owner";
-  const members = usePaged(
-    isOwner
-      ? (page, signal) =>
-          api.members
-            .list({ organizationId, ...page }, { signal })
-            .then((answer) => ({ items: answer.members, nextCursor: answer.nextCursor }))
-      : null,
-    [api, organizationId, isOwner],
-    revision("members"),
-    props.pageSize,
-  );
+  const members = useMemberPages(organizationId, props.pageSize, isOwner);
   const [userId, setUserId] = useState("");
   const [confirming, setConfirming] = useState(false);
   const transferButton = useRef<HTMLButtonElement>(null);
+  const focusWhenShown = useFocusWhenShown();
   const selectId = useId();
   const transfer = useAction((member: OrgMember) => api.transferOwnership({ organizationId, userId: member.userId }));
 
@@ -68,7 +68,7 @@ function Transfer(props: { organizationId: string; pageSize: number; onDone: (em
     const ok = await transfer.run(chosen);
     setConfirming(false);
     if (!ok) {
-      setTimeout(() => transferButton.current?.focus());
+      focusWhenShown(transferButton);
       return;
     }
     setUserId("");
@@ -112,7 +112,7 @@ function Transfer(props: { organizationId: string; pageSize: number; onDone: (em
           onConfirm={() => void confirm()}
           onCancel={() => {
             setConfirming(false);
-            setTimeout(() => transferButton.current?.focus());
+            focusWhenShown(transferButton);
           }}
         >
           <p>

@@ -3,7 +3,7 @@
 //! once in every server process, because each request reads the token's row.
 
 use crate::App;
-use orgs_core::{ApiTokenInfo, OrgId, TokenOwner, User};
+use orgs_core::{ApiTokenInfo, Actor, Change, OrgId, RequestInfo, TokenOwner, User};
 use orgs_ports::{RowLock, StoreError, TxMode};
 
 /// Which kind of token an operator means to revoke, so that a key pasted into the wrong
@@ -44,17 +44,34 @@ impl App {
         Ok(tokens)
     }
 
-    /// Revokes by key; revoking a revoked token again is fine and changes nothing.
+    /// Revokes by key; revoking a revoked token again is fine and changes nothing. An
+    /// organization's token revoked here is in its audit log, by the operator.
     pub async fn revoke_token(&self, key: &str, kind: TokenKind) -> Result<(), AdminError> {
         let token = self.store.find_api_token(key).await?.ok_or(AdminError::TokenNotFound)?;
-        match (token.owner, kind) {
+        let organization = match (token.owner, kind) {
             (TokenOwner::User(_), TokenKind::Organization) => return Err(AdminError::WrongKind("a user")),
             (TokenOwner::Organization(_), TokenKind::Personal) => return Err(AdminError::WrongKind("an organization")),
-            _ => {}
-        }
+            (TokenOwner::User(_), TokenKind::Personal) => None,
+            (TokenOwner::Organization(organization), TokenKind::Organization) => Some(organization),
+        };
         let mut tx = self.store.begin(TxMode::Write).await?;
-        tx.revoke_api_token(key, self.clock.now()).await?;
-        tx.commit().await?;
+        let info = match organization {
+            Some(organization) => tx.find_organization_token(organization, key).await?,
+            None => None,
+        };
+        if !tx.revoke_api_token(key, self.clock.now()).await? {
+            return Ok(());
+        }
+        if let (Some(organization), Some(info)) = (organization, info) {
+            let change = Change::ApiTokenRevoked {
+                key: info.key,
+                name: info.name,
+                env: info.env,
+            };
+            self.record_as(&mut *tx, &Actor::Operator, &RequestInfo::default(), organization, [change])
+                .await?;
+        }
+        self.commit_change(tx).await?;
         Ok(())
     }
 }
@@ -72,6 +89,7 @@ mod tests {
             key: "k".into(),
             secret_hash: ApiTokenSecretHash("h".into()),
             owner,
+            owner_email: None,
             revoked: false,
             last_used_at: None,
         }

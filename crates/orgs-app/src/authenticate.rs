@@ -10,7 +10,7 @@ use crate::FailureLimiter;
 use crate::token_use::TokenUse;
 use event_listener::Event;
 use lru::LruCache;
-use orgs_core::{ApiTokenSecretHash, Caller, ExternalIdentity, TokenOwner, User, UserId};
+use orgs_core::{Acting, ApiTokenSecretHash, ExternalIdentity, TokenOwner, User, UserId};
 use orgs_ports::{IdentityError, IdentityVerifier, SecretHasher, Store, StoreError, TxMode};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -84,7 +84,7 @@ impl Authenticator {
 
     /// Accepts `<key>:<secret>` API tokens and, when configured, JWTs (which never
     /// contain a colon). `client` names the caller's address for the rate limits.
-    pub async fn authenticate(&self, bearer: &str, client: &str) -> Result<Caller, AuthError> {
+    pub async fn authenticate(&self, bearer: &str, client: &str) -> Result<Acting, AuthError> {
         let client = format!("address:{client}");
         self.failures.check(&client).map_err(limited)?;
         match bearer.split_once(':') {
@@ -118,7 +118,7 @@ impl Authenticator {
         AuthError::Unauthenticated(reason)
     }
 
-    async fn api_token(&self, key: &str, secret: &str, client: &str) -> Result<Caller, AuthError> {
+    async fn api_token(&self, key: &str, secret: &str, client: &str) -> Result<Acting, AuthError> {
         if key.is_empty() || secret.is_empty() || key.len() > 100 || secret.len() > 200 {
             return Err(self.fail(client, "malformed API token"));
         }
@@ -150,10 +150,11 @@ impl Authenticator {
             verified_now.await;
         }
         self.uses.note(&stored);
-        Ok(match stored.owner {
-            TokenOwner::User(user) => Caller::User(user),
-            TokenOwner::Organization(organization) => Caller::OrganizationToken(organization),
-        })
+        match (stored.owner, stored.owner_email) {
+            (TokenOwner::User(user), Some(email)) => Ok(Acting::of_user(user, email)),
+            (TokenOwner::User(_), None) => Err(StoreError::Other("a personal token's user has no row".into()).into()),
+            (TokenOwner::Organization(organization), _) => Ok(Acting::of_organization_token(organization, stored.key)),
+        }
     }
 
     /// Runs argon2 only within both budgets (the address's and the key's). The attempt is
@@ -192,7 +193,9 @@ impl Authenticator {
         self.verified.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    async fn jwt(&self, jwt: &str, client: &str) -> Result<Caller, AuthError> {
+    /// The audit log records the email the provider vouches for now, which is the one
+    /// the user had when it acted.
+    async fn jwt(&self, jwt: &str, client: &str) -> Result<Acting, AuthError> {
         let Some(verifier) = self.identities.as_ref() else {
             return Err(self.fail(client, "JWTs are not configured"));
         };
@@ -206,15 +209,16 @@ impl Authenticator {
             .find_user_by_identity(&identity.issuer, &identity.subject)
             .await?
         {
-            return Ok(Caller::User(user));
+            return Ok(Acting::of_user(user, identity.email));
         }
-        self.first_use(&identity).await
+        let user = self.first_use(&identity).await?;
+        Ok(Acting::of_user(user, identity.email))
     }
 
     /// Links a new identity to a user: a new one, or the user who already has this email
     /// when the identity provider vouches that the email is verified. An unverified
     /// claim never takes over an existing user.
-    async fn first_use(&self, identity: &ExternalIdentity) -> Result<Caller, AuthError> {
+    async fn first_use(&self, identity: &ExternalIdentity) -> Result<UserId, AuthError> {
         let candidate = User {
             id: UserId::generate(),
             email: identity.email.clone(),
@@ -237,7 +241,7 @@ impl Authenticator {
         }
         let linked = tx.link_identity(identity, user.id).await?;
         tx.commit().await?;
-        Ok(Caller::User(linked))
+        Ok(linked)
     }
 }
 
@@ -408,6 +412,7 @@ mod tests {
             key: "orgs_live_k".into(),
             secret_hash: ApiTokenSecretHash("hash-of-s3cret".into()),
             owner,
+            owner_email: None,
             revoked,
             last_used_at: None,
         }

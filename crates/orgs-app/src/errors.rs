@@ -104,6 +104,7 @@ use_case_error!(TransferOwnershipError {
     MemberNotFound,
 });
 use_case_error!(ListTokensError {});
+use_case_error!(ListAuditLogError {});
 use_case_error!(RevokeTokenError {
     #[error("token not found")]
     TokenNotFound,

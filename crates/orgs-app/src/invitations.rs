@@ -11,7 +11,8 @@ use crate::{
     access::resolve_access,
 };
 use orgs_core::{
-    Caller, Email, Invitation, InvitationId, InvitationState, OrgId, Page, PageKey, Paged, Permission, Role,
+    Acting, Caller, Change, Email, Invitation, InvitationId, InvitationState, JoinedVia, OrgId, Page, PageKey, Paged,
+    Permission, Role,
 };
 use orgs_ports::{RowLock, TxMode};
 
@@ -44,11 +45,12 @@ impl App {
     /// `organizations.invitations.create`: replaces the email's earlier open invitation.
     pub async fn create_invitation(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         email: Email,
         role: Role,
     ) -> Result<NewInvitation, CreateInvitationError> {
+        let caller = &acting.caller;
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
             resolve_access::<CreateInvitationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
@@ -67,9 +69,16 @@ impl App {
         {
             return Err(CreateInvitationError::AlreadyMember);
         }
+        let mut changes = Vec::with_capacity(2);
         if let Some(previous) = previous {
             tx.set_invitation_state(previous.id, InvitationState::Revoked { at: now })
                 .await?;
+            changes.push(Change::InvitationRevoked {
+                invitation: previous.id,
+                email: previous.email,
+                role: previous.role,
+                replaced: true,
+            });
         }
         let token = format!("{TOKEN_PREFIX}{}", self.secrets.random_string(BASE62, SECRET_LEN));
         let invitation = Invitation {
@@ -83,7 +92,14 @@ impl App {
             state: InvitationState::Open,
         };
         tx.insert_invitation(&invitation, &digest(&token)).await?;
-        tx.commit().await?;
+        changes.push(Change::InvitationCreated {
+            invitation: invitation.id,
+            email: invitation.email.clone(),
+            role,
+            expires_at: invitation.expires_at,
+        });
+        self.record(&mut *tx, acting, organization, changes).await?;
+        self.commit_change(tx).await?;
         Ok(NewInvitation { invitation, token })
     }
 
@@ -110,13 +126,14 @@ impl App {
     /// `organizations.invitations.revoke`: a no-op for one no longer pending.
     pub async fn revoke_invitation(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         id: InvitationId,
     ) -> Result<(), RevokeInvitationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<RevokeInvitationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<RevokeInvitationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+                .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let invitation = tx
             .find_invitation(organization, id)
@@ -127,7 +144,14 @@ impl App {
         if invitation.is_pending(now) {
             tx.set_invitation_state(id, InvitationState::Revoked { at: now })
                 .await?;
-            tx.commit().await?;
+            let change = Change::InvitationRevoked {
+                invitation: id,
+                email: invitation.email,
+                role: invitation.role,
+                replaced: false,
+            };
+            self.record(&mut *tx, acting, organization, [change]).await?;
+            self.commit_change(tx).await?;
         }
         Ok(())
     }
@@ -137,11 +161,11 @@ impl App {
     /// the role they hold now.
     pub async fn accept_invitation(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         token: &str,
     ) -> Result<AcceptedInvitation, AcceptInvitationError> {
         use AcceptInvitationError::{EmailMismatch, InvalidInvitation};
-        let user = caller.user().ok_or(Denied::UserRequired)?;
+        let user = acting.caller.user().ok_or(Denied::UserRequired)?;
         let token = digest(token);
         let mut tx = self.store.begin(TxMode::Write).await?;
         let found = tx.find_invitation_by_token(&token).await?.ok_or(InvalidInvitation)?;
@@ -165,16 +189,30 @@ impl App {
         if email != invitation.email {
             return Err(EmailMismatch);
         }
+        let mut changes = Vec::with_capacity(2);
         let role = match tx.find_role(organization, user).await? {
             Some(current) => current,
             None => {
                 tx.insert_membership(organization, user, invitation.role, now).await?;
+                changes.push(Change::MemberAdded {
+                    user,
+                    email: email.clone(),
+                    role: invitation.role,
+                    via: JoinedVia::Invitation,
+                });
                 invitation.role
             }
         };
         tx.set_invitation_state(invitation.id, InvitationState::Accepted { by: user, at: now })
             .await?;
-        tx.commit().await?;
+        changes.push(Change::InvitationAccepted {
+            invitation: invitation.id,
+            email,
+            role: invitation.role,
+            user,
+        });
+        self.record(&mut *tx, acting, organization, changes).await?;
+        self.commit_change(tx).await?;
         Ok(AcceptedInvitation { organization, role })
     }
 }

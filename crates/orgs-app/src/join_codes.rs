@@ -8,7 +8,7 @@ use crate::{
     App, CreateJoinCodeError, Denied, JoinError, ListJoinCodesError, RevokeJoinCodeError, access::resolve_access,
 };
 use orgs_core::{
-    Caller, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, MaxUses, OrgId, Page, PageKey, Paged, Permission,
+    Acting, Caller, Change, JoinedVia, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, MaxUses, OrgId, Page, PageKey, Paged, Permission,
     Role, format_join_code, normalize_join_code,
 };
 use orgs_ports::{RowLock, TxMode};
@@ -41,11 +41,12 @@ impl App {
     /// `organizations.joinCodes.create`: `max_uses` `None` is unlimited.
     pub async fn create_join_code(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         role: Role,
         max_uses: Option<MaxUses>,
     ) -> Result<NewJoinCode, CreateJoinCodeError> {
+        let caller = &acting.caller;
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
             resolve_access::<CreateJoinCodeError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
@@ -62,7 +63,13 @@ impl App {
             revoked: false,
         };
         tx.insert_join_code(&join_code, &digest(&raw)).await?;
-        tx.commit().await?;
+        let change = Change::JoinCodeCreated {
+            code: join_code.id,
+            role,
+            max_uses,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(NewJoinCode {
             join_code,
             code: format_join_code(&raw),
@@ -90,13 +97,13 @@ impl App {
     /// `organizations.joinCodes.revoke`: a no-op for a code already revoked.
     pub async fn revoke_join_code(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         id: JoinCodeId,
     ) -> Result<(), RevokeJoinCodeError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<RevokeJoinCodeError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<RevokeJoinCodeError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let code = tx
             .find_join_code(organization, id)
@@ -105,15 +112,22 @@ impl App {
         access.may_manage(None, Some(code.role)).map_err(Denied::from)?;
         if !code.revoked {
             tx.revoke_join_code(id, self.clock.now()).await?;
-            tx.commit().await?;
+            let change = Change::JoinCodeRevoked {
+                code: id,
+                role: code.role,
+                max_uses: code.max_uses,
+                uses: code.uses,
+            };
+            self.record(&mut *tx, acting, organization, [change]).await?;
+            self.commit_change(tx).await?;
         }
         Ok(())
     }
 
     /// `organizations.joinCodes.join`: a member joining again keeps the role, uses
     /// nothing up and is told `already_member`, even from an exhausted code.
-    pub async fn join_with_code(&self, caller: &Caller, typed: &str) -> Result<Joined, JoinError> {
-        let user = caller.user().ok_or(Denied::UserRequired)?;
+    pub async fn join_with_code(&self, acting: &Acting, typed: &str) -> Result<Joined, JoinError> {
+        let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         let code = normalize_join_code(typed).ok_or(JoinError::InvalidJoinCode)?;
         let secret = digest(&code);
         let mut tx = self.store.begin(TxMode::Write).await?;
@@ -144,7 +158,14 @@ impl App {
         }
         tx.insert_membership(organization, user, code.role, self.clock.now())
             .await?;
-        tx.commit().await?;
+        let change = Change::MemberAdded {
+            user,
+            email: email.clone(),
+            role: code.role,
+            via: JoinedVia::JoinCode,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(Joined {
             organization,
             role: code.role,

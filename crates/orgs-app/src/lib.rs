@@ -3,7 +3,9 @@
 
 mod access;
 mod admin;
+mod audit;
 mod authenticate;
+mod delivery;
 mod errors;
 mod invitations;
 mod join_codes;
@@ -20,10 +22,12 @@ mod tokens;
 mod testing;
 
 pub use admin::{AdminError, TokenKind};
+pub use delivery::{DeliveryPolicy, DeliveryReport};
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
 pub use errors::{
     AcceptInvitationError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError, CreateTokenError,
-    DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError, ListInvitationsError,
+    DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError, ListAuditLogError,
+    ListInvitationsError,
     ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError, RemoveMemberError,
     RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError, TransferOwnershipError,
     UpdateOrganizationError,
@@ -59,6 +63,9 @@ pub struct App {
     secrets: Arc<dyn SecretGenerator>,
     hasher: Arc<dyn SecretHasher>,
     policy: Policy,
+    delivery: DeliveryPolicy,
+    /// Notified after every commit that wrote events.
+    events_committed: event_listener::Event,
 }
 
 impl App {
@@ -75,7 +82,16 @@ impl App {
             secrets,
             hasher,
             policy,
+            delivery: DeliveryPolicy::default(),
+            events_committed: event_listener::Event::new(),
         }
+    }
+
+    /// The webhook retry schedule, when the operator changed it.
+    #[must_use]
+    pub fn with_delivery_policy(mut self, delivery: DeliveryPolicy) -> Self {
+        self.delivery = delivery;
+        self
     }
 
     /// Succeeds only while the database answers.

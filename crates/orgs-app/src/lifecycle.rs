@@ -5,7 +5,7 @@ use crate::{
     App, DeleteOrganizationError, Denied, LeaveOrganizationError, MeError, TransferOwnershipError,
     access::resolve_access,
 };
-use orgs_core::{Caller, Identity, OrgId, Permission, Role, UserId, rules::keeps_an_owner};
+use orgs_core::{Acting, Caller, Change, Identity, OrgId, Permission, RemovedVia, Role, UserId, rules::keeps_an_owner};
 use orgs_ports::{RowLock, StoreError, TxMode};
 
 impl App {
@@ -29,17 +29,25 @@ impl App {
     /// `organizations.leave`: the calling user gives up its membership; the only owner
     /// cannot. The organization stays locked from the role read to the delete, so two
     /// owners leaving at once cannot both see the other still there.
-    pub async fn leave_organization(&self, caller: &Caller, organization: OrgId) -> Result<(), LeaveOrganizationError> {
+    pub async fn leave_organization(&self, acting: &Acting, organization: OrgId) -> Result<(), LeaveOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<LeaveOrganizationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
-        let user = caller.user().ok_or(Denied::UserRequired)?;
+            resolve_access::<LeaveOrganizationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+                .await?;
+        let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         if access.role == Role::Owner {
             let owners = tx.count_owners(organization).await?;
             keeps_an_owner(owners, access.role, None).map_err(|_| LeaveOrganizationError::LastOwner)?;
         }
         tx.delete_membership(organization, user).await?;
-        tx.commit().await?;
+        let change = Change::MemberRemoved {
+            user,
+            email: email.clone(),
+            role: access.role,
+            via: RemovedVia::Left,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 
@@ -48,18 +56,22 @@ impl App {
     /// on the organization's lock then finds no organization.
     pub async fn delete_organization(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
     ) -> Result<(), DeleteOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<DeleteOrganizationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
-        if caller.user().is_none() {
+        let (found, access) =
+            resolve_access::<DeleteOrganizationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+                .await?;
+        if acting.caller.user().is_none() {
             return Err(Denied::UserRequired.into());
         }
         access.require(Permission::OrgManage).map_err(Denied::from)?;
         tx.delete_organization(organization).await?;
-        tx.commit().await?;
+        // The log has no foreign key to the organization, so this event outlives it.
+        let change = Change::OrganizationDeleted { name: found.name };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 
@@ -67,27 +79,42 @@ impl App {
     /// and the calling owner an admin, so the organization never lacks an owner.
     pub async fn transfer_ownership(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         to: UserId,
     ) -> Result<(), TransferOwnershipError> {
-        if caller.user() == Some(to) {
+        if acting.caller.user() == Some(to) {
             return Err(TransferOwnershipError::ToSelf);
         }
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<TransferOwnershipError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
-        let user = caller.user().ok_or(Denied::UserRequired)?;
+            resolve_access::<TransferOwnershipError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+                .await?;
+        let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         access.require_owner().map_err(Denied::from)?;
-        let current = tx
-            .find_role(organization, to)
+        let target = tx
+            .find_member(organization, to)
             .await?
             .ok_or(TransferOwnershipError::MemberNotFound)?;
-        if current != Role::Owner {
+        let mut changes = vec![Change::OwnershipTransferred { from: user, to }];
+        if target.role != Role::Owner {
             tx.update_role(organization, to, Role::Owner).await?;
+            changes.push(Change::MemberRoleChanged {
+                user: to,
+                email: target.email,
+                old_role: target.role,
+                new_role: Role::Owner,
+            });
         }
         tx.update_role(organization, user, Role::Admin).await?;
-        tx.commit().await?;
+        changes.push(Change::MemberRoleChanged {
+            user,
+            email: email.clone(),
+            old_role: Role::Owner,
+            new_role: Role::Admin,
+        });
+        self.record(&mut *tx, acting, organization, changes).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 }

@@ -1,7 +1,10 @@
 //! Use cases on an organization's members: list, remove, change role.
 
 use crate::{App, Denied, ListMembersError, RemoveMemberError, SetRoleError, access::resolve_access};
-use orgs_core::{Caller, Member, OrgId, Page, PageKey, Paged, Permission, Role, UserId, rules::keeps_an_owner};
+use orgs_core::{
+    Acting, Caller, Change, Member, OrgId, Page, PageKey, Paged, Permission, RemovedVia, Role, UserId,
+    rules::keeps_an_owner,
+};
 use orgs_ports::{RowLock, TxMode};
 
 impl App {
@@ -27,24 +30,32 @@ impl App {
     /// owner. The organization row stays locked from the access check to the delete.
     pub async fn remove_member(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         user: UserId,
     ) -> Result<(), RemoveMemberError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<RemoveMemberError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<RemoveMemberError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(None, None).map_err(Denied::from)?;
-        let Some(current) = tx.find_role(organization, user).await? else {
+        let Some(member) = tx.find_member(organization, user).await? else {
             return Ok(());
         };
+        let current = member.role;
         access.may_manage(None, Some(current)).map_err(Denied::from)?;
         if current == Role::Owner {
             let owners = tx.count_owners(organization).await?;
             keeps_an_owner(owners, current, None).map_err(|_| RemoveMemberError::LastOwner)?;
         }
         tx.delete_membership(organization, user).await?;
-        tx.commit().await?;
+        let change = Change::MemberRemoved {
+            user,
+            email: member.email,
+            role: current,
+            via: RemovedVia::Removed,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 
@@ -52,18 +63,20 @@ impl App {
     /// role, a no-op for the same role, never demotes the last owner.
     pub async fn set_member_role(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         user: UserId,
         role: Role,
     ) -> Result<(), SetRoleError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<SetRoleError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+        let (_, access) =
+            resolve_access::<SetRoleError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
-        let current = tx
-            .find_role(organization, user)
+        let member = tx
+            .find_member(organization, user)
             .await?
             .ok_or(SetRoleError::MemberNotFound)?;
+        let current = member.role;
         access.may_manage(Some(role), Some(current)).map_err(Denied::from)?;
         if current == role {
             return Ok(());
@@ -73,7 +86,14 @@ impl App {
             keeps_an_owner(owners, current, Some(role)).map_err(|_| SetRoleError::LastOwner)?;
         }
         tx.update_role(organization, user, role).await?;
-        tx.commit().await?;
+        let change = Change::MemberRoleChanged {
+            user,
+            email: member.email,
+            old_role: current,
+            new_role: role,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 }

@@ -2,7 +2,7 @@
 //! A revocation takes effect at once in every process: each request reads the token's row.
 
 use crate::{App, Denied, ListTokensError, RevokeTokenError, access::resolve_access};
-use orgs_core::{ApiTokenInfo, Caller, OrgId, Page, PageKey, Paged, Permission};
+use orgs_core::{Acting, ApiTokenInfo, Caller, Change, OrgId, Page, PageKey, Paged, Permission};
 use orgs_ports::{RowLock, TxMode};
 
 impl App {
@@ -28,21 +28,30 @@ impl App {
     /// no token of this organization is not found.
     pub async fn revoke_token_of(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         key: &str,
     ) -> Result<(), RevokeTokenError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<RevokeTokenError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<RevokeTokenError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
         access.require(Permission::OrgManage).map_err(Denied::from)?;
-        if !tx
-            .revoke_organization_token(organization, key, self.clock.now())
+        let token = tx
+            .find_organization_token(organization, key)
             .await?
-        {
-            return Err(RevokeTokenError::TokenNotFound);
+            .ok_or(RevokeTokenError::TokenNotFound)?;
+        if token.revoked {
+            return Ok(());
         }
-        tx.commit().await?;
+        tx.revoke_organization_token(organization, key, self.clock.now())
+            .await?;
+        let change = Change::ApiTokenRevoked {
+            key: token.key,
+            name: token.name,
+            env: token.env,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 }

@@ -4,7 +4,9 @@ use crate::{
     App, CreateOrganizationError, Denied, GetOrganizationError, ListOrganizationsError, UpdateOrganizationError,
     access::resolve_access,
 };
-use orgs_core::{Caller, Membership, OrgId, OrgName, Organization, Page, PageKey, Paged, Permission, Role};
+use orgs_core::{
+    Acting, Caller, Change, JoinedVia, Membership, OrgId, OrgName, Organization, Page, PageKey, Paged, Permission, Role,
+};
 use orgs_ports::{RowLock, TxMode};
 
 /// One row of the role matrix.
@@ -18,10 +20,10 @@ impl App {
     /// `organizations.create`: the calling user becomes the first owner.
     pub async fn create_organization(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         name: OrgName,
     ) -> Result<Organization, CreateOrganizationError> {
-        let user = caller.user().ok_or(Denied::UserRequired)?;
+        let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         let now = self.clock.now();
         let organization = Organization {
             id: OrgId::generate(),
@@ -32,7 +34,19 @@ impl App {
         let mut tx = self.store.begin(TxMode::Write).await?;
         tx.insert_organization(&organization).await?;
         tx.insert_membership(organization.id, user, Role::Owner, now).await?;
-        tx.commit().await?;
+        let changes = [
+            Change::OrganizationCreated {
+                name: organization.name.clone(),
+            },
+            Change::MemberAdded {
+                user,
+                email: email.clone(),
+                role: Role::Owner,
+                via: JoinedVia::Created,
+            },
+        ];
+        self.record(&mut *tx, acting, organization.id, changes).await?;
+        self.commit_change(tx).await?;
         Ok(organization)
     }
 
@@ -80,18 +94,28 @@ impl App {
         }))
     }
 
-    /// `organizations.update`: renames; needs `org:manage`.
+    /// `organizations.update`: renames; needs `org:manage`. The same name again changes
+    /// nothing, so it writes nothing (not even `updatedAt`) and logs nothing.
     pub async fn update_organization(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         id: OrgId,
         name: OrgName,
     ) -> Result<(), UpdateOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<UpdateOrganizationError>(&mut *tx, caller, id, RowLock::ForUpdate).await?;
+        let (found, access) =
+            resolve_access::<UpdateOrganizationError>(&mut *tx, &acting.caller, id, RowLock::ForUpdate).await?;
         access.require(Permission::OrgManage).map_err(Denied::from)?;
+        if found.name == name {
+            return Ok(());
+        }
         tx.rename_organization(id, &name, self.clock.now()).await?;
-        tx.commit().await?;
+        let change = Change::OrganizationUpdated {
+            old_name: found.name,
+            new_name: name,
+        };
+        self.record(&mut *tx, acting, id, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(())
     }
 

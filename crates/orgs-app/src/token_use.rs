@@ -79,6 +79,7 @@ mod tests {
             key: "orgs_live_k".into(),
             secret_hash: ApiTokenSecretHash("h".into()),
             owner: TokenOwner::User(UserId::generate()),
+            owner_email: None,
             revoked: false,
             last_used_at,
         }

@@ -6,7 +6,7 @@ use crate::{
     secrets::{BASE62, KEY_RANDOM_LEN, SECRET_LEN, last_four},
 };
 use orgs_core::{
-    Caller, Email, NewApiToken, OrgId, Permission, TokenEnv, TokenId, TokenName, TokenOwner, User, UserId,
+    Acting, Caller, Change, Email, NewApiToken, OrgId, Permission, TokenEnv, TokenId, TokenName, TokenOwner, User, UserId,
 };
 use orgs_ports::{RowLock, StoreError, Tx, TxMode};
 
@@ -94,11 +94,12 @@ impl App {
     /// once, as an admin of this organization only.
     pub async fn create_organization_token(
         &self,
-        caller: &Caller,
+        acting: &Acting,
         organization: OrgId,
         name: Option<TokenName>,
         env: TokenEnv,
     ) -> Result<MintedToken, CreateTokenError> {
+        let caller = &acting.caller;
         // Check before hashing, so that a caller without the right cannot make us spend
         // argon2's time; check again in the write, as the right may have gone meanwhile.
         let mut check = self.store.begin(TxMode::Read).await?;
@@ -110,7 +111,13 @@ impl App {
         let mut tx = self.store.begin(TxMode::Write).await?;
         may_create_token(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
         tx.insert_api_token(&stored).await?;
-        tx.commit().await?;
+        let change = Change::ApiTokenCreated {
+            key: stored.key.clone(),
+            name: stored.name.clone(),
+            env,
+        };
+        self.record(&mut *tx, acting, organization, [change]).await?;
+        self.commit_change(tx).await?;
         Ok(minted)
     }
 

@@ -65,6 +65,18 @@ id_type!(
     /// Identifies a join code (not the code itself).
     JoinCodeId
 );
+id_type!(
+    /// Identifies an audit event; also the `webhook-id` of each of its deliveries.
+    EventId
+);
+id_type!(
+    /// Identifies a webhook endpoint the operator registered.
+    WebhookId
+);
+id_type!(
+    /// Identifies one event owed to one webhook endpoint.
+    DeliveryId
+);
 
 #[cfg(test)]
 mod tests {

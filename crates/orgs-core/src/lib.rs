@@ -2,6 +2,7 @@
 //! them. Nothing here performs I/O or knows about HTTP, SQL or JSON; adapters translate
 //! their own shapes into these types at the boundary.
 
+pub mod audit;
 pub mod email;
 pub mod ids;
 pub mod invitation;
@@ -11,8 +12,11 @@ pub mod page;
 pub mod role;
 pub mod rules;
 
+pub use audit::{
+    Acting, Action, Actor, AuditEvent, Change, JoinedVia, RemovedVia, RequestInfo, Target, TargetKind, UnknownAction,
+};
 pub use email::{Email, InvalidEmail};
-pub use ids::{InvitationId, JoinCodeId, OrgId, TokenId, UserId};
+pub use ids::{DeliveryId, EventId, InvitationId, JoinCodeId, OrgId, TokenId, UserId, WebhookId};
 pub use invitation::{
     InvalidMaxUses, Invitation, InvitationState, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, MaxUses,
     format_join_code, normalize_join_code,

@@ -112,6 +112,8 @@ pub struct StoredApiToken {
     pub key: String,
     pub secret_hash: ApiTokenSecretHash,
     pub owner: TokenOwner,
+    /// The owning user's email, for a personal token: what the audit log records.
+    pub owner_email: Option<Email>,
     pub revoked: bool,
     /// As last written, which may lag the true last use by up to a minute.
     pub last_used_at: Option<Timestamp>,

@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use orgs_app::{
     AcceptInvitationError, AuthError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError,
     CreateTokenError, DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError,
-    ListInvitationsError, ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError,
+    ListAuditLogError, ListInvitationsError, ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError,
     RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError,
     TransferOwnershipError, UpdateOrganizationError,
 };
@@ -278,7 +278,8 @@ plain_use_case_error!(
     CreateTokenError,
     MeError,
     DeleteOrganizationError,
-    ListTokensError
+    ListTokensError,
+    ListAuditLogError
 );
 
 impl From<LeaveOrganizationError> for ApiError {

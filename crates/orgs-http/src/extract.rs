@@ -5,13 +5,13 @@ use crate::{AppState, MAX_BODY_BYTES, error::ApiError};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, StatusCode, header, request::Parts};
-use orgs_core::Caller;
+use orgs_core::{Acting, RequestInfo};
 use serde::de::DeserializeOwned;
 use std::net::{IpAddr, SocketAddr};
 
-/// The verified caller. Runs before the body is read, so a missing credential is
-/// answered `401` whatever the body holds.
-pub struct Authenticated(pub Caller);
+/// The verified caller, with what the audit log records of its request. Runs before the
+/// body is read, so a missing credential is answered `401` whatever the body holds.
+pub struct Authenticated(pub Acting);
 
 impl FromRequestParts<AppState> for Authenticated {
     type Rejection = ApiError;
@@ -19,9 +19,38 @@ impl FromRequestParts<AppState> for Authenticated {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         // No credential at all is a client bug, not a guess; it costs no budget.
         let credential = bearer(&parts.headers).ok_or(ApiError::Unauthenticated)?;
-        let caller = state.auth.authenticate(credential, &client_address(parts)).await?;
-        crate::observe::record_caller(&caller);
-        Ok(Self(caller))
+        let mut acting = state.auth.authenticate(credential, &client_address(parts)).await?;
+        crate::observe::record_caller(&acting.caller);
+        acting.request = request_info(parts);
+        Ok(Self(acting))
+    }
+}
+
+/// The longest user agent the audit log keeps; browsers send about 150 bytes.
+const MAX_USER_AGENT: usize = 512;
+
+fn request_info(parts: &Parts) -> RequestInfo {
+    let user_agent = parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(|agent| {
+            let mut end = agent.len().min(MAX_USER_AGENT);
+            while !agent.is_char_boundary(end) {
+                end -= 1;
+            }
+            agent[..end].to_owned()
+        });
+    RequestInfo {
+        request_id: parts
+            .extensions
+            .get::<crate::observe::RequestId>()
+            .map(|id| id.0.clone()),
+        ip_address: parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_canonical().to_string()),
+        user_agent,
     }
 }
 

@@ -2,6 +2,7 @@
 //! annotations (utoipa-axum), so the router and the spec cannot drift apart.
 
 mod dto;
+mod dto_audit;
 mod dto_invites;
 mod dto_lifecycle;
 mod error;

@@ -49,8 +49,17 @@ fn latency_buckets() -> Histogram {
     Histogram::new(exponential_buckets(0.0005, 2.0, 18))
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: String,
+}
+
 pub struct Metrics {
     registry: Registry,
+    deliveries: Family<OutcomeLabels, Counter>,
+    deliveries_owed: Gauge,
+    oldest_owed: Gauge<f64, std::sync::atomic::AtomicU64>,
+    delivery_lag: Histogram,
     requests: Family<RequestLabels, Counter>,
     latency: Family<OperationLabels, Histogram, fn() -> Histogram>,
     pool: Family<StateLabels, Gauge>,
@@ -102,8 +111,36 @@ impl Default for Metrics {
             "Requests refused with 429, by limit",
             refusals.clone(),
         );
+        let deliveries = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "webhook_deliveries",
+            "Webhook delivery attempts, by outcome (delivered, retrying, failed)",
+            deliveries.clone(),
+        );
+        let deliveries_owed = Gauge::default();
+        registry.register(
+            "webhook_deliveries_owed",
+            "Webhook deliveries waiting to be made, in every process",
+            deliveries_owed.clone(),
+        );
+        let oldest_owed = Gauge::<f64, std::sync::atomic::AtomicU64>::default();
+        registry.register(
+            "webhook_oldest_owed_seconds",
+            "Age of the oldest webhook delivery still owed",
+            oldest_owed.clone(),
+        );
+        let delivery_lag = latency_buckets();
+        registry.register(
+            "webhook_delivery_lag_seconds",
+            "From an event's commit to its delivery, for deliveries that succeeded",
+            delivery_lag.clone(),
+        );
         Self {
             registry,
+            deliveries,
+            deliveries_owed,
+            oldest_owed,
+            delivery_lag,
             requests,
             latency,
             pool,
@@ -127,6 +164,24 @@ impl Metrics {
                 operation: operation.to_owned(),
             })
             .observe(seconds);
+    }
+
+    /// Counts one webhook attempt, and how long its event waited when it was delivered.
+    pub fn observe_delivery(&self, outcome: &str, lag_seconds: Option<f64>) {
+        self.deliveries
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
+            .inc();
+        if let Some(lag) = lag_seconds {
+            self.delivery_lag.observe(lag);
+        }
+    }
+
+    /// What the delivery worker last read of the outbox.
+    pub fn set_outbox(&self, owed: u64, oldest_age_seconds: f64) {
+        self.deliveries_owed.set(i64::try_from(owed).unwrap_or(i64::MAX));
+        self.oldest_owed.set(oldest_age_seconds);
     }
 
     /// Brings the sampled values up to date, then renders the OpenMetrics text.

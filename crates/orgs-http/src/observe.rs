@@ -15,6 +15,10 @@ use tracing::field::Empty;
 
 pub(crate) static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The request's id, for the handlers (the audit log records it).
+#[derive(Clone)]
+pub(crate) struct RequestId(pub(crate) String);
+
 /// What the request middleware needs: operation ids and somewhere to count.
 pub(crate) struct Observer {
     pub(crate) operations: Operations,
@@ -53,12 +57,13 @@ fn usable(value: &HeaderValue) -> Option<String> {
     fine.then(|| text.to_owned())
 }
 
-pub(crate) async fn observe(State(observer): State<Arc<Observer>>, request: Request, next: Next) -> Response {
+pub(crate) async fn observe(State(observer): State<Arc<Observer>>, mut request: Request, next: Next) -> Response {
     let request_id = request
         .headers()
         .get(&REQUEST_ID)
         .and_then(usable)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    request.extensions_mut().insert(RequestId(request_id.clone()));
     let path = request.uri().path().to_owned();
     let operation = observer.operations.of(&path).to_owned();
     let span = tracing::info_span!(

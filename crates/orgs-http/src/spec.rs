@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use crate::error::{ErrorBody, ErrorCode, ErrorEnvelope};
-use crate::routes::{invitations, join_codes, lifecycle, members, organizations, tokens};
+use crate::routes::{audit, invitations, join_codes, lifecycle, members, organizations, tokens};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Spec, Ref, RefOr, Required, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -25,6 +25,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
         (name = "invitations", description = "Inviting people by email."),
         (name = "join codes", description = "Shareable codes that admit whoever types them."),
         (name = "me", description = "Who the credential speaks for."),
+        (name = "audit log", description = "Every change to an organization, who made it and from where."),
     )
 )]
 struct ApiDoc;
@@ -54,6 +55,7 @@ pub(crate) fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(lifecycle::transfer_ownership))
         .routes(routes!(tokens::list))
         .routes(routes!(tokens::revoke))
+        .routes(routes!(audit::list))
 }
 
 /// The spec as served and committed.

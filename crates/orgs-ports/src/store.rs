@@ -2,8 +2,11 @@
 //! the operation inside it, so a failure half way leaves nothing behind.
 
 use async_trait::async_trait;
+use crate::events::{
+    Attempt, AttemptOutcome, DeliveryInfo, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery, WebhookEndpoint,
+};
 use orgs_core::{
-    ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
+    ApiTokenInfo, AuditEvent, WebhookId, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
     Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, StoredApiToken, Timestamp,
     TokenId, TokenOwner, User, UserId,
 };
@@ -96,6 +99,8 @@ pub trait Tx: Send {
         id: OrgId,
         user: UserId,
     ) -> Result<Option<(Organization, Option<Role>)>, StoreError>;
+    /// The member, with the email the audit log records, or `None` for a non-member.
+    async fn find_member(&mut self, organization: OrgId, user: UserId) -> Result<Option<Member>, StoreError>;
     /// The user's role in the organization, or `None` when not a member.
     async fn find_role(&mut self, organization: OrgId, user: UserId) -> Result<Option<Role>, StoreError>;
     async fn insert_membership(
@@ -181,6 +186,12 @@ pub trait Tx: Send {
         organization: OrgId,
         page: Page,
     ) -> Result<Vec<ApiTokenInfo>, StoreError>;
+    /// The organization's token with this key, revoked or not.
+    async fn find_organization_token(
+        &mut self,
+        organization: OrgId,
+        key: &str,
+    ) -> Result<Option<ApiTokenInfo>, StoreError>;
     /// Revokes the organization's token with this key, keeping the first revocation's
     /// time; returns whether the organization has a token with that key at all.
     async fn revoke_organization_token(
@@ -193,4 +204,46 @@ pub trait Tx: Send {
     /// is recorded already (so every process together writes at most once per interval).
     async fn record_token_use(&mut self, id: TokenId, at: Timestamp, unless_since: Timestamp)
     -> Result<(), StoreError>;
+
+    /// Writes the event, and one delivery owed to each webhook endpoint that wants it,
+    /// in this transaction: they commit or roll back with the change they describe.
+    async fn append_event(&mut self, event: &AuditEvent) -> Result<(), StoreError>;
+    /// The organization's events newest first (ties by id, highest first).
+    async fn list_events(
+        &mut self,
+        organization: OrgId,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Vec<LoggedEvent>, StoreError>;
+    /// Deletes up to `limit` events that occurred before `before`, oldest first, with
+    /// their deliveries; returns how many.
+    async fn prune_events(&mut self, before: Timestamp, limit: u32) -> Result<u64, StoreError>;
+
+    async fn insert_webhook(&mut self, endpoint: &WebhookEndpoint, secret: &str) -> Result<(), StoreError>;
+    async fn list_webhooks(&mut self) -> Result<Vec<WebhookEndpoint>, StoreError>;
+    /// Returns whether there was one; its owed deliveries go with it.
+    async fn delete_webhook(&mut self, id: WebhookId) -> Result<bool, StoreError>;
+    /// Claims up to `limit` pending deliveries due at `now` that no live lease holds,
+    /// oldest due first, leasing them to `lease` until `leased_until`. On PostgreSQL
+    /// rows another transaction is claiming are skipped, not waited for.
+    async fn claim_deliveries(
+        &mut self,
+        now: Timestamp,
+        lease: &str,
+        leased_until: Timestamp,
+        limit: u32,
+    ) -> Result<Vec<OwedDelivery>, StoreError>;
+    /// Records an attempt and moves the delivery on, if `lease` still holds it; returns
+    /// whether it did (a lease that expired meanwhile may have gone to someone else).
+    async fn finish_attempt(
+        &mut self,
+        attempt: &Attempt,
+        lease: &str,
+        outcome: AttemptOutcome,
+    ) -> Result<bool, StoreError>;
+    /// Deliveries newest first, only the failed ones when asked, each with its attempts.
+    async fn list_deliveries(&mut self, failed_only: bool, limit: u32) -> Result<Vec<DeliveryInfo>, StoreError>;
+    /// Makes a failed delivery pending again, due at `now`; returns whether it was failed.
+    async fn retry_delivery(&mut self, id: i64, now: Timestamp) -> Result<bool, StoreError>;
+    async fn outbox_status(&mut self) -> Result<OutboxStatus, StoreError>;
 }

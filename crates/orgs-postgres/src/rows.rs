@@ -53,4 +53,9 @@ fn bool_column(row: &PgRow, column: &str) -> Result<bool, StoreError> {
     get(row, column)
 }
 
+fn big_int_column(row: &PgRow, column: &str) -> Result<i64, StoreError> {
+    get(row, column)
+}
+
 orgs_sql::row_decoders!(PgRow);
+orgs_sql::event_row_decoders!(PgRow);

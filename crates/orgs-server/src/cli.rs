@@ -1,5 +1,7 @@
-//! The command line: `serve` (the default), `migrate`, `users create`, `openapi`.
+//! The command line: `serve` (the default), `migrate`, `users`, `tokens`, `webhooks`,
+//! `audit`, `openapi`.
 
+use crate::cli_events::{AuditCommand, WebhooksCommand};
 use crate::serve::{app_state, shutdown_signal, start};
 use crate::settings::Settings;
 use crate::storage::Backend;
@@ -39,6 +41,12 @@ pub enum Command {
     /// Manage organization tokens across every organization (owners have the API's).
     #[command(subcommand)]
     Tokens(TokensCommand),
+    /// Register webhook endpoints and follow their deliveries.
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
+    /// Read any organization's audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Print the OpenAPI spec.
     Openapi,
 }
@@ -91,7 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     let settings = Settings::load(cli.config.as_deref())?;
-    let quiet = matches!(command, Command::Users(_) | Command::Tokens(_) | Command::Migrate);
+    let quiet = !matches!(command, Command::Serve);
     // Commands that print for scripts keep the log to warnings unless asked otherwise.
     let level = if quiet && std::env::var_os("ORGS_LOG_LEVEL").is_none() {
         "warn"
@@ -171,6 +179,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", json!({"key": key, "revoked": true}));
             Ok(())
         }
+        Command::Webhooks(command) => crate::cli_events::webhooks(&open_state(&settings).await?, command).await,
+        Command::Audit(command) => crate::cli_events::audit(&open_state(&settings).await?, command).await,
         Command::Openapi => unreachable!("handled above"),
     }
 }

@@ -2,6 +2,8 @@
 //! commands, so tests drive exactly what the binary runs.
 
 pub mod cli;
+mod cli_events;
+pub mod delivery;
 pub mod serve;
 pub mod settings;
 pub mod storage;

@@ -3,7 +3,8 @@
 use crate::settings::Settings;
 use crate::storage::Backend;
 use anyhow::Context;
-use orgs_app::{App, Authenticator, FailureLimiter, Policy};
+use crate::delivery::{DeliveryWorker, keep_retention};
+use orgs_app::{App, Authenticator, DeliveryPolicy, FailureLimiter, Policy};
 use orgs_auth::{Argon2Hasher, JwtSettings, JwtVerifier, OsSecrets, SystemClock};
 use orgs_http::AppState;
 use orgs_ports::IdentityVerifier;
@@ -34,7 +35,12 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
         Arc::new(OsSecrets),
         hasher.clone(),
         policy,
-    );
+    )
+    .with_delivery_policy(DeliveryPolicy {
+        retry_delay: chrono::TimeDelta::from_std(settings.webhook_retry_delay)?,
+        max_attempts: settings.webhook_max_attempts,
+        ..DeliveryPolicy::default()
+    });
     let failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
     let auth = Authenticator::new(store.clone(), hasher, identities, clock, failures);
     let guesses = FailureLimiter::new(settings.guess_failure_limit, settings.guess_failure_window);
@@ -73,6 +79,17 @@ pub async fn start(
         request_timeout: settings.request_timeout,
     };
     let auth = state.auth.clone();
+    let (stop_delivery, delivery_stopped) = tokio::sync::watch::channel(false);
+    let worker = DeliveryWorker {
+        app: state.app.clone(),
+        sender: Arc::new(orgs_webhooks::HttpSender::default()),
+        metrics: state.metrics.clone(),
+    };
+    let delivering = tokio::spawn(worker.run(delivery_stopped));
+    let retention = tokio::spawn(keep_retention(
+        state.app.clone(),
+        chrono::TimeDelta::from_std(settings.audit_retention)?,
+    ));
     let router = orgs_http::router(state, limits);
     // Connection info gives the rate limits each client's address.
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
@@ -80,7 +97,10 @@ pub async fn start(
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         recorder.abort();
+        retention.abort();
         flush_token_uses(&auth).await;
+        let _ = stop_delivery.send(true);
+        let _ = delivering.await;
         served
     });
     tracing::info!(%addr, "listening");

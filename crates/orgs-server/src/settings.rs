@@ -53,6 +53,15 @@ pub struct Settings {
     pub guess_failure_limit: u32,
     #[serde(with = "humantime_serde_shim")]
     pub guess_failure_window: Duration,
+    /// The wait after a webhook delivery's first failure; it doubles after each further
+    /// one, up to an hour.
+    #[serde(with = "humantime_serde_shim")]
+    pub webhook_retry_delay: Duration,
+    /// Failed attempts after which a delivery is marked failed.
+    pub webhook_max_attempts: u32,
+    /// How long audit events are kept; older ones are deleted in the background.
+    #[serde(with = "humantime_serde_shim")]
+    pub audit_retention: Duration,
     pub log_format: LogFormat,
     /// A tracing filter such as `info` or `orgs_http=debug,info`.
     pub log_level: String,
@@ -88,6 +97,9 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("auth_failure_window", "1m"),
     ("guess_failure_limit", "10"),
     ("guess_failure_window", "10m"),
+    ("webhook_retry_delay", "5s"),
+    ("webhook_max_attempts", "20"),
+    ("audit_retention", "365d"),
     ("log_format", "pretty"),
     ("log_level", "info"),
 ];
@@ -133,6 +145,15 @@ impl Settings {
         if self.invitation_ttl.is_zero() || self.invitation_ttl > MAX_INVITATION_TTL {
             bail!("invitation_ttl must be positive and at most 365 days");
         }
+        if self.webhook_retry_delay.is_zero() || self.webhook_retry_delay > Duration::from_secs(3600) {
+            bail!("webhook_retry_delay must be positive and at most an hour");
+        }
+        if !(1..=100).contains(&self.webhook_max_attempts) {
+            bail!("webhook_max_attempts must be between 1 and 100");
+        }
+        if self.audit_retention < Duration::from_secs(3600) {
+            bail!("audit_retention must be at least an hour");
+        }
         if self.jwt_hs256_secret.is_some() && self.jwt_jwks_file.is_some() {
             bail!("set either jwt_hs256_secret or jwt_jwks_file, not both");
         }
@@ -164,6 +185,9 @@ impl fmt::Debug for Settings {
             .field("auth_failure_window", &self.auth_failure_window)
             .field("guess_failure_limit", &self.guess_failure_limit)
             .field("guess_failure_window", &self.guess_failure_window)
+            .field("webhook_retry_delay", &self.webhook_retry_delay)
+            .field("webhook_max_attempts", &self.webhook_max_attempts)
+            .field("audit_retention", &self.audit_retention)
             .field("log_format", &self.log_format)
             .field("log_level", &self.log_level)
             .finish()
@@ -250,6 +274,9 @@ mod tests {
             &[("ORGS_INVITATION_TTL", "400d")][..],
             &[("ORGS_LOG_FORMAT", "xml")][..],
             &[("ORGS_DATABASE_MAX_CONNECTIONS", "0")][..],
+            &[("ORGS_WEBHOOK_MAX_ATTEMPTS", "0")][..],
+            &[("ORGS_WEBHOOK_RETRY_DELAY", "2h")][..],
+            &[("ORGS_AUDIT_RETENTION", "1s")][..],
             &[("ORGS_JWT_HS256_SECRET", "s"), ("ORGS_JWT_JWKS_FILE", "/k.json")][..],
         ] {
             assert!(Settings::load_from(None, env(pairs)).is_err(), "{pairs:?}");

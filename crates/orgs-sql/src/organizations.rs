@@ -63,6 +63,20 @@ macro_rules! organization_statements {
             Ok(())
         }
 
+        pub(crate) async fn find_member(conn: &mut Conn, organization: OrgId, user: UserId) -> Result<Option<Member>, StoreError> {
+            let row = sqlx::query(
+                "SELECT m.user_id, u.email, m.role, m.joined_at
+                 FROM memberships m JOIN users u ON u.id = m.user_id
+                 WHERE m.organization_id = $1 AND m.user_id = $2",
+            )
+            .bind(organization.as_uuid())
+            .bind(user.as_uuid())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            row.map(|row| rows::member(&row)).transpose()
+        }
+
         pub(crate) async fn find_organization_with_role(
             conn: &mut Conn,
             id: OrgId,
@@ -324,8 +338,9 @@ macro_rules! organization_statements {
 
         pub(crate) async fn find_api_token(conn: &mut Conn, key: &str) -> Result<Option<StoredApiToken>, StoreError> {
             let row = sqlx::query(
-                "SELECT id, key, secret_hash, user_id, organization_id, revoked_at IS NOT NULL AS revoked, last_used_at
-                 FROM api_tokens WHERE key = $1",
+                "SELECT t.id, t.key, t.secret_hash, t.user_id, t.organization_id, t.revoked_at IS NOT NULL AS revoked,
+                        t.last_used_at, u.email AS owner_email
+                 FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.key = $1",
             )
             .bind(key)
             .fetch_optional(&mut *conn)
@@ -371,6 +386,21 @@ macro_rules! organization_statements {
             }
             let found = query.fetch_all(&mut *conn).await.map_err(map_error)?;
             found.iter().map(rows::api_token_info).collect()
+        }
+
+        pub(crate) async fn find_organization_token(
+            conn: &mut Conn,
+            organization: OrgId,
+            key: &str,
+        ) -> Result<Option<ApiTokenInfo>, StoreError> {
+            let sql = format!("SELECT {TOKEN_INFO_COLUMNS} FROM api_tokens WHERE organization_id = $1 AND key = $2");
+            let row = sqlx::query(&sql)
+                .bind(organization.as_uuid())
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            row.map(|row| rows::api_token_info(&row)).transpose()
         }
 
         pub(crate) async fn revoke_organization_token(

@@ -59,6 +59,9 @@ macro_rules! row_decoders {
                 key: get(row, "key")?,
                 secret_hash: ApiTokenSecretHash(get(row, "secret_hash")?),
                 owner,
+                owner_email: get::<Option<String>>(row, "owner_email")?
+                    .map(|email| Email::parse(&email).map_err(|_| corrupt("email")))
+                    .transpose()?,
                 revoked: bool_column(row, "revoked")?,
                 last_used_at: optional_time_column(row, "last_used_at")?,
             })

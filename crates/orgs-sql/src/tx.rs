@@ -13,13 +13,18 @@ macro_rules! impl_tx {
         const _: () = {
             use crate::invitations as inv;
             use crate::rows::map_error;
+            use crate::events as ev;
             use crate::statements as st;
             use orgs_core::{
                 ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
                 Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, Timestamp,
                 TokenId, TokenOwner, User, UserId,
             };
-            use orgs_ports::{RowLock, StoreError};
+            use orgs_core::{AuditEvent, WebhookId};
+            use orgs_ports::{
+                Attempt, AttemptOutcome, DeliveryInfo, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery, RowLock,
+                StoreError, WebhookEndpoint,
+            };
             use tracing::instrument;
 
             // Every method is one statement module call; `instrument` makes each a child span of
@@ -67,6 +72,11 @@ macro_rules! impl_tx {
                     user: UserId,
                 ) -> Result<Option<(Organization, Option<Role>)>, StoreError> {
                     st::find_organization_with_role(self.conn()?, id, user).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn find_member(&mut self, organization: OrgId, user: UserId) -> Result<Option<Member>, StoreError> {
+                    st::find_member(self.conn()?, organization, user).await
                 }
 
                 #[instrument(skip_all, level = "debug")]
@@ -272,6 +282,15 @@ macro_rules! impl_tx {
                 }
 
                 #[instrument(skip_all, level = "debug")]
+                async fn find_organization_token(
+                    &mut self,
+                    organization: OrgId,
+                    key: &str,
+                ) -> Result<Option<ApiTokenInfo>, StoreError> {
+                    st::find_organization_token(self.conn()?, organization, key).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
                 async fn revoke_organization_token(
                     &mut self,
                     organization: OrgId,
@@ -289,6 +308,76 @@ macro_rules! impl_tx {
                     unless_since: Timestamp,
                 ) -> Result<(), StoreError> {
                     st::record_token_use(self.conn()?, id, at, unless_since).await
+                }
+                #[instrument(skip_all, level = "debug")]
+                async fn append_event(&mut self, event: &AuditEvent) -> Result<(), StoreError> {
+                    ev::append_event(self.conn()?, event).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_events(
+                    &mut self,
+                    organization: OrgId,
+                    filter: &EventFilter,
+                    page: Page,
+                ) -> Result<Vec<LoggedEvent>, StoreError> {
+                    ev::list_events(self.conn()?, organization, filter, page).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn prune_events(&mut self, before: Timestamp, limit: u32) -> Result<u64, StoreError> {
+                    ev::prune_events(self.conn()?, before, limit).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn insert_webhook(&mut self, endpoint: &WebhookEndpoint, secret: &str) -> Result<(), StoreError> {
+                    ev::insert_webhook(self.conn()?, endpoint, secret).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_webhooks(&mut self) -> Result<Vec<WebhookEndpoint>, StoreError> {
+                    ev::list_webhooks(self.conn()?).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn delete_webhook(&mut self, id: WebhookId) -> Result<bool, StoreError> {
+                    ev::delete_webhook(self.conn()?, id).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn claim_deliveries(
+                    &mut self,
+                    now: Timestamp,
+                    lease: &str,
+                    leased_until: Timestamp,
+                    limit: u32,
+                ) -> Result<Vec<OwedDelivery>, StoreError> {
+                    ev::claim_deliveries(self.conn()?, now, lease, leased_until, limit).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn finish_attempt(
+                    &mut self,
+                    attempt: &Attempt,
+                    lease: &str,
+                    outcome: AttemptOutcome,
+                ) -> Result<bool, StoreError> {
+                    ev::finish_attempt(self.conn()?, attempt, lease, outcome).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn list_deliveries(&mut self, failed_only: bool, limit: u32) -> Result<Vec<DeliveryInfo>, StoreError> {
+                    ev::list_deliveries(self.conn()?, failed_only, limit).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn retry_delivery(&mut self, id: i64, now: Timestamp) -> Result<bool, StoreError> {
+                    ev::retry_delivery(self.conn()?, id, now).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn outbox_status(&mut self) -> Result<OutboxStatus, StoreError> {
+                    ev::outbox_status(self.conn()?).await
                 }
             }
         };

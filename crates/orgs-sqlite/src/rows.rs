@@ -64,4 +64,9 @@ fn bool_column(row: &SqliteRow, column: &str) -> Result<bool, StoreError> {
     Ok(get::<i64>(row, column)? != 0)
 }
 
+fn big_int_column(row: &SqliteRow, column: &str) -> Result<i64, StoreError> {
+    get(row, column)
+}
+
 orgs_sql::row_decoders!(SqliteRow);
+orgs_sql::event_row_decoders!(SqliteRow);

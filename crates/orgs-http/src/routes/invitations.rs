@@ -39,7 +39,7 @@ pub async fn list(
     let page = page(body.limit, body.cursor.as_deref())?;
     let invitations = state
         .app
-        .list_invitations(&caller, OrgId::from_wire(&body.organization_id), page)
+        .list_invitations(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListInvitationsResponse {
         invitations: invitations.items.into_iter().map(Into::into).collect(),
@@ -78,7 +78,7 @@ pub async fn accept(
 ) -> Result<Json<AcceptInvitationResponse>, ApiError> {
     // An organization token is refused before any lookup, so it learns nothing and
     // spends no budget.
-    let user = caller.user().ok_or(ApiError::UserRequired)?;
+    let user = caller.caller.user().ok_or(ApiError::UserRequired)?;
     let guess = Guess::start(&state.guesses, user, &client).await?;
     let outcome = state.app.accept_invitation(&caller, &body.token).await;
     let wrong = matches!(

@@ -44,7 +44,7 @@ pub async fn list(
     let page = page(body.limit, body.cursor.as_deref())?;
     let codes = state
         .app
-        .list_join_codes(&caller, OrgId::from_wire(&body.organization_id), page)
+        .list_join_codes(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListJoinCodesResponse {
         join_codes: codes.items.into_iter().map(Into::into).collect(),
@@ -79,7 +79,7 @@ pub async fn join(
 ) -> Result<Json<JoinResponse>, ApiError> {
     // An organization token is refused before any lookup, so it learns nothing and
     // spends no budget.
-    let user = caller.user().ok_or(ApiError::UserRequired)?;
+    let user = caller.caller.user().ok_or(ApiError::UserRequired)?;
     let guess = Guess::start(&state.guesses, user, &client).await?;
     let outcome = state.app.join_with_code(&caller, &body.code).await;
     guess.finish(!matches!(outcome, Err(JoinError::InvalidJoinCode)));

@@ -19,8 +19,8 @@ pub async fn me(
     headers: HeaderMap,
     JsonBody(_): JsonBody<EmptyRequest>,
 ) -> Result<Json<MeResponse>, ApiError> {
-    let identity = state.app.me(&caller).await?;
-    let key = matches!(caller, Caller::OrganizationToken(_))
+    let identity = state.app.me(&caller.caller).await?;
+    let key = matches!(caller.caller, Caller::OrganizationToken(_))
         .then(|| token_key(&headers))
         .flatten();
     Ok(Json(MeResponse::new(identity, key)))

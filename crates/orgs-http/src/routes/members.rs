@@ -19,7 +19,7 @@ pub async fn list(
     let page = page(body.limit, body.cursor.as_deref())?;
     let members = state
         .app
-        .list_members(&caller, OrgId::from_wire(&body.organization_id), page)
+        .list_members(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListMembersResponse {
         members: members.items.into_iter().map(Into::into).collect(),

@@ -1,5 +1,6 @@
 //! Handlers: body to domain request, one use case call, domain result to response.
 
+pub mod audit;
 pub mod invitations;
 pub mod join_codes;
 pub mod lifecycle;

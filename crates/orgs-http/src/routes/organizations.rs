@@ -34,7 +34,7 @@ pub async fn get(
 ) -> Result<Json<OrganizationResponse>, ApiError> {
     let organization = state
         .app
-        .get_organization(&caller, OrgId::from_wire(&body.organization_id))
+        .get_organization(&caller.caller, OrgId::from_wire(&body.organization_id))
         .await?;
     Ok(Json(OrganizationResponse {
         organization: organization.into(),
@@ -51,7 +51,7 @@ pub async fn list(
     JsonBody(body): JsonBody<ListOrganizationsRequest>,
 ) -> Result<Json<ListOrganizationsResponse>, ApiError> {
     let page = page(body.limit, body.cursor.as_deref())?;
-    let memberships = state.app.list_organizations(&caller, page).await?;
+    let memberships = state.app.list_organizations(&caller.caller, page).await?;
     Ok(Json(ListOrganizationsResponse {
         organizations: memberships.items.into_iter().map(Into::into).collect(),
         next_cursor: cursor(memberships.next),

@@ -49,7 +49,7 @@ pub async fn list(
     });
     let tokens = state
         .app
-        .list_tokens(&caller, OrgId::from_wire(&body.organization_id), page)
+        .list_tokens(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListTokensResponse {
         api_tokens: tokens.items.into_iter().map(Into::into).collect(),

@@ -1,0 +1,110 @@
+//! The audit log from the use cases' side: each change appends its events inside its own
+//! transaction, so they commit or vanish together, and commits wake the delivery worker.
+//! Reading the log is `organizations.auditLog.list`, and the operator's `audit list`.
+
+use crate::{App, Denied, ListAuditLogError, access::resolve_access};
+use orgs_core::{Acting, Actor, AuditEvent, Caller, Change, EventId, OrgId, Page, PageKey, Paged, Permission};
+use orgs_ports::{EventFilter, LoggedEvent, RowLock, StoreError, Tx, TxMode};
+
+impl App {
+    /// Appends the events of one change made by `acting`, stamped now.
+    pub(crate) async fn record(
+        &self,
+        tx: &mut dyn Tx,
+        acting: &Acting,
+        organization: OrgId,
+        changes: impl IntoIterator<Item = Change>,
+    ) -> Result<(), StoreError> {
+        self.record_as(tx, &acting.actor, &acting.request, organization, changes)
+            .await
+    }
+
+    pub(crate) async fn record_as(
+        &self,
+        tx: &mut dyn Tx,
+        actor: &Actor,
+        request: &orgs_core::RequestInfo,
+        organization: OrgId,
+        changes: impl IntoIterator<Item = Change>,
+    ) -> Result<(), StoreError> {
+        let occurred_at = self.clock.now();
+        for change in changes {
+            let event = AuditEvent {
+                id: EventId::generate(),
+                organization,
+                occurred_at,
+                actor: actor.clone(),
+                change,
+                request: request.clone(),
+            };
+            tx.append_event(&event).await?;
+        }
+        Ok(())
+    }
+
+    /// Commits a change that recorded events, then wakes this process's delivery worker
+    /// (other processes find the deliveries on their next poll).
+    pub(crate) async fn commit_change(&self, mut tx: Box<dyn Tx>) -> Result<(), StoreError> {
+        tx.commit().await?;
+        self.events_committed.notify(usize::MAX);
+        Ok(())
+    }
+
+    /// Resolves when a change of this process commits events; the delivery worker waits
+    /// on it between polls. Listen before looking for work, so no wake-up is missed.
+    pub fn listen_for_events(&self) -> event_listener::EventListener {
+        self.events_committed.listen()
+    }
+
+    /// `organizations.auditLog.list`: needs `members:manage`; newest first.
+    pub async fn list_audit_log(
+        &self,
+        caller: &Caller,
+        organization: OrgId,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Paged<LoggedEvent>, ListAuditLogError> {
+        let mut tx = self.store.begin(TxMode::Read).await?;
+        let (_, access) = resolve_access::<ListAuditLogError>(&mut *tx, caller, organization, RowLock::None).await?;
+        access.require(Permission::MembersManage).map_err(Denied::from)?;
+        let events = tx.list_events(organization, filter, page).await?;
+        tx.commit().await?;
+        Ok(Self::page_of_events(events, page))
+    }
+
+    /// `orgs-server audit list --org`: any organization's log, deleted ones included.
+    pub async fn operator_audit_log(
+        &self,
+        organization: OrgId,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Paged<LoggedEvent>, StoreError> {
+        let mut tx = self.store.begin(TxMode::Read).await?;
+        let events = tx.list_events(organization, filter, page).await?;
+        tx.commit().await?;
+        Ok(Self::page_of_events(events, page))
+    }
+
+    fn page_of_events(events: Vec<LoggedEvent>, page: Page) -> Paged<LoggedEvent> {
+        Paged::cut(events, Some(page), |event| PageKey {
+            at: event.occurred_at,
+            id: event.id.as_uuid(),
+        })
+    }
+
+    /// Deletes events older than the retention, in batches of `batch`, each its own
+    /// short transaction so no request waits long behind it. Returns how many went.
+    pub async fn prune_audit_log(&self, retention: chrono::TimeDelta, batch: u32) -> Result<u64, StoreError> {
+        let before = self.clock.now() - retention;
+        let mut total = 0;
+        loop {
+            let mut tx = self.store.begin(TxMode::Write).await?;
+            let deleted = tx.prune_events(before, batch).await?;
+            tx.commit().await?;
+            total += deleted;
+            if deleted < u64::from(batch) {
+                return Ok(total);
+            }
+        }
+    }
+}

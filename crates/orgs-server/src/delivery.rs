@@ -1,0 +1,124 @@
+//! The background work of events in every `serve` process: the webhook delivery worker
+//! and the audit log's retention.
+//!
+//! The worker keeps up to `CONCURRENCY` attempts in flight. It claims as many due
+//! deliveries as it has free slots, each claim a lease in the database that another
+//! process's worker skips; when nothing is due it sleeps until a change of this process
+//! commits events, or `POLL_INTERVAL` passes (which is how it learns of events written
+//! by other processes and the command line, and of retries coming due).
+
+use orgs_app::App;
+use orgs_http::Metrics;
+use orgs_ports::{AttemptOutcome, WebhookSender};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Semaphore, watch};
+use tokio::task::JoinSet;
+
+/// Attempts in flight at once, per process.
+const CONCURRENCY: usize = 64;
+/// How often an idle worker looks for work it was not woken for.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+/// How often the owed-deliveries gauges are refreshed.
+const STATUS_INTERVAL: Duration = Duration::from_secs(1);
+/// How long a stopping server lets attempts in flight finish; past it their leases
+/// expire and another run delivers them.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(11);
+/// Events deleted per retention transaction, and how often retention runs.
+const RETENTION_BATCH: u32 = 1000;
+const RETENTION_INTERVAL: Duration = Duration::from_secs(3600);
+
+pub struct DeliveryWorker {
+    pub app: Arc<App>,
+    pub sender: Arc<dyn WebhookSender>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl DeliveryWorker {
+    /// Runs until `stop` turns true, then drains.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        let slots = Arc::new(Semaphore::new(CONCURRENCY));
+        let mut in_flight = JoinSet::new();
+        let mut status_due = tokio::time::Instant::now();
+        while !*stop.borrow() {
+            if tokio::time::Instant::now() >= status_due {
+                self.refresh_status().await;
+                status_due = tokio::time::Instant::now() + STATUS_INTERVAL;
+            }
+            while in_flight.try_join_next().is_some() {}
+            // Listen before looking, so a commit between the look and the wait wakes us.
+            let woken = self.app.listen_for_events();
+            let free = slots.available_permits();
+            let claimed = if free == 0 {
+                Vec::new()
+            } else {
+                let lease = uuid::Uuid::now_v7().to_string();
+                match self.app.claim_deliveries(&lease, free as u32).await {
+                    Ok(claimed) => claimed.into_iter().map(|owed| (owed, lease.clone())).collect(),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "could not claim webhook deliveries");
+                        Vec::new()
+                    }
+                }
+            };
+            if claimed.is_empty() {
+                tokio::select! {
+                    () = woken => {}
+                    () = tokio::time::sleep(POLL_INTERVAL) => {}
+                    _ = slots.clone().acquire_owned(), if free == 0 => {}
+                    _ = stop.changed() => {}
+                }
+                continue;
+            }
+            for (owed, lease) in claimed {
+                let Ok(slot) = slots.clone().try_acquire_owned() else { break };
+                let (app, sender, metrics) = (self.app.clone(), self.sender.clone(), self.metrics.clone());
+                in_flight.spawn(async move {
+                    let _slot = slot;
+                    match app.deliver(&*sender, &owed, &lease).await {
+                        Ok(report) => {
+                            let outcome = match report.outcome {
+                                AttemptOutcome::Delivered => "delivered",
+                                AttemptOutcome::RetryAt(_) => "retrying",
+                                AttemptOutcome::GaveUp => "failed",
+                            };
+                            metrics.observe_delivery(outcome, report.lag.map(|lag| lag.as_seconds_f64()));
+                        }
+                        // The lease runs out and a later claim tries again.
+                        Err(err) => tracing::warn!(error = %err, delivery = owed.id, "could not record a webhook attempt"),
+                    }
+                });
+            }
+        }
+        let drained = tokio::time::timeout(DRAIN_TIMEOUT, async { while in_flight.join_next().await.is_some() {} });
+        if drained.await.is_err() {
+            tracing::warn!("webhook attempts still running at shutdown; they will be retried");
+        }
+    }
+
+    async fn refresh_status(&self) {
+        match self.app.outbox_status().await {
+            Ok(status) => {
+                let age = status
+                    .oldest_owed_at
+                    .map_or(0.0, |oldest| (chrono::Utc::now() - oldest).as_seconds_f64().max(0.0));
+                self.metrics.set_outbox(status.owed, age);
+            }
+            Err(err) => tracing::warn!(error = %err, "could not read the webhook outbox"),
+        }
+    }
+}
+
+/// Deletes events past the retention, at start and then hourly.
+pub async fn keep_retention(app: Arc<App>, retention: chrono::TimeDelta) {
+    let mut every = tokio::time::interval(RETENTION_INTERVAL);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match app.prune_audit_log(retention, RETENTION_BATCH).await {
+            Ok(0) => {}
+            Ok(deleted) => tracing::info!(deleted, "pruned audit events past their retention"),
+            Err(err) => tracing::warn!(error = %err, "could not prune the audit log"),
+        }
+    }
+}

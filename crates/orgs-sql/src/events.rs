@@ -1,0 +1,426 @@
+//! The audit log and webhook outbox statements, and their row decoders.
+
+/// Expands, inside an adapter crate, to the event, webhook and delivery statements as
+/// functions taking `&mut $conn`. `$skip_locked` is the clause that lets concurrent
+/// claimers pass over each other's rows (`" FOR UPDATE SKIP LOCKED"`, or `""` where
+/// write transactions lock the whole database already); `$one_statement` says whether
+/// an event and its deliveries can be written by one statement (a data-modifying `WITH`,
+/// which SQLite lacks), saving a round trip on every change.
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! event_statements {
+    ($conn:ty, $skip_locked:literal, $one_statement:literal) => {
+        use crate::rows::{self, map_error, time};
+        use orgs_core::{Actor, AuditEvent, OrgId, Page, Timestamp, WebhookId};
+        use orgs_ports::{
+            Attempt, AttemptOutcome, DeliveryInfo, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery, StoreError,
+            WebhookEndpoint,
+        };
+        type Conn = $conn;
+
+        const INSERT_EVENT: &str = "INSERT INTO audit_events
+            (id, organization_id, action, occurred_at, actor_kind, actor_id, actor_email, target_kind, target_id,
+             data, request_id, ip_address, user_agent)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+        /// Every endpoint that wants the action owes it; `$14` is `%,action,%`.
+        const OWE_DELIVERIES: &str = "INSERT INTO webhook_deliveries
+            (endpoint_id, event_id, state, attempts, next_attempt_at, created_at)
+            SELECT id, $1, 'pending', 0, $4, $4 FROM webhook_endpoints WHERE events = '' OR events LIKE $14";
+
+        pub(crate) async fn append_event(conn: &mut Conn, event: &AuditEvent) -> Result<(), StoreError> {
+            let (actor_kind, actor_id, actor_email) = match &event.actor {
+                Actor::User { id, email } => ("user", Some(id.to_string()), Some(email.as_str())),
+                Actor::OrganizationToken { key } => ("organization_token", Some(key.clone()), None),
+                Actor::Operator => ("operator", None, None),
+            };
+            let action = event.change.action();
+            let target = event.change.target(event.organization);
+            let data = orgs_events::encode_data(&event.change);
+            let wanted = format!("%,{},%", action.as_str());
+            let sql = if $one_statement {
+                format!("WITH event AS ({INSERT_EVENT}) {OWE_DELIVERIES}")
+            } else {
+                INSERT_EVENT.to_owned()
+            };
+            let mut query = sqlx::query(&sql)
+                .bind(event.id.as_uuid())
+                .bind(event.organization.as_uuid())
+                .bind(action.as_str())
+                .bind(time(event.occurred_at))
+                .bind(actor_kind)
+                .bind(actor_id)
+                .bind(actor_email)
+                .bind(target.kind.as_str())
+                .bind(target.id)
+                .bind(data)
+                .bind(event.request.request_id.as_deref())
+                .bind(event.request.ip_address.as_deref())
+                .bind(event.request.user_agent.as_deref());
+            if $one_statement {
+                query = query.bind(&wanted);
+            }
+            query.execute(&mut *conn).await.map_err(map_error)?;
+            if !$one_statement {
+                // On its own the statement takes only its three parameters, renumbered.
+                sqlx::query(OWE_DELIVERIES.replace("$14", "$3").replace("$4", "$2").as_str())
+                    .bind(event.id.as_uuid())
+                    .bind(time(event.occurred_at))
+                    .bind(&wanted)
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(map_error)?;
+            }
+            Ok(())
+        }
+
+        const EVENT_COLUMNS: &str = "e.id, e.organization_id, e.action, e.occurred_at, e.actor_kind, e.actor_id,
+            e.actor_email, e.target_kind, e.target_id, e.data, e.request_id, e.ip_address, e.user_agent";
+
+        pub(crate) async fn list_events(
+            conn: &mut Conn,
+            organization: OrgId,
+            filter: &EventFilter,
+            page: Page,
+        ) -> Result<Vec<LoggedEvent>, StoreError> {
+            let mut sql = format!("SELECT {EVENT_COLUMNS} FROM audit_events e WHERE e.organization_id = $1");
+            let mut next = 2;
+            if !filter.actions.is_empty() {
+                let placeholders: Vec<String> = (0..filter.actions.len()).map(|i| format!("${}", next + i)).collect();
+                sql.push_str(&format!(" AND e.action IN ({})", placeholders.join(", ")));
+                next += filter.actions.len();
+            }
+            for (present, condition) in [
+                (filter.actor.is_some(), "e.actor_id ="),
+                (filter.since.is_some(), "e.occurred_at >="),
+                (filter.until.is_some(), "e.occurred_at <"),
+            ] {
+                if present {
+                    sql.push_str(&format!(" AND {condition} ${next}"));
+                    next += 1;
+                }
+            }
+            let sql = crate::statements::paged_sql_in(
+                &sql,
+                "e.occurred_at",
+                "e.id",
+                next,
+                Some(page),
+                crate::statements::Order::NewestFirst,
+            );
+            let mut query = sqlx::query(&sql).bind(organization.as_uuid());
+            for action in &filter.actions {
+                query = query.bind(action.as_str());
+            }
+            if let Some(actor) = &filter.actor {
+                query = query.bind(actor.as_str());
+            }
+            if let Some(since) = filter.since {
+                query = query.bind(time(since));
+            }
+            if let Some(until) = filter.until {
+                query = query.bind(time(until));
+            }
+            if let Some(after) = page.after {
+                query = query.bind(time(after.at)).bind(after.id);
+            }
+            let found = query.fetch_all(&mut *conn).await.map_err(map_error)?;
+            found.iter().map(rows::logged_event).collect()
+        }
+
+        pub(crate) async fn prune_events(conn: &mut Conn, before: Timestamp, limit: u32) -> Result<u64, StoreError> {
+            let sql = format!(
+                "DELETE FROM audit_events WHERE id IN
+                   (SELECT id FROM audit_events WHERE occurred_at < $1 ORDER BY occurred_at LIMIT {limit})"
+            );
+            let done = sqlx::query(&sql)
+                .bind(time(before))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(done.rows_affected())
+        }
+
+        pub(crate) async fn insert_webhook(conn: &mut Conn, endpoint: &WebhookEndpoint, secret: &str) -> Result<(), StoreError> {
+            sqlx::query("INSERT INTO webhook_endpoints (id, url, events, secret, created_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(endpoint.id.as_uuid())
+                .bind(endpoint.url.as_str())
+                .bind(rows::encode_actions(&endpoint.events))
+                .bind(secret)
+                .bind(time(endpoint.created_at))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(())
+        }
+
+        pub(crate) async fn list_webhooks(conn: &mut Conn) -> Result<Vec<WebhookEndpoint>, StoreError> {
+            let found = sqlx::query("SELECT id, url, events, created_at FROM webhook_endpoints ORDER BY created_at, id")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            found.iter().map(rows::webhook_endpoint).collect()
+        }
+
+        pub(crate) async fn delete_webhook(conn: &mut Conn, id: WebhookId) -> Result<bool, StoreError> {
+            let done = sqlx::query("DELETE FROM webhook_endpoints WHERE id = $1")
+                .bind(id.as_uuid())
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        pub(crate) async fn claim_deliveries(
+            conn: &mut Conn,
+            now: Timestamp,
+            lease: &str,
+            leased_until: Timestamp,
+            limit: u32,
+        ) -> Result<Vec<OwedDelivery>, StoreError> {
+            let claim = format!(
+                "UPDATE webhook_deliveries SET lease = $2, leased_until = $3 WHERE id IN
+                   (SELECT id FROM webhook_deliveries
+                    WHERE state = 'pending' AND next_attempt_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
+                    ORDER BY next_attempt_at LIMIT {limit}{})",
+                $skip_locked
+            );
+            let claimed = sqlx::query(&claim)
+                .bind(time(now))
+                .bind(lease)
+                .bind(time(leased_until))
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            if claimed.rows_affected() == 0 {
+                return Ok(Vec::new());
+            }
+            let sql = format!(
+                "SELECT d.id AS delivery_id, d.attempts, w.url, w.secret, {EVENT_COLUMNS}
+                 FROM webhook_deliveries d
+                 JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                 JOIN audit_events e ON e.id = d.event_id
+                 WHERE d.lease = $1 AND d.state = 'pending'
+                 ORDER BY d.next_attempt_at, d.id"
+            );
+            let found = sqlx::query(&sql)
+                .bind(lease)
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            found.iter().map(rows::owed_delivery).collect()
+        }
+
+        pub(crate) async fn finish_attempt(
+            conn: &mut Conn,
+            attempt: &Attempt,
+            lease: &str,
+            outcome: AttemptOutcome,
+        ) -> Result<bool, StoreError> {
+            let (state, next, finished) = match outcome {
+                AttemptOutcome::Delivered => ("succeeded", None, Some(attempt.started_at)),
+                AttemptOutcome::RetryAt(at) => ("pending", Some(at), None),
+                AttemptOutcome::GaveUp => ("failed", None, Some(attempt.started_at)),
+            };
+            let moved = sqlx::query(
+                "UPDATE webhook_deliveries
+                 SET state = $3, attempts = attempts + 1, next_attempt_at = COALESCE($4, next_attempt_at),
+                     finished_at = $5, lease = NULL, leased_until = NULL
+                 WHERE id = $1 AND lease = $2",
+            )
+            .bind(attempt.delivery)
+            .bind(lease)
+            .bind(state)
+            .bind(next.map(time))
+            .bind(finished.map(time))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            if moved.rows_affected() == 0 {
+                return Ok(false);
+            }
+            sqlx::query(
+                "INSERT INTO webhook_attempts (delivery_id, number, started_at, status, error, duration_ms)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+            )
+            .bind(attempt.delivery)
+            .bind(i64::from(attempt.number))
+            .bind(time(attempt.started_at))
+            .bind(attempt.status.map(i64::from))
+            .bind(attempt.error.as_deref())
+            .bind(i64::from(attempt.duration_ms))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            Ok(true)
+        }
+
+        pub(crate) async fn list_deliveries(conn: &mut Conn, failed_only: bool, limit: u32) -> Result<Vec<DeliveryInfo>, StoreError> {
+            let filter = if failed_only { "WHERE d.state = 'failed'" } else { "" };
+            let sql = format!(
+                "SELECT d.id, d.endpoint_id, d.event_id, e.action, d.state, d.next_attempt_at, d.created_at
+                 FROM webhook_deliveries d JOIN audit_events e ON e.id = d.event_id
+                 {filter} ORDER BY d.id DESC LIMIT {limit}"
+            );
+            let found = sqlx::query(&sql).fetch_all(&mut *conn).await.map_err(map_error)?;
+            let mut deliveries = Vec::with_capacity(found.len());
+            for row in &found {
+                let mut delivery = rows::delivery_info(row)?;
+                let attempts = sqlx::query(
+                    "SELECT delivery_id, number, started_at, status, error, duration_ms
+                     FROM webhook_attempts WHERE delivery_id = $1 ORDER BY number",
+                )
+                .bind(delivery.id)
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(map_error)?;
+                delivery.attempts = attempts.iter().map(rows::attempt).collect::<Result<_, _>>()?;
+                deliveries.push(delivery);
+            }
+            Ok(deliveries)
+        }
+
+        pub(crate) async fn retry_delivery(conn: &mut Conn, id: i64, now: Timestamp) -> Result<bool, StoreError> {
+            let done = sqlx::query(
+                "UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = $2, finished_at = NULL,
+                   lease = NULL, leased_until = NULL
+                 WHERE id = $1 AND state = 'failed'",
+            )
+            .bind(id)
+            .bind(time(now))
+            .execute(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            Ok(done.rows_affected() > 0)
+        }
+
+        pub(crate) async fn outbox_status(conn: &mut Conn) -> Result<OutboxStatus, StoreError> {
+            let row = sqlx::query(
+                "SELECT count(*) AS owed, min(created_at) AS oldest FROM webhook_deliveries WHERE state = 'pending'",
+            )
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(map_error)?;
+            rows::outbox_status(&row)
+        }
+    };
+}
+
+/// Expands, inside an adapter's `rows` module, to the decoders of events, endpoints and
+/// deliveries, given the same column readers as `row_decoders!` plus `big_int_column`.
+#[macro_export]
+#[allow(clippy::crate_in_macro_def)]
+macro_rules! event_row_decoders {
+    ($row:ty) => {
+        use orgs_core::{Action, Actor, EventId, RequestInfo, Target, TargetKind, WebhookId};
+        use orgs_ports::{Attempt, DeliveryInfo, DeliveryState, LoggedEvent, OutboxStatus, OwedDelivery, WebhookEndpoint};
+
+        fn action(text: &str) -> Result<Action, StoreError> {
+            Action::parse(text).map_err(|_| corrupt("action"))
+        }
+
+        pub(crate) fn logged_event(row: &$row) -> Result<LoggedEvent, StoreError> {
+            let actor_id: Option<String> = get(row, "actor_id")?;
+            let actor = match (get::<String>(row, "actor_kind")?.as_str(), actor_id) {
+                ("user", Some(id)) => Actor::User {
+                    id: UserId::from_uuid(Uuid::try_parse(&id).map_err(|_| corrupt("actor id"))?),
+                    email: Email::parse(&get::<Option<String>>(row, "actor_email")?.unwrap_or_default())
+                        .map_err(|_| corrupt("actor email"))?,
+                },
+                ("organization_token", Some(key)) => Actor::OrganizationToken { key },
+                ("operator", None) => Actor::Operator,
+                _ => return Err(corrupt("actor")),
+            };
+            let target_kind: String = get(row, "target_kind")?;
+            Ok(LoggedEvent {
+                id: EventId::from_uuid(get(row, "id")?),
+                organization: OrgId::from_uuid(get(row, "organization_id")?),
+                action: action(get(row, "action")?)?,
+                occurred_at: time_column(row, "occurred_at")?,
+                actor,
+                target: Target {
+                    kind: TargetKind::parse(&target_kind).ok_or_else(|| corrupt("target kind"))?,
+                    id: get(row, "target_id")?,
+                },
+                data: get(row, "data")?,
+                request: RequestInfo {
+                    request_id: get(row, "request_id")?,
+                    ip_address: get(row, "ip_address")?,
+                    user_agent: get(row, "user_agent")?,
+                },
+            })
+        }
+
+        /// `events` as the endpoints table keeps it: `,a,b,`, or empty for all.
+        pub(crate) fn encode_actions(actions: &[Action]) -> String {
+            if actions.is_empty() {
+                return String::new();
+            }
+            let names: Vec<&str> = actions.iter().map(|action| action.as_str()).collect();
+            format!(",{},", names.join(","))
+        }
+
+        pub(crate) fn webhook_endpoint(row: &$row) -> Result<WebhookEndpoint, StoreError> {
+            let events: String = get(row, "events")?;
+            Ok(WebhookEndpoint {
+                id: WebhookId::from_uuid(get(row, "id")?),
+                url: get(row, "url")?,
+                events: events
+                    .split(',')
+                    .filter(|name| !name.is_empty())
+                    .map(action)
+                    .collect::<Result<_, _>>()?,
+                created_at: time_column(row, "created_at")?,
+            })
+        }
+
+        pub(crate) fn owed_delivery(row: &$row) -> Result<OwedDelivery, StoreError> {
+            Ok(OwedDelivery {
+                id: big_int_column(row, "delivery_id")?,
+                attempts: u32::try_from(int_column(row, "attempts")?).map_err(|_| corrupt("attempts"))?,
+                url: get(row, "url")?,
+                secret: get(row, "secret")?,
+                event: logged_event(row)?,
+            })
+        }
+
+        pub(crate) fn delivery_info(row: &$row) -> Result<DeliveryInfo, StoreError> {
+            let state = match get::<String>(row, "state")?.as_str() {
+                "pending" => DeliveryState::Pending,
+                "succeeded" => DeliveryState::Succeeded,
+                "failed" => DeliveryState::Failed,
+                _ => return Err(corrupt("delivery state")),
+            };
+            Ok(DeliveryInfo {
+                id: big_int_column(row, "id")?,
+                endpoint: WebhookId::from_uuid(get(row, "endpoint_id")?),
+                event: EventId::from_uuid(get(row, "event_id")?),
+                action: action(get(row, "action")?)?,
+                state,
+                next_attempt_at: time_column(row, "next_attempt_at")?,
+                created_at: time_column(row, "created_at")?,
+                attempts: Vec::new(),
+            })
+        }
+
+        pub(crate) fn attempt(row: &$row) -> Result<Attempt, StoreError> {
+            let status = optional_int_column(row, "status")?
+                .map(|status| u16::try_from(status).map_err(|_| corrupt("status")))
+                .transpose()?;
+            Ok(Attempt {
+                delivery: big_int_column(row, "delivery_id")?,
+                number: u32::try_from(int_column(row, "number")?).map_err(|_| corrupt("attempt number"))?,
+                started_at: time_column(row, "started_at")?,
+                status,
+                error: get(row, "error")?,
+                duration_ms: u32::try_from(int_column(row, "duration_ms")?).map_err(|_| corrupt("duration"))?,
+            })
+        }
+
+        pub(crate) fn outbox_status(row: &$row) -> Result<OutboxStatus, StoreError> {
+            Ok(OutboxStatus {
+                owed: u64::try_from(big_int_column(row, "owed")?).map_err(|_| corrupt("count"))?,
+                oldest_owed_at: optional_time_column(row, "oldest")?,
+            })
+        }
+    };
+}

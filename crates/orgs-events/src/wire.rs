@@ -16,6 +16,7 @@ pub fn time(at: Timestamp) -> String {
 /// its public key, or the operator at the server's command line.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[schema(as = AuditActor)]
 pub enum ActorBody {
     User { id: String, email: String },
     OrganizationToken { key: String },
@@ -24,9 +25,9 @@ pub enum ActorBody {
 
 /// What the change is about. A member is named by its user id, a token by its key.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = AuditTarget)]
 pub struct TargetBody {
-    /// `organization`, `member`, `invitation`, `join_code` or `api_token`.
-    #[schema(example = "member")]
+    #[schema(value_type = AuditTargetKind)]
     pub kind: &'static str,
     pub id: String,
 }
@@ -34,6 +35,7 @@ pub struct TargetBody {
 /// One entry of the audit log.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(as = AuditEvent)]
 pub struct EventBody {
     pub id: String,
     pub organization_id: String,
@@ -47,9 +49,25 @@ pub struct EventBody {
     #[schema(value_type = Object)]
     pub data: Box<RawValue>,
     /// The `x-request-id` of the request that made the change; null from the command line.
+    #[schema(required = true)]
     pub request_id: Option<String>,
+    /// The client's address as the server saw it; null from the command line.
+    #[schema(required = true)]
     pub ip_address: Option<String>,
+    /// At most 512 bytes of the request's `User-Agent`.
+    #[schema(required = true)]
     pub user_agent: Option<String>,
+}
+
+/// What kind of thing an event is about.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditTargetKind {
+    Organization,
+    Member,
+    Invitation,
+    JoinCode,
+    ApiToken,
 }
 
 impl From<&LoggedEvent> for EventBody {

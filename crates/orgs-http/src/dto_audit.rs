@@ -37,10 +37,12 @@ pub struct ListAuditLogRequest {
     pub until: Option<String>,
 }
 
+/// A page of events, newest first (ties by id, highest first).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ListAuditLogResponse {
     pub events: Vec<EventBody>,
     /// Pass as `cursor` for the next page; null on the last.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }

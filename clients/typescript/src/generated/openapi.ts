@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: 9b2fa25b6607f21a5623cd6a792bbd4f95c614e3f60291856aaff10ace638af2
+// openapi.json sha256: 749a78103057245a41c5a7aaf5cbe14009cf25fb8a48b4c265ff2b9a579225e6
 export interface paths {
     "/v1/me": {
         parameters: {
@@ -13,6 +13,26 @@ export interface paths {
         put?: never;
         /** Who is calling: the user behind the credential, or the organization whose token it is. */
         post: operations["me"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/audit-log/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the organization's audit log, newest first (requires members:manage). Each
+         *     event is the change itself, who made it and from which request; never a secret.
+         */
+        post: operations["organizations.auditLog.list"];
         delete?: never;
         options?: never;
         head?: never;
@@ -446,6 +466,57 @@ export interface components {
             lastFour: string;
             secret: string;
         };
+        /**
+         * @description An action's name on the wire, as a closed set, so the spec lists every one and a
+         *     filter naming an unknown action is refused with the field it came in.
+         * @enum {string}
+         */
+        AuditAction: "organization.created" | "organization.updated" | "organization.deleted" | "organization.ownership_transferred" | "member.added" | "member.role_changed" | "member.removed" | "invitation.created" | "invitation.revoked" | "invitation.accepted" | "join_code.created" | "join_code.revoked" | "api_token.created" | "api_token.revoked";
+        /**
+         * @description Who made the change: a user (with the email it had then), an organization token by
+         *     its public key, or the operator at the server's command line.
+         */
+        AuditActor: {
+            email: string;
+            id: string;
+            /** @enum {string} */
+            kind: "user";
+        } | {
+            key: string;
+            /** @enum {string} */
+            kind: "organization_token";
+        } | {
+            /** @enum {string} */
+            kind: "operator";
+        };
+        /** @description One entry of the audit log. */
+        AuditEvent: {
+            action: components["schemas"]["AuditAction"];
+            actor: components["schemas"]["AuditActor"];
+            /** @description The change itself (old and new role, invited email and role, ...); never a secret. */
+            data: Record<string, never>;
+            id: string;
+            /** @description The client's address as the server saw it; null from the command line. */
+            ipAddress: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            organizationId: string;
+            /** @description The `x-request-id` of the request that made the change; null from the command line. */
+            requestId: string | null;
+            target: components["schemas"]["AuditTarget"];
+            /** @description At most 512 bytes of the request's `User-Agent`. */
+            userAgent: string | null;
+        };
+        /** @description What the change is about. A member is named by its user id, a token by its key. */
+        AuditTarget: {
+            id: string;
+            kind: components["schemas"]["AuditTargetKind"];
+        };
+        /**
+         * @description What kind of thing an event is about.
+         * @enum {string}
+         */
+        AuditTargetKind: "organization" | "member" | "invitation" | "join_code" | "api_token";
         CreateInvitationRequest: {
             /**
              * @description Compared case-insensitively; stored trimmed and lower-cased.
@@ -506,6 +577,40 @@ export interface components {
             alreadyMember: boolean;
             organizationId: string;
             role: components["schemas"]["OrgRole"];
+        };
+        /**
+         * @description A page of the organization's audit log, newest first; every filter is optional and
+         *     they combine with AND.
+         */
+        ListAuditLogRequest: {
+            /** @description Only these actions; absent or empty for all. */
+            actions?: components["schemas"]["AuditAction"][] | null;
+            /** @description Only changes by this actor: a user's id or an organization token's key. */
+            actorId?: string | null;
+            /** @description The `nextCursor` of the previous page. */
+            cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Rows per page, 1 to 1000; 100 when absent.
+             */
+            limit?: number | null;
+            organizationId: string;
+            /**
+             * Format: date-time
+             * @description Only events at or after this time (RFC 3339).
+             */
+            since?: string | null;
+            /**
+             * Format: date-time
+             * @description Only events before this time (RFC 3339).
+             */
+            until?: string | null;
+        };
+        /** @description A page of events, newest first (ties by id, highest first). */
+        ListAuditLogResponse: {
+            events: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
         };
         /** @description Pending invitations (not accepted, revoked or expired), oldest first. */
         ListInvitationsResponse: {
@@ -772,6 +877,102 @@ export interface operations {
             };
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: the body exceeds 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `internal`: an unexpected failure. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "organizations.auditLog.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListAuditLogRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAuditLogResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2940,6 +3141,17 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organization.created", "organization.updated", "organization.deleted", "organization.ownership_transferred", "member.added", "member.role_changed", "member.removed", "invitation.created", "invitation.revoked", "invitation.accepted", "join_code.created", "join_code.revoked", "api_token.created", "api_token.revoked"];
+export const auditActorOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditActor"], {
+    kind: unknown;
+}>["kind"]> = ["user"];
+export const auditActorOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditActor"], {
+    kind: unknown;
+}>["kind"]> = ["organization_token"];
+export const auditActorOneOf2KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AuditActor"], {
+    kind: unknown;
+}>["kind"]> = ["operator"];
+export const auditTargetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTargetKind"]> = ["organization", "member", "invitation", "join_code", "api_token"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["invalid_request", "unauthenticated", "forbidden", "user_required", "email_mismatch", "not_found", "invalid_invitation", "invalid_join_code", "method_not_allowed", "last_owner", "already_member", "join_code_exhausted", "payload_too_large", "rate_limited", "internal", "unavailable"];
 export const meOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Me"], {
     kind: unknown;

@@ -113,10 +113,24 @@ mod tests {
             .expect_find_api_token()
             .returning(|_| Ok(Some(stored(TokenOwner::Organization(OrgId::generate())))));
         let mut tx = MockTx::new();
+        tx.expect_find_organization_token().returning(|_, key| {
+            Ok(Some(ApiTokenInfo {
+                id: TokenId::generate(),
+                key: key.to_owned(),
+                name: None,
+                env: orgs_core::TokenEnv::Live,
+                last_four: "abcd".into(),
+                created_at: fixed_now(),
+                created_by: None,
+                last_used_at: None,
+                revoked: false,
+            }))
+        });
         tx.expect_revoke_api_token()
             .withf(|key, _| key == "k")
             .times(1)
             .returning(|_, _| Ok(true));
+        expect_events(&mut tx, Actor::Operator, &[orgs_core::Action::ApiTokenRevoked]);
         tx.expect_commit().times(1).returning(|| Ok(()));
         let mut tx = Some(tx);
         store

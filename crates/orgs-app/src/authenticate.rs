@@ -281,7 +281,7 @@ impl Drop for Verifying<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use orgs_core::{Email, OrgId, StoredApiToken, TokenId};
+    use orgs_core::{Caller, Email, OrgId, StoredApiToken, TokenId};
     use orgs_ports::{MockClock, MockIdentityVerifier, MockSecretHasher, MockStore, MockTx};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -343,7 +343,7 @@ mod tests {
         let (store, links) = first_use_store(Some(existing.clone()), None);
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(true)));
         assert_eq!(
-            auth.authenticate("a.b.c", CLIENT).await.unwrap(),
+            auth.authenticate("a.b.c", CLIENT).await.unwrap().caller,
             Caller::User(existing.id)
         );
         assert_eq!(links.load(Ordering::SeqCst), 1);
@@ -355,7 +355,7 @@ mod tests {
         let (store, _) = first_use_store(Some(existing.clone()), Some(existing.id));
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
         assert_eq!(
-            auth.authenticate("a.b.c", CLIENT).await.unwrap(),
+            auth.authenticate("a.b.c", CLIENT).await.unwrap().caller,
             Caller::User(existing.id)
         );
     }
@@ -412,7 +412,7 @@ mod tests {
             key: "orgs_live_k".into(),
             secret_hash: ApiTokenSecretHash("hash-of-s3cret".into()),
             owner,
-            owner_email: None,
+            owner_email: matches!(owner, TokenOwner::User(_)).then(|| Email::parse("owner@example.com").unwrap()),
             revoked,
             last_used_at: None,
         }
@@ -470,7 +470,7 @@ mod tests {
         let auth = authenticator(store, counting_hasher(verifications.clone()), None);
         for _ in 0..3 {
             assert_eq!(
-                auth.authenticate("orgs_live_k:s3cret", CLIENT).await.unwrap(),
+                auth.authenticate("orgs_live_k:s3cret", CLIENT).await.unwrap().caller,
                 Caller::OrganizationToken(org)
             );
         }
@@ -538,7 +538,10 @@ mod tests {
     async fn a_jwt_first_use_creates_and_links_the_user() {
         let (store, links) = first_use_store(None, None);
         let auth = authenticator(store, MockSecretHasher::new(), Some(verifier(false)));
-        assert!(matches!(auth.authenticate("a.b.c", CLIENT).await, Ok(Caller::User(_))));
+        assert!(matches!(
+            auth.authenticate("a.b.c", CLIENT).await.map(|acting| acting.caller),
+            Ok(Caller::User(_))
+        ));
         assert_eq!(links.load(Ordering::SeqCst), 1);
     }
 

@@ -182,7 +182,8 @@ mod tests {
         assert_eq!(wait(1), TimeDelta::seconds(5));
         assert_eq!(wait(2), TimeDelta::seconds(10));
         assert_eq!(wait(3), TimeDelta::seconds(20));
-        assert_eq!(wait(10), TimeDelta::hours(1));
+        assert_eq!(wait(10), TimeDelta::seconds(2560));
+        assert_eq!(wait(11), TimeDelta::hours(1));
         assert_eq!(wait(19), TimeDelta::hours(1));
         assert_eq!(policy.after(20, false, now), AttemptOutcome::GaveUp);
         assert_eq!(policy.after(20, true, now), AttemptOutcome::Delivered);

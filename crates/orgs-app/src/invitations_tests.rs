@@ -1,6 +1,7 @@
 //! Unit tests of the invitation use cases over mocked ports.
 
 use super::*;
+use orgs_core::Action;
 use crate::testing::*;
 use chrono::TimeDelta;
 use orgs_core::{RuleViolation, UserId};
@@ -45,7 +46,7 @@ async fn create_stores_a_digest_and_returns_the_token_once() {
     tx.expect_commit().times(1).returning(|| Ok(()));
     let made = app_with_tx(tx)
         .create_invitation(
-            &Caller::User(owner),
+            &as_user(owner),
             OrgId::generate(),
             email("b@example.com"),
             Role::Admin,
@@ -77,7 +78,7 @@ async fn create_replaces_the_open_invitation() {
     tx.expect_commit().returning(|| Ok(()));
     app_with_tx(tx)
         .create_invitation(
-            &Caller::User(owner),
+            &as_user(owner),
             OrgId::generate(),
             email("b@example.com"),
             Role::Member,
@@ -97,7 +98,7 @@ async fn create_refuses_an_existing_member() {
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
         .create_invitation(
-            &Caller::User(owner),
+            &as_user(owner),
             OrgId::generate(),
             email("b@example.com"),
             Role::Member,
@@ -113,7 +114,7 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
         .create_invitation(
-            &Caller::User(admin),
+            &as_user(admin),
             OrgId::generate(),
             email("b@example.com"),
             Role::Owner,
@@ -134,7 +135,7 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
     tx.expect_set_invitation_state().never();
     let err = app_with_tx(tx)
         .create_invitation(
-            &Caller::User(admin),
+            &as_user(admin),
             OrgId::generate(),
             email("b@example.com"),
             Role::Member,
@@ -162,7 +163,7 @@ async fn an_admin_may_replace_an_expired_owner_invitation() {
     tx.expect_commit().returning(|| Ok(()));
     app_with_tx(tx)
         .create_invitation(
-            &Caller::User(admin),
+            &as_user(admin),
             OrgId::generate(),
             email("b@example.com"),
             Role::Member,
@@ -181,7 +182,7 @@ async fn rank_refusals_come_before_already_member() {
     tx.expect_find_user_by_email().never();
     let err = app_with_tx(tx)
         .create_invitation(
-            &Caller::User(admin),
+            &as_user(admin),
             OrgId::generate(),
             email("b@example.com"),
             Role::Member,
@@ -217,9 +218,10 @@ async fn accept_makes_the_invitee_a_member_and_uses_the_invitation_up() {
         .withf(move |_, state| matches!(state, InvitationState::Accepted { by, .. } if *by == invitee))
         .times(1)
         .returning(|_, _| Ok(()));
+    expect_events(&mut tx, as_user(invitee).actor, &[Action::MemberAdded, Action::InvitationAccepted]);
     tx.expect_commit().times(1).returning(|| Ok(()));
     let accepted = app_with_tx(tx)
-        .accept_invitation(&Caller::User(invitee), "inv_x")
+        .accept_invitation(&as_user(invitee), "inv_x")
         .await
         .unwrap();
     assert_eq!(accepted.role, Role::Admin);
@@ -234,7 +236,7 @@ async fn accept_by_another_email_changes_nothing() {
     tx.expect_insert_membership().never();
     tx.expect_commit().never();
     let err = app_with_tx(tx)
-        .accept_invitation(&Caller::User(UserId::generate()), "inv_x")
+        .accept_invitation(&as_user(UserId::generate()), "inv_x")
         .await;
     assert!(matches!(err, Err(AcceptInvitationError::EmailMismatch)));
 }
@@ -254,7 +256,7 @@ async fn accept_refuses_expired_revoked_and_foreign_uses() {
         let caller = UserId::generate();
         let mut tx = accepting(&invitation, caller, "b@example.com", None);
         tx.expect_insert_membership().never();
-        let err = app_with_tx(tx).accept_invitation(&Caller::User(caller), "inv_x").await;
+        let err = app_with_tx(tx).accept_invitation(&as_user(caller), "inv_x").await;
         assert!(
             matches!(err, Err(AcceptInvitationError::InvalidInvitation)),
             "{:?}",
@@ -275,7 +277,7 @@ async fn accepting_again_answers_the_current_role_and_writes_nothing() {
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().never();
     let again = app_with_tx(tx)
-        .accept_invitation(&Caller::User(invitee), "inv_x")
+        .accept_invitation(&as_user(invitee), "inv_x")
         .await
         .unwrap();
     assert_eq!(again.role, Role::Admin, "the role as it is now, not the invited one");
@@ -288,9 +290,10 @@ async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
     let mut tx = accepting(&invitation, member, "b@example.com", Some(Role::Member));
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().times(1).returning(|_, _| Ok(()));
+    expect_events(&mut tx, as_user(member).actor, &[Action::InvitationAccepted]);
     tx.expect_commit().times(1).returning(|| Ok(()));
     let accepted = app_with_tx(tx)
-        .accept_invitation(&Caller::User(member), "inv_x")
+        .accept_invitation(&as_user(member), "inv_x")
         .await
         .unwrap();
     assert_eq!(accepted.role, Role::Member);
@@ -300,14 +303,14 @@ async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
 async fn accept_needs_a_user_and_a_known_token() {
     let app = app_with_store(orgs_ports::MockStore::new());
     let err = app
-        .accept_invitation(&Caller::OrganizationToken(OrgId::generate()), "inv_x")
+        .accept_invitation(&as_token(OrgId::generate()), "inv_x")
         .await;
     assert!(matches!(err, Err(AcceptInvitationError::Denied(Denied::UserRequired))));
 
     let mut tx = MockTx::new();
     tx.expect_find_invitation_by_token().returning(|_| Ok(None));
     let err = app_with_tx(tx)
-        .accept_invitation(&Caller::User(UserId::generate()), "inv_x")
+        .accept_invitation(&as_user(UserId::generate()), "inv_x")
         .await;
     assert!(matches!(err, Err(AcceptInvitationError::InvalidInvitation)));
 }
@@ -321,7 +324,7 @@ async fn revoke_follows_the_rank_rule_and_ignores_settled_invitations() {
         .returning(move |_, _| Ok(Some(owners.clone())));
     tx.expect_set_invitation_state().never();
     let err = app_with_tx(tx)
-        .revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate())
+        .revoke_invitation(&as_user(admin), OrgId::generate(), InvitationId::generate())
         .await;
     assert!(matches!(
         err,
@@ -340,14 +343,14 @@ async fn revoke_follows_the_rank_rule_and_ignores_settled_invitations() {
         .returning(move |_, _| Ok(Some(settled.clone())));
     tx.expect_set_invitation_state().never();
     app_with_tx(tx)
-        .revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate())
+        .revoke_invitation(&as_user(admin), OrgId::generate(), InvitationId::generate())
         .await
         .unwrap();
 
     let mut tx = as_role(admin, Role::Admin);
     tx.expect_find_invitation().returning(|_, _| Ok(None));
     let err = app_with_tx(tx)
-        .revoke_invitation(&Caller::User(admin), OrgId::generate(), InvitationId::generate())
+        .revoke_invitation(&as_user(admin), OrgId::generate(), InvitationId::generate())
         .await;
     assert!(matches!(err, Err(RevokeInvitationError::InvitationNotFound)));
 }

@@ -41,7 +41,7 @@ async fn create_shows_the_formatted_code_and_stores_its_digest() {
     tx.expect_commit().returning(|| Ok(()));
     let made = app_with_tx(tx)
         .create_join_code(
-            &Caller::User(owner),
+            &as_user(owner),
             OrgId::generate(),
             Role::Admin,
             Some(MaxUses::parse(5).unwrap()),
@@ -59,7 +59,7 @@ async fn an_admin_cannot_create_an_owner_code() {
     expect_access(&mut tx, &organization(), move |_| Some(Role::Admin));
     tx.expect_insert_join_code().never();
     let err = app_with_tx(tx)
-        .create_join_code(&Caller::User(UserId::generate()), OrgId::generate(), Role::Owner, None)
+        .create_join_code(&as_user(UserId::generate()), OrgId::generate(), Role::Owner, None)
         .await;
     assert!(matches!(
         err,
@@ -77,7 +77,7 @@ async fn join_adds_the_member_and_counts_one_use() {
         .returning(|_, _, _, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
     let joined = app_with_tx(tx)
-        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .join_with_code(&as_user(UserId::generate()), TYPED)
         .await
         .unwrap();
     assert!(!joined.already_member);
@@ -89,7 +89,7 @@ async fn a_member_joining_again_uses_nothing_even_from_an_exhausted_code() {
     tx.expect_use_join_code().never();
     tx.expect_insert_membership().never();
     let joined = app_with_tx(tx)
-        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .join_with_code(&as_user(UserId::generate()), TYPED)
         .await
         .unwrap();
     assert_eq!((joined.role, joined.already_member), (Role::Admin, true));
@@ -100,7 +100,7 @@ async fn an_exhausted_code_admits_nobody_new() {
     let mut tx = joining(code(Some(1), 1, false), None);
     tx.expect_insert_membership().never();
     let err = app_with_tx(tx)
-        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .join_with_code(&as_user(UserId::generate()), TYPED)
         .await;
     assert!(matches!(err, Err(JoinError::Exhausted)));
 
@@ -109,7 +109,7 @@ async fn an_exhausted_code_admits_nobody_new() {
     tx.expect_use_join_code().returning(|_| Ok(false));
     tx.expect_insert_membership().never();
     let err = app_with_tx(tx)
-        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .join_with_code(&as_user(UserId::generate()), TYPED)
         .await;
     assert!(matches!(err, Err(JoinError::Exhausted)));
 }
@@ -119,26 +119,26 @@ async fn unknown_revoked_and_impossible_codes_are_invalid() {
     let mut tx = MockTx::new();
     tx.expect_find_join_code_by_secret().returning(|_| Ok(None));
     let err = app_with_tx(tx)
-        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .join_with_code(&as_user(UserId::generate()), TYPED)
         .await;
     assert!(matches!(err, Err(JoinError::InvalidJoinCode)));
 
     let tx = joining(code(None, 0, true), None);
     let err = app_with_tx(tx)
-        .join_with_code(&Caller::User(UserId::generate()), TYPED)
+        .join_with_code(&as_user(UserId::generate()), TYPED)
         .await;
     assert!(matches!(err, Err(JoinError::InvalidJoinCode)));
 
     let app = app_with_store(MockStore::new());
     let err = app
-        .join_with_code(&Caller::User(UserId::generate()), "not a code")
+        .join_with_code(&as_user(UserId::generate()), "not a code")
         .await;
     assert!(
         matches!(err, Err(JoinError::InvalidJoinCode)),
         "refused without touching the store"
     );
     let err = app
-        .join_with_code(&Caller::OrganizationToken(OrgId::generate()), TYPED)
+        .join_with_code(&as_token(OrgId::generate()), TYPED)
         .await;
     assert!(matches!(err, Err(JoinError::Denied(Denied::UserRequired))));
 }
@@ -154,7 +154,7 @@ async fn revoke_follows_the_rank_rule() {
     tx.expect_revoke_join_code().never();
     let err = app_with_tx(tx)
         .revoke_join_code(
-            &Caller::User(UserId::generate()),
+            &as_user(UserId::generate()),
             OrgId::generate(),
             JoinCodeId::generate(),
         )

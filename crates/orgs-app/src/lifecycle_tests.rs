@@ -22,7 +22,7 @@ async fn the_only_owner_cannot_leave() {
     tx.expect_delete_membership().never();
     tx.expect_commit().never();
     let err = app_with_tx(tx)
-        .leave_organization(&Caller::User(owner), OrgId::generate())
+        .leave_organization(&as_user(owner), OrgId::generate())
         .await;
     assert!(matches!(err, Err(LeaveOrganizationError::LastOwner)));
 }
@@ -38,7 +38,7 @@ async fn a_member_leaves_without_counting_owners() {
         .returning(|_, _| Ok(true));
     tx.expect_commit().times(1).returning(|| Ok(()));
     app_with_tx(tx)
-        .leave_organization(&Caller::User(member), OrgId::generate())
+        .leave_organization(&as_user(member), OrgId::generate())
         .await
         .unwrap();
 }
@@ -47,7 +47,7 @@ async fn a_member_leaves_without_counting_owners() {
 async fn a_non_member_cannot_leave_and_a_token_is_not_a_person() {
     let outsider = UserId::generate();
     let err = app_with_tx(roles(UserId::generate(), Role::Owner, None))
-        .leave_organization(&Caller::User(outsider), OrgId::generate())
+        .leave_organization(&as_user(outsider), OrgId::generate())
         .await;
     assert!(matches!(err, Err(LeaveOrganizationError::Denied(Denied::NotFound))));
 
@@ -56,7 +56,7 @@ async fn a_non_member_cannot_leave_and_a_token_is_not_a_person() {
     expect_org(&mut tx, &org);
     tx.expect_delete_membership().never();
     let err = app_with_tx(tx)
-        .leave_organization(&Caller::OrganizationToken(org.id), org.id)
+        .leave_organization(&as_token(org.id), org.id)
         .await;
     assert!(matches!(err, Err(LeaveOrganizationError::Denied(Denied::UserRequired))));
 }
@@ -67,7 +67,7 @@ async fn delete_needs_a_user_holding_org_manage() {
     let mut tx = roles(admin, Role::Admin, None);
     tx.expect_delete_organization().never();
     let err = app_with_tx(tx)
-        .delete_organization(&Caller::User(admin), OrgId::generate())
+        .delete_organization(&as_user(admin), OrgId::generate())
         .await;
     assert!(matches!(
         err,
@@ -81,7 +81,7 @@ async fn delete_needs_a_user_holding_org_manage() {
     expect_org(&mut tx, &org);
     tx.expect_delete_organization().never();
     let err = app_with_tx(tx)
-        .delete_organization(&Caller::OrganizationToken(org.id), org.id)
+        .delete_organization(&as_token(org.id), org.id)
         .await;
     assert!(matches!(
         err,
@@ -104,9 +104,10 @@ async fn an_owner_deletes_under_the_organizations_lock() {
         .withf(move |id| *id == org.id)
         .times(1)
         .returning(|_| Ok(()));
+    expect_events(&mut tx, as_user(owner).actor, &[orgs_core::Action::OrganizationDeleted]);
     tx.expect_commit().times(1).returning(|| Ok(()));
     app_with_tx(tx)
-        .delete_organization(&Caller::User(owner), org.id)
+        .delete_organization(&as_user(owner), org.id)
         .await
         .unwrap();
 }
@@ -115,7 +116,7 @@ async fn an_owner_deletes_under_the_organizations_lock() {
 async fn a_transfer_to_oneself_is_refused_before_the_store() {
     let owner = UserId::generate();
     let err = app_with_store(MockStore::new())
-        .transfer_ownership(&Caller::User(owner), OrgId::generate(), owner)
+        .transfer_ownership(&as_user(owner), OrgId::generate(), owner)
         .await;
     assert!(matches!(err, Err(TransferOwnershipError::ToSelf)));
 }
@@ -126,7 +127,7 @@ async fn only_an_owner_hands_over_and_only_to_a_member() {
     let mut tx = roles(admin, Role::Admin, Some(Role::Member));
     tx.expect_update_role().never();
     let err = app_with_tx(tx)
-        .transfer_ownership(&Caller::User(admin), OrgId::generate(), UserId::generate())
+        .transfer_ownership(&as_user(admin), OrgId::generate(), UserId::generate())
         .await;
     assert!(matches!(
         err,
@@ -139,7 +140,7 @@ async fn only_an_owner_hands_over_and_only_to_a_member() {
     let mut tx = roles(owner, Role::Owner, None);
     tx.expect_update_role().never();
     let err = app_with_tx(tx)
-        .transfer_ownership(&Caller::User(owner), OrgId::generate(), UserId::generate())
+        .transfer_ownership(&as_user(owner), OrgId::generate(), UserId::generate())
         .await;
     assert!(matches!(err, Err(TransferOwnershipError::MemberNotFound)));
 }
@@ -161,7 +162,7 @@ async fn a_transfer_promotes_the_member_and_demotes_the_caller_in_one_transactio
         .returning(|_, _, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
     app_with_tx(tx)
-        .transfer_ownership(&Caller::User(owner), OrgId::generate(), member)
+        .transfer_ownership(&as_user(owner), OrgId::generate(), member)
         .await
         .unwrap();
 }

@@ -122,7 +122,7 @@ mod tests {
         tx.expect_delete_membership().never();
         tx.expect_commit().never();
         let err = app_with_tx(tx)
-            .remove_member(&Caller::User(owner), OrgId::generate(), owner)
+            .remove_member(&as_user(owner), OrgId::generate(), owner)
             .await;
         assert!(matches!(err, Err(RemoveMemberError::LastOwner)));
     }
@@ -135,7 +135,7 @@ mod tests {
         tx.expect_delete_membership().times(1).returning(|_, _| Ok(true));
         tx.expect_commit().times(1).returning(|| Ok(()));
         app_with_tx(tx)
-            .remove_member(&Caller::User(owner), OrgId::generate(), owner)
+            .remove_member(&as_user(owner), OrgId::generate(), owner)
             .await
             .unwrap();
     }
@@ -146,7 +146,7 @@ mod tests {
         let mut tx = tx_with_roles(owner, Role::Owner, None);
         tx.expect_delete_membership().never();
         app_with_tx(tx)
-            .remove_member(&Caller::User(owner), OrgId::generate(), UserId::generate())
+            .remove_member(&as_user(owner), OrgId::generate(), UserId::generate())
             .await
             .unwrap();
     }
@@ -156,7 +156,7 @@ mod tests {
         let member = UserId::generate();
         let tx = tx_with_roles(member, Role::Member, None);
         let err = app_with_tx(tx)
-            .remove_member(&Caller::User(member), OrgId::generate(), UserId::generate())
+            .remove_member(&as_user(member), OrgId::generate(), UserId::generate())
             .await;
         assert!(matches!(
             err,
@@ -173,7 +173,7 @@ mod tests {
         expect_access(&mut tx, &org, move |_| Some(Role::Owner));
         tx.expect_delete_membership().never();
         let err = app_with_tx(tx)
-            .remove_member(&Caller::OrganizationToken(org.id), org.id, UserId::generate())
+            .remove_member(&as_token(org.id), org.id, UserId::generate())
             .await;
         assert!(matches!(
             err,
@@ -187,7 +187,7 @@ mod tests {
         let mut tx = tx_with_roles(admin, Role::Admin, Some(Role::Member));
         tx.expect_update_role().never();
         let err = app_with_tx(tx)
-            .set_member_role(&Caller::User(admin), OrgId::generate(), UserId::generate(), Role::Owner)
+            .set_member_role(&as_user(admin), OrgId::generate(), UserId::generate(), Role::Owner)
             .await;
         assert!(matches!(
             err,
@@ -201,7 +201,7 @@ mod tests {
         let tx = tx_with_roles(admin, Role::Admin, Some(Role::Owner));
         let err = app_with_tx(tx)
             .set_member_role(
-                &Caller::User(admin),
+                &as_user(admin),
                 OrgId::generate(),
                 UserId::generate(),
                 Role::Member,
@@ -218,7 +218,7 @@ mod tests {
         let owner = UserId::generate();
         let tx = tx_with_roles(owner, Role::Owner, None);
         let err = app_with_tx(tx)
-            .set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
             .await;
         assert!(matches!(err, Err(SetRoleError::MemberNotFound)));
     }
@@ -230,7 +230,7 @@ mod tests {
         tx.expect_update_role().never();
         tx.expect_count_owners().never();
         app_with_tx(tx)
-            .set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
             .await
             .unwrap();
     }
@@ -242,7 +242,7 @@ mod tests {
         tx.expect_count_owners().returning(|_| Ok(1));
         tx.expect_update_role().never();
         let err = app_with_tx(tx)
-            .set_member_role(&Caller::User(owner), OrgId::generate(), owner, Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), owner, Role::Admin)
             .await;
         assert!(matches!(err, Err(SetRoleError::LastOwner)));
     }
@@ -258,7 +258,7 @@ mod tests {
             .returning(|_, _, _| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
         app_with_tx(tx)
-            .set_member_role(&Caller::User(owner), OrgId::generate(), target, Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), target, Role::Admin)
             .await
             .unwrap();
     }
@@ -270,7 +270,7 @@ mod tests {
         tx.expect_update_role().returning(|_, _, _| Ok(()));
         tx.expect_commit().returning(|| Err(store_failure()));
         let err = app_with_tx(tx)
-            .set_member_role(&Caller::User(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
             .await;
         assert!(matches!(err, Err(SetRoleError::Store(_))));
     }

@@ -150,10 +150,15 @@ mod tests {
             .withf(move |_, member, role, _| *member == user && *role == Role::Owner)
             .times(1)
             .returning(|_, _, _, _| Ok(()));
+        expect_events(
+            &mut tx,
+            as_user(user).actor,
+            &[orgs_core::Action::OrganizationCreated, orgs_core::Action::MemberAdded],
+        );
         tx.expect_commit().times(1).returning(|| Ok(()));
         let app = app_with_tx(tx);
         let org = app
-            .create_organization(&Caller::User(user), name("Acme"))
+            .create_organization(&as_user(user), name("Acme"))
             .await
             .unwrap();
         assert_eq!(org.created_at, org.updated_at);
@@ -163,7 +168,7 @@ mod tests {
     async fn create_refuses_an_organization_token_before_touching_the_store() {
         let app = app_with_store(orgs_ports::MockStore::new());
         let err = app
-            .create_organization(&Caller::OrganizationToken(OrgId::generate()), name("Acme"))
+            .create_organization(&as_token(OrgId::generate()), name("Acme"))
             .await
             .unwrap_err();
         assert!(matches!(err, CreateOrganizationError::Denied(Denied::UserRequired)));
@@ -178,7 +183,7 @@ mod tests {
         tx.expect_commit().never();
         let app = app_with_tx(tx);
         let err = app
-            .create_organization(&Caller::User(orgs_core::UserId::generate()), name("Acme"))
+            .create_organization(&as_user(orgs_core::UserId::generate()), name("Acme"))
             .await;
         assert!(matches!(err, Err(CreateOrganizationError::Store(_))));
     }
@@ -226,7 +231,7 @@ mod tests {
         tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
         tx.expect_rename_organization().never();
         let err = app_with_tx(tx)
-            .update_organization(&Caller::User(orgs_core::UserId::generate()), org.id, name("New"))
+            .update_organization(&as_user(orgs_core::UserId::generate()), org.id, name("New"))
             .await;
         assert!(matches!(
             err,
@@ -247,7 +252,7 @@ mod tests {
             .returning(|_, _, _| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
         app_with_tx(tx)
-            .update_organization(&Caller::User(orgs_core::UserId::generate()), org.id, name("New"))
+            .update_organization(&as_user(orgs_core::UserId::generate()), org.id, name("New"))
             .await
             .unwrap();
     }

@@ -2,7 +2,7 @@
 
 use crate::App;
 use chrono::{TimeZone, Utc};
-use orgs_core::{OrgId, OrgName, Organization, Role, Timestamp, UserId};
+use orgs_core::{Acting, Email, Member, OrgId, OrgName, Organization, Role, Timestamp, UserId};
 use orgs_ports::{MockClock, MockSecretGenerator, MockSecretHasher, MockStore, MockTx, StoreError};
 use std::sync::Arc;
 
@@ -20,6 +20,34 @@ pub(crate) fn organization() -> Organization {
         name: name("Acme"),
         created_at: fixed_now(),
         updated_at: fixed_now(),
+    }
+}
+
+/// The email every mocked user acts with.
+pub(crate) fn email_of(user: UserId) -> Email {
+    Email::parse(&format!("u{}@example.com", &user.to_string()[..8])).unwrap()
+}
+
+/// A user acting through a write use case, as the HTTP extractor makes it.
+pub(crate) fn as_user(user: UserId) -> Acting {
+    Acting::of_user(user, email_of(user))
+}
+
+/// An organization token acting in its own organization.
+pub(crate) fn as_token(organization: OrgId) -> Acting {
+    Acting::of_organization_token(organization, "orgs_live_testkey")
+}
+
+/// Expects exactly these events, in this order, from `actor`.
+pub(crate) fn expect_events(tx: &mut MockTx, actor: orgs_core::Actor, actions: &[orgs_core::Action]) {
+    let mut order = mockall::Sequence::new();
+    for &action in actions {
+        let actor = actor.clone();
+        tx.expect_append_event()
+            .withf(move |event| event.change.action() == action && event.actor == actor)
+            .times(1)
+            .in_sequence(&mut order)
+            .returning(|_| Ok(()));
     }
 }
 
@@ -44,7 +72,18 @@ pub(crate) fn expect_access(
     let (found, roles) = (organization.clone(), role_of.clone());
     tx.expect_find_organization_with_role()
         .returning(move |_, user| Ok(Some((found.clone(), roles(user)))));
+    let member_role = role_of.clone();
     tx.expect_find_role().returning(move |_, user| Ok(role_of(user)));
+    tx.expect_find_member().returning(move |_, user| {
+        Ok(member_role(user).map(|role| Member {
+            user_id: user,
+            email: email_of(user),
+            role,
+            joined_at: fixed_now(),
+        }))
+    });
+    // Changes that commit record their events; the tests of each say which.
+    tx.expect_append_event().returning(|_| Ok(()));
 }
 
 pub(crate) fn app_with_store(store: MockStore) -> App {

@@ -168,7 +168,7 @@ mod tests {
             .returning(|_| Ok(()));
         tx.expect_commit().times(1).returning(|| Ok(()));
         let minted = app_with_txs(vec![check, tx])
-            .create_organization_token(&Caller::User(UserId::generate()), org.id, None, TokenEnv::Test)
+            .create_organization_token(&as_user(UserId::generate()), org.id, None, TokenEnv::Test)
             .await
             .unwrap();
         assert_eq!(minted.secret.len(), SECRET_LEN);
@@ -197,7 +197,7 @@ mod tests {
         );
         let err = app
             .create_organization_token(
-                &Caller::User(UserId::generate()),
+                &as_user(UserId::generate()),
                 OrgId::generate(),
                 None,
                 TokenEnv::Live,
@@ -219,7 +219,7 @@ mod tests {
         expect_org(&mut tx, &org);
         tx.expect_insert_api_token().never();
         let err = app_with_tx(tx)
-            .create_organization_token(&Caller::OrganizationToken(org.id), org.id, None, TokenEnv::Live)
+            .create_organization_token(&as_token(org.id), org.id, None, TokenEnv::Live)
             .await;
         assert!(matches!(err, Err(CreateTokenError::Denied(Denied::UserRequired))));
     }
@@ -231,7 +231,7 @@ mod tests {
         expect_access(&mut tx, &org, move |_| Some(Role::Admin));
         tx.expect_insert_api_token().never();
         let err = app_with_tx(tx)
-            .create_organization_token(&Caller::User(UserId::generate()), org.id, None, TokenEnv::Live)
+            .create_organization_token(&as_user(UserId::generate()), org.id, None, TokenEnv::Live)
             .await;
         assert!(matches!(
             err,

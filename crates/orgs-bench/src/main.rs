@@ -9,7 +9,7 @@ use jsonwebtoken::{EncodingKey, Header, encode};
 use orgs_app::{App, Policy};
 use orgs_auth::{Argon2Hasher, OsSecrets, SystemClock};
 use orgs_core::{
-    Caller, Email, ExternalIdentity, MaxUses, OrgId, OrgName, Organization, Page, PageKey, Role, Timestamp, User,
+    Acting, Email, ExternalIdentity, MaxUses, OrgId, OrgName, Organization, Page, PageKey, Role, Timestamp, User,
     UserId,
 };
 use orgs_ports::{Store, TxMode};
@@ -89,7 +89,7 @@ async fn main() -> anyhow::Result<()> {
     let reader = token("reader").await?;
     let many = token("many").await?;
     let writer = token("writer").await?;
-    let owner = Caller::User(reader.user.id);
+    let owner = Acting::of_user(reader.user.id, reader.user.email.clone());
 
     let mut reader_orgs = Vec::new();
     for index in 0..plan.user_orgs {
@@ -103,7 +103,7 @@ async fn main() -> anyhow::Result<()> {
 
     // One organization per join run: the same users join each, so every run makes real
     // joins instead of answering `alreadyMember`.
-    let join_owner = Caller::User(writer.user.id);
+    let join_owner = Acting::of_user(writer.user.id, writer.user.email.clone());
     let mut join_codes = Vec::new();
     for index in 0..plan.join_codes {
         let org = create_organization(&app, &join_owner, &format!("Join org {index}")).await?;
@@ -140,7 +140,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 /// Through the use case, as a client's `organizations.create` would.
-async fn create_organization(app: &App, owner: &Caller, name: &str) -> anyhow::Result<OrgId> {
+async fn create_organization(app: &App, owner: &Acting, name: &str) -> anyhow::Result<OrgId> {
     let name = OrgName::parse(name).map_err(|e| anyhow!("{name}: {e}"))?;
     let organization = app.create_organization(owner, name).await;
     Ok(organization.map_err(|e| anyhow!("{e:?}"))?.id)

@@ -29,6 +29,11 @@ pub fn new_organization(name: &str) -> Organization {
 }
 
 /// Stores a fresh user and returns it.
+/// The user acting through the use cases, as the API's extractor would make it.
+pub fn acting(user: &User) -> orgs_core::Acting {
+    orgs_core::Acting::of_user(user.id, user.email.clone())
+}
+
 pub async fn seed_user(store: &Arc<dyn Store>) -> User {
     let candidate = User {
         id: UserId::generate(),

@@ -3,7 +3,7 @@
 
 use crate::model::{Outcome, Step, TOKEN};
 use orgs_app::App;
-use orgs_core::{Caller, JoinCodeId, MaxUses, OrgId, TokenEnv, User};
+use orgs_core::{Acting, JoinCodeId, MaxUses, OrgId, TokenEnv, User};
 use std::sync::Arc;
 
 pub(crate) fn outcome_of<T, E: std::fmt::Debug>(result: Result<T, E>) -> Outcome {
@@ -40,11 +40,11 @@ pub(crate) struct World {
 }
 
 impl World {
-    fn caller(&self, actor: usize) -> Caller {
+    fn caller(&self, actor: usize) -> Acting {
         if actor == TOKEN {
-            Caller::OrganizationToken(self.organization)
+            Acting::of_organization_token(self.organization, "orgs_test_model")
         } else {
-            Caller::User(self.people[actor].id)
+            crate::acting(&self.people[actor])
         }
     }
 

@@ -4,7 +4,7 @@
 use crate::{seed_organization, seed_user};
 use orgs_app::App;
 use orgs_auth::{Argon2Hasher, OsSecrets, SystemClock};
-use orgs_core::{Caller, OrgId, Role, UserId};
+use orgs_core::{Acting, OrgId, Role, UserId};
 use orgs_ports::{RowLock, Store, TxMode};
 use std::future::Future;
 use std::sync::Arc;
@@ -39,8 +39,8 @@ pub(crate) type Outcome = Result<(), String>;
 /// times, and checks one owner remains and exactly one of the two actions succeeded.
 async fn race<F, G, FutF, FutG>(store: Arc<dyn Store>, first: F, second: G, loser_must_hear: Option<&str>)
 where
-    F: Fn(Arc<App>, OrgId, UserId, UserId) -> FutF + Clone + Send + 'static,
-    G: Fn(Arc<App>, OrgId, UserId, UserId) -> FutG + Clone + Send + 'static,
+    F: Fn(Arc<App>, OrgId, Acting, UserId) -> FutF + Clone + Send + 'static,
+    G: Fn(Arc<App>, OrgId, Acting, UserId) -> FutG + Clone + Send + 'static,
     FutF: Future<Output = Outcome> + Send + 'static,
     FutG: Future<Output = Outcome> + Send + 'static,
 {
@@ -55,30 +55,32 @@ pub(crate) async fn race_expecting<F, G, FutF, FutG>(
     successes: usize,
     loser_must_hear: Option<&str>,
 ) where
-    F: Fn(Arc<App>, OrgId, UserId, UserId) -> FutF + Clone + Send + 'static,
-    G: Fn(Arc<App>, OrgId, UserId, UserId) -> FutG + Clone + Send + 'static,
+    F: Fn(Arc<App>, OrgId, Acting, UserId) -> FutF + Clone + Send + 'static,
+    G: Fn(Arc<App>, OrgId, Acting, UserId) -> FutG + Clone + Send + 'static,
     FutF: Future<Output = Outcome> + Send + 'static,
     FutG: Future<Output = Outcome> + Send + 'static,
 {
     let app = app(&store);
     for round in 0..ROUNDS {
-        let (a, b) = (seed_user(&store).await.id, seed_user(&store).await.id);
-        let organization = seed_organization(&store, &[(a, Role::Owner), (b, Role::Owner)])
+        let (a, b) = (seed_user(&store).await, seed_user(&store).await);
+        let organization = seed_organization(&store, &[(a.id, Role::Owner), (b.id, Role::Owner)])
             .await
             .id;
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let one = {
             let (app, first, barrier) = (app.clone(), first.clone(), barrier.clone());
+            let (me, them) = (crate::acting(&a), b.id);
             tokio::spawn(async move {
                 barrier.wait().await;
-                first(app, organization, a, b).await
+                first(app, organization, me, them).await
             })
         };
         let two = {
             let (app, second, barrier) = (app.clone(), second.clone(), barrier.clone());
+            let (me, them) = (crate::acting(&b), a.id);
             tokio::spawn(async move {
                 barrier.wait().await;
-                second(app, organization, b, a).await
+                second(app, organization, me, them).await
             })
         };
         let outcomes = [one.await.unwrap(), two.await.unwrap()];
@@ -95,20 +97,21 @@ pub(crate) async fn race_expecting<F, G, FutF, FutG>(
     }
 }
 
-async fn demote(app: Arc<App>, organization: OrgId, me: UserId, them: UserId) -> Outcome {
-    app.set_member_role(&Caller::User(me), organization, them, Role::Member)
+async fn demote(app: Arc<App>, organization: OrgId, me: Acting, them: UserId) -> Outcome {
+    app.set_member_role(&me, organization, them, Role::Member)
         .await
         .map_err(|err| format!("{err:?}"))
 }
 
-async fn remove(app: Arc<App>, organization: OrgId, me: UserId, them: UserId) -> Outcome {
-    app.remove_member(&Caller::User(me), organization, them)
+async fn remove(app: Arc<App>, organization: OrgId, me: Acting, them: UserId) -> Outcome {
+    app.remove_member(&me, organization, them)
         .await
         .map_err(|err| format!("{err:?}"))
 }
 
-async fn step_down(app: Arc<App>, organization: OrgId, me: UserId, _them: UserId) -> Outcome {
-    app.set_member_role(&Caller::User(me), organization, me, Role::Admin)
+async fn step_down(app: Arc<App>, organization: OrgId, me: Acting, _them: UserId) -> Outcome {
+    let id = me.caller.user().expect("a user");
+    app.set_member_role(&me, organization, id, Role::Admin)
         .await
         .map_err(|err| format!("{err:?}"))
 }

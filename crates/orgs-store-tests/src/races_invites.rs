@@ -5,7 +5,7 @@
 use crate::races::app;
 use crate::{seed_organization, seed_user};
 use orgs_app::{AcceptInvitationError, App, CreateInvitationError, JoinError};
-use orgs_core::{Caller, Email, InvitationState, MaxUses, OrgId, Role, User};
+use orgs_core::{Acting, Email, InvitationState, MaxUses, OrgId, Role, User};
 use orgs_ports::{RowLock, Store, TxMode};
 use std::sync::Arc;
 use tokio::sync::Barrier;
@@ -24,7 +24,7 @@ async fn stagger(round: usize, side: usize) {
 
 struct Scene {
     app: Arc<App>,
-    owner: Caller,
+    owner: Acting,
     organization: OrgId,
     invitee: User,
 }
@@ -35,7 +35,7 @@ async fn scene(store: &Arc<dyn Store>) -> Scene {
     let organization = seed_organization(store, &[(owner.id, Role::Owner)]).await.id;
     Scene {
         app: app(store),
-        owner: Caller::User(owner.id),
+        owner: crate::acting(&owner),
         organization,
         invitee,
     }
@@ -58,7 +58,7 @@ fn spawn_accept(
     token: String,
     round: usize,
 ) -> tokio::task::JoinHandle<Result<orgs_app::AcceptedInvitation, AcceptInvitationError>> {
-    let (app, barrier, caller) = (scene.app.clone(), barrier.clone(), Caller::User(scene.invitee.id));
+    let (app, barrier, caller) = (scene.app.clone(), barrier.clone(), crate::acting(&scene.invitee));
     tokio::spawn(async move {
         barrier.wait().await;
         stagger(round, 0).await;
@@ -92,7 +92,7 @@ pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
                     scene.app.clone(),
                     barrier.clone(),
                     made.code.clone(),
-                    Caller::User(user.id),
+                    crate::acting(&user),
                 );
                 tokio::spawn(async move {
                     barrier.wait().await;
@@ -139,7 +139,7 @@ pub async fn racing_accepts_of_one_token_admit_one_user(store: Arc<dyn Store>) {
         let tasks: Vec<_> = (0..ACCEPTS)
             .map(|_| {
                 let (app, barrier, token) = (scene.app.clone(), barrier.clone(), made.token.clone());
-                let caller = Caller::User(scene.invitee.id);
+                let caller = crate::acting(&scene.invitee);
                 tokio::spawn(async move {
                     barrier.wait().await;
                     app.accept_invitation(&caller, &token).await
@@ -270,7 +270,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
                 assert_eq!((open, member), (1, None), "round {round}");
                 let retry = scene
                     .app
-                    .accept_invitation(&Caller::User(scene.invitee.id), &old.token)
+                    .accept_invitation(&crate::acting(&scene.invitee), &old.token)
                     .await;
                 assert!(
                     matches!(retry, Err(AcceptInvitationError::InvalidInvitation)),
@@ -278,7 +278,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
                 );
                 let fresh = scene
                     .app
-                    .accept_invitation(&Caller::User(scene.invitee.id), &new.token)
+                    .accept_invitation(&crate::acting(&scene.invitee), &new.token)
                     .await
                     .unwrap();
                 assert_eq!(fresh.role, Role::Admin);

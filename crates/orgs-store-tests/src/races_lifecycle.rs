@@ -4,21 +4,21 @@
 
 use crate::races::{Outcome, app, race_expecting};
 use crate::{seed_organization, seed_user};
-use orgs_core::{Caller, OrgId, Role, TokenEnv, UserId};
+use orgs_core::{Acting, OrgId, Role, TokenEnv, UserId};
 use orgs_ports::{RowLock, Store, TxMode};
 use std::sync::Arc;
 use tokio::sync::Barrier;
 
 const DELETE_ROUNDS: usize = 20;
 
-async fn leave(app: Arc<orgs_app::App>, organization: OrgId, me: UserId, _them: UserId) -> Outcome {
-    app.leave_organization(&Caller::User(me), organization)
+async fn leave(app: Arc<orgs_app::App>, organization: OrgId, me: Acting, _them: UserId) -> Outcome {
+    app.leave_organization(&me, organization)
         .await
         .map_err(|err| format!("{err:?}"))
 }
 
-async fn hand_over(app: Arc<orgs_app::App>, organization: OrgId, me: UserId, them: UserId) -> Outcome {
-    app.transfer_ownership(&Caller::User(me), organization, them)
+async fn hand_over(app: Arc<orgs_app::App>, organization: OrgId, me: Acting, them: UserId) -> Outcome {
+    app.transfer_ownership(&me, organization, them)
         .await
         .map_err(|err| format!("{err:?}"))
 }
@@ -54,7 +54,7 @@ pub async fn a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind(store
             let owner = seed_user(&store).await;
             let newcomer = seed_user(&store).await;
             let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
-            let caller = Caller::User(owner.id);
+            let caller = crate::acting(&owner);
             let invitation = app
                 .create_invitation(&caller, organization, newcomer.email.clone(), Role::Member)
                 .await
@@ -65,8 +65,8 @@ pub async fn a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind(store
                 .unwrap();
             let barrier = Arc::new(Barrier::new(2));
             let racer = {
-                let (app, barrier) = (app.clone(), barrier.clone());
-                let (newcomer, token, code) = (Caller::User(newcomer.id), invitation.token, code.code);
+                let (app, barrier, caller) = (app.clone(), barrier.clone(), caller.clone());
+                let (newcomer, token, code) = (crate::acting(&newcomer), invitation.token, code.code);
                 tokio::spawn(async move {
                     barrier.wait().await;
                     if round % 2 == 0 {
@@ -148,7 +148,7 @@ pub async fn a_delete_racing_the_last_use_writer_fails_neither(store: Arc<dyn St
     for round in 0..DELETE_ROUNDS / 2 {
         let owner = seed_user(&store).await;
         let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
-        let caller = Caller::User(owner.id);
+        let caller = crate::acting(&owner);
         for _ in 0..TOKENS {
             let minted = app
                 .create_organization_token(&caller, organization, None, TokenEnv::Live)

@@ -1,5 +1,6 @@
 // The API in memory, seeded with sample data: what widgets show in preview mode. It makes
-// no request at all, and changes (a rename, an invitation) last as long as the page.
+// no request at all, and changes (a rename, an invitation) last as long as the page, each
+// also written to the preview's audit log.
 import {
   OrgsError,
   type Me,
@@ -12,6 +13,7 @@ import {
   type OrgRole,
   type OrgsApi,
 } from "@orgs/client";
+import { previewAuditLog, target } from "./preview-audit.js";
 
 const DAY = 86_400_000;
 const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 29, 9, 30) - daysAgo * DAY).toISOString();
@@ -28,6 +30,8 @@ export function createPreviewApi(): OrganizationsApi {
 export function createPreviewClient(): OrgsApi {
   let sequence = 100;
   const id = (prefix: string) => `${prefix}_preview_${++sequence}`;
+  const audit = previewAuditLog({ kind: "user", ...ME.user }, at);
+  const me = { userId: ME.user.id, email: ME.user.email };
   const memberships: OrgMembership[] = [
     { organization: { id: "org_acme", name: "Acme", createdAt: at(120), updatedAt: at(3) }, role: "owner" },
     { organization: { id: "org_globex", name: "Globex", createdAt: at(40), updatedAt: at(40) }, role: "admin" },
@@ -96,6 +100,20 @@ export function createPreviewClient(): OrgsApi {
     owning(organizationId);
     return apiTokens.filter((t) => t.organizationId === organizationId);
   };
+  // As setRole and a transfer change a role: logged with the role it was.
+  const changeRole = (organizationId: string, member: OrgMember, role: OrgRole) => {
+    const { userId, email } = member;
+    audit.record(organizationId, "member.role_changed", target("member", userId), {
+      userId,
+      email,
+      oldRole: member.role,
+      newRole: role,
+    });
+    member.role = role;
+  };
+  const managingMembers = (organizationId: string) => {
+    if (find(organizationId).role === "member") throw forbidden();
+  };
   const forget = (organizationId: string) => {
     memberships.splice(
       memberships.findIndex((m) => m.organization.id === organizationId),
@@ -125,6 +143,13 @@ export function createPreviewClient(): OrgsApi {
           updatedAt: new Date().toISOString(),
         };
         memberships.push({ organization, role: "owner" });
+        const created = target("organization", organization.id);
+        audit.record(organization.id, "organization.created", created, { name: organization.name });
+        audit.record(organization.id, "member.added", target("member", me.userId), {
+          ...me,
+          role: "owner",
+          via: "created",
+        });
         return { organization };
       }),
     get: ({ organizationId }) => attempt(() => ({ organization: find(organizationId).organization })),
@@ -135,12 +160,17 @@ export function createPreviewClient(): OrgsApi {
         const list = membersOf(organizationId);
         const owners = list.filter((m) => m.role === "owner");
         if (owners.length === 1 && owners[0]!.userId === ME.user.id) throw lastOwner();
+        const { role } = find(organizationId);
+        audit.record(organizationId, "member.removed", target("member", me.userId), { ...me, role, via: "left" });
         forget(organizationId);
         return ok;
       }),
     delete: ({ organizationId }) =>
       attempt(() => {
-        owning(organizationId);
+        const { organization } = owning(organizationId);
+        audit.record(organizationId, "organization.deleted", target("organization", organizationId), {
+          name: organization.name,
+        });
         forget(organizationId);
         for (const list of [invitations, joinCodes, apiTokens]) {
           for (let i = list.length - 1; i >= 0; i--) if (list[i]!.organizationId === organizationId) list.splice(i, 1);
@@ -156,14 +186,23 @@ export function createPreviewClient(): OrgsApi {
         const list = membersOf(organizationId);
         const member = list.find((m) => m.userId === userId);
         if (!member) throw new OrgsError({ status: 404, code: "not_found", message: "No such member." });
-        member.role = "owner";
-        list.find((m) => m.userId === ME.user.id)!.role = "admin";
+        audit.record(organizationId, "organization.ownership_transferred", target("organization", organizationId), {
+          fromUserId: me.userId,
+          toUserId: userId,
+        });
+        if (member.role !== "owner") changeRole(organizationId, member, "owner");
+        const self = list.find((m) => m.userId === ME.user.id)!;
+        changeRole(organizationId, self, "admin");
         membership.role = "admin";
         return ok;
       }),
     update: ({ organizationId, name }) =>
       attempt(() => {
         const { organization } = find(organizationId);
+        audit.record(organizationId, "organization.updated", target("organization", organizationId), {
+          oldName: organization.name,
+          newName: name.trim(),
+        });
         organization.name = name.trim();
         organization.updatedAt = new Date().toISOString();
         return ok;
@@ -187,6 +226,16 @@ export function createPreviewClient(): OrgsApi {
           const list = membersOf(organizationId);
           const owners = list.filter((m) => m.role === "owner");
           if (owners.length === 1 && owners[0]!.userId === userId) throw lastOwner();
+          const removed = list.find((m) => m.userId === userId);
+          if (removed) {
+            const { email, role } = removed;
+            audit.record(organizationId, "member.removed", target("member", userId), {
+              userId,
+              email,
+              role,
+              via: "removed",
+            });
+          }
           members.set(
             organizationId,
             list.filter((m) => m.userId !== userId),
@@ -200,7 +249,8 @@ export function createPreviewClient(): OrgsApi {
           if (!member) throw new OrgsError({ status: 404, code: "not_found", message: "No such member." });
           if (member.role === "owner" && role !== "owner" && list.filter((m) => m.role === "owner").length === 1)
             throw lastOwner();
-          member.role = role;
+          // The same role again changes nothing, so logs nothing, as on the server.
+          if (member.role !== role) changeRole(organizationId, member, role);
           return ok;
         }),
     },
@@ -209,12 +259,26 @@ export function createPreviewClient(): OrgsApi {
         attempt(() => {
           const created = invitation(id("inv"), organizationId, email.trim().toLowerCase(), role ?? "member", 0);
           invitations.push(created);
+          audit.record(organizationId, "invitation.created", target("invitation", created.id), {
+            email: created.email,
+            role: created.role,
+            expiresAt: created.expiresAt,
+          });
           return { invitation: created, token: "preview-invitation-token-not-usable" };
         }),
       list: ({ organizationId }) =>
         attempt(() => ({ invitations: invitations.filter((i) => i.organizationId === organizationId), ...page })),
-      revoke: ({ id: invitationId }) =>
+      revoke: ({ organizationId, id: invitationId }) =>
         attempt(() => {
+          const revoked = invitations.find((i) => i.id === invitationId);
+          if (revoked) {
+            const { email, role } = revoked;
+            audit.record(organizationId, "invitation.revoked", target("invitation", invitationId), {
+              email,
+              role,
+              reason: "revoked",
+            });
+          }
           removeById(invitations, invitationId);
           return ok;
         }),
@@ -233,12 +297,21 @@ export function createPreviewClient(): OrgsApi {
             createdAt: new Date().toISOString(),
           };
           joinCodes.push(joinCode);
+          audit.record(organizationId, "join_code.created", target("join_code", joinCode.id), {
+            role: joinCode.role,
+            maxUses: joinCode.maxUses,
+          });
           return { joinCode, code: "PREV-IEW0-NOTA-CODE" };
         }),
       list: ({ organizationId }) =>
         attempt(() => ({ joinCodes: joinCodes.filter((c) => c.organizationId === organizationId), ...page })),
-      revoke: ({ id: joinCodeId }) =>
+      revoke: ({ organizationId, id: joinCodeId }) =>
         attempt(() => {
+          const revoked = joinCodes.find((c) => c.id === joinCodeId);
+          if (revoked) {
+            const { role, maxUses, uses } = revoked;
+            audit.record(organizationId, "join_code.revoked", target("join_code", joinCodeId), { role, maxUses, uses });
+          }
           removeById(joinCodes, joinCodeId);
           return ok;
         }),
@@ -250,6 +323,10 @@ export function createPreviewClient(): OrgsApi {
           owning(organizationId);
           const key = id(`orgs_${env ?? "live"}`);
           apiTokens.unshift(token(key, name ?? null, env ?? "live", "9f3a", 0, null, organizationId));
+          audit.record(organizationId, "api_token.created", target("api_token", key), {
+            name: name ?? null,
+            env: env ?? "live",
+          });
           return {
             apiToken: {
               key,
@@ -270,8 +347,18 @@ export function createPreviewClient(): OrgsApi {
           const index = apiTokens.findIndex((t) => t.key === key && t.organizationId === organizationId);
           managing(organizationId);
           if (index < 0) throw new OrgsError({ status: 404, code: "not_found", message: "No such token." });
-          apiTokens.splice(index, 1);
+          const { name, env } = apiTokens.splice(index, 1)[0]!;
+          audit.record(organizationId, "api_token.revoked", target("api_token", key), { name, env });
           return ok;
+        }),
+    },
+    auditLog: {
+      list: ({ organizationId, limit, cursor, ...filters }) =>
+        attempt(() => {
+          managingMembers(organizationId);
+          // Always a page, as on the server.
+          const { items, nextCursor } = pageOf(audit.select({ organizationId, ...filters }), limit ?? 100, cursor);
+          return { events: items, nextCursor };
         }),
     },
   };

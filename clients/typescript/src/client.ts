@@ -71,6 +71,13 @@ export interface OrganizationsApi {
     /** Revoke a token: refused at once, revoking again is ok (requires org:manage). */
     revoke: Method<"/v1/organizations/tokens/revoke">;
   };
+  auditLog: {
+    /**
+     * A page of the organization's audit log, newest first (requires members:manage). Always
+     * a page: 100 unless `limit` says otherwise; `actions`, `actorId`, `since` and `until` narrow it.
+     */
+    list: Method<"/v1/organizations/audit-log/list">;
+  };
 }
 
 /** The whole client's surface, which the widgets' preview also implements. */
@@ -131,6 +138,9 @@ function organizationsApi(send: Send): OrganizationsApi {
       create: method("/v1/organizations/tokens/create"),
       list: method("/v1/organizations/tokens/list"),
       revoke: method("/v1/organizations/tokens/revoke"),
+    },
+    auditLog: {
+      list: method("/v1/organizations/audit-log/list"),
     },
   };
 }

@@ -3,5 +3,11 @@ export { createClient, OrgsClient, type Method, type OrganizationsApi, type Orgs
 export { OrgsError } from "./errors.js";
 export type { ClientOptions, RequestOptions, TokenSource } from "./transport.js";
 export type * from "./types.js";
-export { errorCodeValues, orgPermissionValues, orgRoleValues, tokenEnvValues } from "./generated/openapi.js";
+export {
+  auditActionValues,
+  errorCodeValues,
+  orgPermissionValues,
+  orgRoleValues,
+  tokenEnvValues,
+} from "./generated/openapi.js";
 export type { components, paths } from "./generated/openapi.js";

@@ -22,6 +22,16 @@ export type OrgApiToken = Schemas["OrgApiToken"];
 /** Who the credential speaks for: `{kind: "user", user}` or `{kind: "organization_token", organizationId, key}`. */
 export type Me = Schemas["Me"];
 export type MeUser = Schemas["MeUser"];
+/** One entry of an organization's audit log: who changed what, when, and through which request. */
+export type AuditEvent = Schemas["AuditEvent"];
+export type AuditAction = Schemas["AuditAction"];
+/** Who made a change: `{kind: "user", id, email}`, `{kind: "organization_token", key}` or `{kind: "operator"}`. */
+export type AuditActor = Schemas["AuditActor"];
+/** What a change is about; a member is named by its user id, an API token by its key. */
+export type AuditTarget = Schemas["AuditTarget"];
+export type AuditTargetKind = Schemas["AuditTargetKind"];
+/** What `auditLog.list` takes: the organization, a page, and filters that combine with AND. */
+export type ListAuditLogInput = Schemas["ListAuditLogRequest"];
 /** Every code the API answers with; branch on these, not on messages. */
 export type ErrorCode = Schemas["ErrorCode"];
 

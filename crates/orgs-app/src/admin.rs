@@ -3,7 +3,7 @@
 //! once in every server process, because each request reads the token's row.
 
 use crate::App;
-use orgs_core::{ApiTokenInfo, Actor, Change, OrgId, RequestInfo, TokenOwner, User};
+use orgs_core::{Actor, ApiTokenInfo, Change, OrgId, RequestInfo, TokenOwner, User};
 use orgs_ports::{RowLock, StoreError, TxMode};
 
 /// Which kind of token an operator means to revoke, so that a key pasted into the wrong
@@ -68,8 +68,14 @@ impl App {
                 name: info.name,
                 env: info.env,
             };
-            self.record_as(&mut *tx, &Actor::Operator, &RequestInfo::default(), organization, [change])
-                .await?;
+            self.record_as(
+                &mut *tx,
+                &Actor::Operator,
+                &RequestInfo::default(),
+                organization,
+                [change],
+            )
+            .await?;
         }
         self.commit_change(tx).await?;
         Ok(())

@@ -132,8 +132,7 @@ impl App {
     ) -> Result<(), RevokeInvitationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<RevokeInvitationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
-                .await?;
+            resolve_access::<RevokeInvitationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let invitation = tx
             .find_invitation(organization, id)

@@ -1,9 +1,9 @@
 //! Unit tests of the invitation use cases over mocked ports.
 
 use super::*;
-use orgs_core::Action;
 use crate::testing::*;
 use chrono::TimeDelta;
+use orgs_core::Action;
 use orgs_core::{RuleViolation, UserId};
 use orgs_ports::MockTx;
 
@@ -45,12 +45,7 @@ async fn create_stores_a_digest_and_returns_the_token_once() {
         .returning(|_, _| Ok(()));
     tx.expect_commit().times(1).returning(|| Ok(()));
     let made = app_with_tx(tx)
-        .create_invitation(
-            &as_user(owner),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Admin,
-        )
+        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Admin)
         .await
         .unwrap();
     assert!(made.token.starts_with("inv_") && made.token.len() == 4 + 43);
@@ -77,12 +72,7 @@ async fn create_replaces_the_open_invitation() {
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
     tx.expect_commit().returning(|| Ok(()));
     app_with_tx(tx)
-        .create_invitation(
-            &as_user(owner),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Member,
-        )
+        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Member)
         .await
         .unwrap();
 }
@@ -97,12 +87,7 @@ async fn create_refuses_an_existing_member() {
         .returning(|_| Ok(Some(user(UserId::generate(), "b@example.com"))));
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
-        .create_invitation(
-            &as_user(owner),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Member,
-        )
+        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Member)
         .await;
     assert!(matches!(err, Err(CreateInvitationError::AlreadyMember)));
 }
@@ -113,12 +98,7 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
     let mut tx = as_role(admin, Role::Admin);
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
-        .create_invitation(
-            &as_user(admin),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Owner,
-        )
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Owner)
         .await;
     assert!(matches!(
         err,
@@ -134,12 +114,7 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
         .returning(move |_, _| Ok(Some(previous.clone())));
     tx.expect_set_invitation_state().never();
     let err = app_with_tx(tx)
-        .create_invitation(
-            &as_user(admin),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Member,
-        )
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
         .await;
     assert!(matches!(
         err,
@@ -162,12 +137,7 @@ async fn an_admin_may_replace_an_expired_owner_invitation() {
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
     tx.expect_commit().returning(|| Ok(()));
     app_with_tx(tx)
-        .create_invitation(
-            &as_user(admin),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Member,
-        )
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
         .await
         .unwrap();
 }
@@ -181,12 +151,7 @@ async fn rank_refusals_come_before_already_member() {
         .returning(move |_, _| Ok(Some(owners.clone())));
     tx.expect_find_user_by_email().never();
     let err = app_with_tx(tx)
-        .create_invitation(
-            &as_user(admin),
-            OrgId::generate(),
-            email("b@example.com"),
-            Role::Member,
-        )
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
         .await;
     assert!(matches!(err, Err(CreateInvitationError::Denied(Denied::Forbidden(_)))));
 }
@@ -218,7 +183,11 @@ async fn accept_makes_the_invitee_a_member_and_uses_the_invitation_up() {
         .withf(move |_, state| matches!(state, InvitationState::Accepted { by, .. } if *by == invitee))
         .times(1)
         .returning(|_, _| Ok(()));
-    expect_events(&mut tx, as_user(invitee).actor, &[Action::MemberAdded, Action::InvitationAccepted]);
+    expect_events(
+        &mut tx,
+        as_user(invitee).actor,
+        &[Action::MemberAdded, Action::InvitationAccepted],
+    );
     tx.expect_commit().times(1).returning(|| Ok(()));
     let accepted = app_with_tx(tx)
         .accept_invitation(&as_user(invitee), "inv_x")
@@ -302,9 +271,7 @@ async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
 #[tokio::test]
 async fn accept_needs_a_user_and_a_known_token() {
     let app = app_with_store(orgs_ports::MockStore::new());
-    let err = app
-        .accept_invitation(&as_token(OrgId::generate()), "inv_x")
-        .await;
+    let err = app.accept_invitation(&as_token(OrgId::generate()), "inv_x").await;
     assert!(matches!(err, Err(AcceptInvitationError::Denied(Denied::UserRequired))));
 
     let mut tx = MockTx::new();

@@ -8,8 +8,8 @@ use crate::{
     App, CreateJoinCodeError, Denied, JoinError, ListJoinCodesError, RevokeJoinCodeError, access::resolve_access,
 };
 use orgs_core::{
-    Acting, Caller, Change, JoinedVia, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, MaxUses, OrgId, Page, PageKey, Paged, Permission,
-    Role, format_join_code, normalize_join_code,
+    Acting, Caller, Change, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, JoinedVia, MaxUses, OrgId, Page,
+    PageKey, Paged, Permission, Role, format_join_code, normalize_join_code,
 };
 use orgs_ports::{RowLock, TxMode};
 

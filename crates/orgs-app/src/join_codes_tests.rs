@@ -130,16 +130,12 @@ async fn unknown_revoked_and_impossible_codes_are_invalid() {
     assert!(matches!(err, Err(JoinError::InvalidJoinCode)));
 
     let app = app_with_store(MockStore::new());
-    let err = app
-        .join_with_code(&as_user(UserId::generate()), "not a code")
-        .await;
+    let err = app.join_with_code(&as_user(UserId::generate()), "not a code").await;
     assert!(
         matches!(err, Err(JoinError::InvalidJoinCode)),
         "refused without touching the store"
     );
-    let err = app
-        .join_with_code(&as_token(OrgId::generate()), TYPED)
-        .await;
+    let err = app.join_with_code(&as_token(OrgId::generate()), TYPED).await;
     assert!(matches!(err, Err(JoinError::Denied(Denied::UserRequired))));
 }
 
@@ -153,11 +149,7 @@ async fn revoke_follows_the_rank_rule() {
         .returning(move |_, _| Ok(Some(owner_code.clone())));
     tx.expect_revoke_join_code().never();
     let err = app_with_tx(tx)
-        .revoke_join_code(
-            &as_user(UserId::generate()),
-            OrgId::generate(),
-            JoinCodeId::generate(),
-        )
+        .revoke_join_code(&as_user(UserId::generate()), OrgId::generate(), JoinCodeId::generate())
         .await;
     assert!(matches!(
         err,

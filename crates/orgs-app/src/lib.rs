@@ -22,15 +22,14 @@ mod tokens;
 mod testing;
 
 pub use admin::{AdminError, TokenKind};
-pub use delivery::{DeliveryPolicy, DeliveryReport};
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
+pub use delivery::{DeliveryPolicy, DeliveryReport};
 pub use errors::{
     AcceptInvitationError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError, CreateTokenError,
     DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError, ListAuditLogError,
-    ListInvitationsError,
-    ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError, RemoveMemberError,
-    RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError, TransferOwnershipError,
-    UpdateOrganizationError,
+    ListInvitationsError, ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError,
+    RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError,
+    TransferOwnershipError, UpdateOrganizationError,
 };
 pub use invitations::{AcceptedInvitation, NewInvitation};
 pub use join_codes::{Joined, NewJoinCode};

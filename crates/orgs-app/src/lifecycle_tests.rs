@@ -55,9 +55,7 @@ async fn a_non_member_cannot_leave_and_a_token_is_not_a_person() {
     let mut tx = MockTx::new();
     expect_org(&mut tx, &org);
     tx.expect_delete_membership().never();
-    let err = app_with_tx(tx)
-        .leave_organization(&as_token(org.id), org.id)
-        .await;
+    let err = app_with_tx(tx).leave_organization(&as_token(org.id), org.id).await;
     assert!(matches!(err, Err(LeaveOrganizationError::Denied(Denied::UserRequired))));
 }
 
@@ -80,9 +78,7 @@ async fn delete_needs_a_user_holding_org_manage() {
     let mut tx = MockTx::new();
     expect_org(&mut tx, &org);
     tx.expect_delete_organization().never();
-    let err = app_with_tx(tx)
-        .delete_organization(&as_token(org.id), org.id)
-        .await;
+    let err = app_with_tx(tx).delete_organization(&as_token(org.id), org.id).await;
     assert!(matches!(
         err,
         Err(DeleteOrganizationError::Denied(Denied::UserRequired))

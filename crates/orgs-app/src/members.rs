@@ -200,12 +200,7 @@ mod tests {
         let admin = UserId::generate();
         let tx = tx_with_roles(admin, Role::Admin, Some(Role::Owner));
         let err = app_with_tx(tx)
-            .set_member_role(
-                &as_user(admin),
-                OrgId::generate(),
-                UserId::generate(),
-                Role::Member,
-            )
+            .set_member_role(&as_user(admin), OrgId::generate(), UserId::generate(), Role::Member)
             .await;
         assert!(matches!(
             err,

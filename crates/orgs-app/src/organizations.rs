@@ -157,10 +157,7 @@ mod tests {
         );
         tx.expect_commit().times(1).returning(|| Ok(()));
         let app = app_with_tx(tx);
-        let org = app
-            .create_organization(&as_user(user), name("Acme"))
-            .await
-            .unwrap();
+        let org = app.create_organization(&as_user(user), name("Acme")).await.unwrap();
         assert_eq!(org.created_at, org.updated_at);
     }
 

@@ -6,7 +6,8 @@ use crate::{
     secrets::{BASE62, KEY_RANDOM_LEN, SECRET_LEN, last_four},
 };
 use orgs_core::{
-    Acting, Caller, Change, Email, NewApiToken, OrgId, Permission, TokenEnv, TokenId, TokenName, TokenOwner, User, UserId,
+    Acting, Caller, Change, Email, NewApiToken, OrgId, Permission, TokenEnv, TokenId, TokenName, TokenOwner, User,
+    UserId,
 };
 use orgs_ports::{RowLock, StoreError, Tx, TxMode};
 
@@ -196,12 +197,7 @@ mod tests {
             crate::Policy::default(),
         );
         let err = app
-            .create_organization_token(
-                &as_user(UserId::generate()),
-                OrgId::generate(),
-                None,
-                TokenEnv::Live,
-            )
+            .create_organization_token(&as_user(UserId::generate()), OrgId::generate(), None, TokenEnv::Live)
             .await;
         assert!(matches!(err, Err(CreateTokenError::Denied(Denied::NotFound))));
     }

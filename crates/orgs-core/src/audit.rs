@@ -2,8 +2,8 @@
 //! cases build one `AuditEvent` per committed change; adapters give it its wire form.
 
 use crate::{
-    Caller, Email, EventId, InvitationId, JoinCodeId, MaxUses, OrgId, OrgName, Role, Timestamp, TokenEnv,
-    TokenName, UserId,
+    Caller, Email, EventId, InvitationId, JoinCodeId, MaxUses, OrgId, OrgName, Role, Timestamp, TokenEnv, TokenName,
+    UserId,
 };
 
 /// Every kind of event, with the name it has on the wire.
@@ -77,8 +77,13 @@ impl Action {
 /// Who made a change, as the log remembers it: the email is the one the user had then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
-    User { id: UserId, email: Email },
-    OrganizationToken { key: String },
+    User {
+        id: UserId,
+        email: Email,
+    },
+    OrganizationToken {
+        key: String,
+    },
     /// Someone at the server's command line.
     Operator,
 }

@@ -9,4 +9,4 @@ mod wire;
 
 pub use data::encode_data;
 pub use signature::{InvalidSecret, SECRET_PREFIX, Signer, secret_from_bytes};
-pub use wire::{AuditAction, ActorBody, EventBody, TargetBody, WebhookPayload, time};
+pub use wire::{ActorBody, AuditAction, EventBody, TargetBody, WebhookPayload, time};

@@ -5,9 +5,9 @@ use axum::response::{IntoResponse, Response};
 use orgs_app::{
     AcceptInvitationError, AuthError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError,
     CreateTokenError, DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError,
-    ListAuditLogError, ListInvitationsError, ListJoinCodesError, ListMembersError, ListOrganizationsError, ListTokensError, MeError,
-    RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError, SetRoleError,
-    TransferOwnershipError, UpdateOrganizationError,
+    ListAuditLogError, ListInvitationsError, ListJoinCodesError, ListMembersError, ListOrganizationsError,
+    ListTokensError, MeError, RemoveMemberError, RevokeInvitationError, RevokeJoinCodeError, RevokeTokenError,
+    SetRoleError, TransferOwnershipError, UpdateOrganizationError,
 };
 use orgs_ports::StoreError;
 use serde::Serialize;

@@ -1,14 +1,14 @@
 //! The storage port. Use cases open one transaction each and run every read and write of
 //! the operation inside it, so a failure half way leaves nothing behind.
 
-use async_trait::async_trait;
 use crate::events::{
     Attempt, AttemptOutcome, DeliveryInfo, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery, WebhookEndpoint,
 };
+use async_trait::async_trait;
 use orgs_core::{
-    ApiTokenInfo, AuditEvent, WebhookId, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId, Member,
-    Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, StoredApiToken, Timestamp,
-    TokenId, TokenOwner, User, UserId,
+    ApiTokenInfo, AuditEvent, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
+    Member, Membership, NewApiToken, OrgId, OrgName, Organization, Page, Role, SecretDigest, StoredApiToken, Timestamp,
+    TokenId, TokenOwner, User, UserId, WebhookId,
 };
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;

@@ -58,7 +58,9 @@ fn actions(names: &[String]) -> anyhow::Result<Vec<Action>> {
     names
         .iter()
         .filter(|name| !name.trim().is_empty())
-        .map(|name| Action::parse(name.trim()).map_err(|_| anyhow::anyhow!("{name:?} is not an action of the audit log")))
+        .map(|name| {
+            Action::parse(name.trim()).map_err(|_| anyhow::anyhow!("{name:?} is not an action of the audit log"))
+        })
         .collect()
 }
 

@@ -71,7 +71,9 @@ impl DeliveryWorker {
                 continue;
             }
             for (owed, lease) in claimed {
-                let Ok(slot) = slots.clone().try_acquire_owned() else { break };
+                let Ok(slot) = slots.clone().try_acquire_owned() else {
+                    break;
+                };
                 let (app, sender, metrics) = (self.app.clone(), self.sender.clone(), self.metrics.clone());
                 in_flight.spawn(async move {
                     let _slot = slot;
@@ -85,7 +87,9 @@ impl DeliveryWorker {
                             metrics.observe_delivery(outcome, report.lag.map(|lag| lag.as_seconds_f64()));
                         }
                         // The lease runs out and a later claim tries again.
-                        Err(err) => tracing::warn!(error = %err, delivery = owed.id, "could not record a webhook attempt"),
+                        Err(err) => {
+                            tracing::warn!(error = %err, delivery = owed.id, "could not record a webhook attempt")
+                        }
                     }
                 });
             }

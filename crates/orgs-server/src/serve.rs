@@ -1,9 +1,9 @@
 //! Running the API until told to stop, then finishing requests in flight.
 
+use crate::delivery::{DeliveryWorker, keep_retention};
 use crate::settings::Settings;
 use crate::storage::Backend;
 use anyhow::Context;
-use crate::delivery::{DeliveryWorker, keep_retention};
 use orgs_app::{App, Authenticator, DeliveryPolicy, FailureLimiter, Policy};
 use orgs_auth::{Argon2Hasher, JwtSettings, JwtVerifier, OsSecrets, SystemClock};
 use orgs_http::AppState;
@@ -39,7 +39,8 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
     .with_delivery_policy(DeliveryPolicy {
         retry_delay: chrono::TimeDelta::from_std(settings.webhook_retry_delay)?,
         max_attempts: settings.webhook_max_attempts,
-        ..DeliveryPolicy::default()
+        // Longer than any attempt can take, so no live worker's claim is taken over.
+        lease: chrono::TimeDelta::from_std(settings.webhook_timeout * 2 + std::time::Duration::from_secs(10))?,
     });
     let failures = FailureLimiter::new(settings.auth_failure_limit, settings.auth_failure_window);
     let auth = Authenticator::new(store.clone(), hasher, identities, clock, failures);
@@ -82,7 +83,7 @@ pub async fn start(
     let (stop_delivery, delivery_stopped) = tokio::sync::watch::channel(false);
     let worker = DeliveryWorker {
         app: state.app.clone(),
-        sender: Arc::new(orgs_webhooks::HttpSender::default()),
+        sender: Arc::new(orgs_webhooks::HttpSender::new(settings.webhook_timeout)),
         metrics: state.metrics.clone(),
     };
     let delivering = tokio::spawn(worker.run(delivery_stopped));

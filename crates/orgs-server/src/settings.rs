@@ -59,6 +59,9 @@ pub struct Settings {
     pub webhook_retry_delay: Duration,
     /// Failed attempts after which a delivery is marked failed.
     pub webhook_max_attempts: u32,
+    /// How long a receiver has to answer an attempt.
+    #[serde(with = "humantime_serde_shim")]
+    pub webhook_timeout: Duration,
     /// How long audit events are kept; older ones are deleted in the background.
     #[serde(with = "humantime_serde_shim")]
     pub audit_retention: Duration,
@@ -99,6 +102,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("guess_failure_window", "10m"),
     ("webhook_retry_delay", "5s"),
     ("webhook_max_attempts", "20"),
+    ("webhook_timeout", "10s"),
     ("audit_retention", "365d"),
     ("log_format", "pretty"),
     ("log_level", "info"),
@@ -148,6 +152,9 @@ impl Settings {
         if self.webhook_retry_delay.is_zero() || self.webhook_retry_delay > Duration::from_secs(3600) {
             bail!("webhook_retry_delay must be positive and at most an hour");
         }
+        if self.webhook_timeout.is_zero() || self.webhook_timeout > Duration::from_secs(60) {
+            bail!("webhook_timeout must be positive and at most a minute");
+        }
         if !(1..=100).contains(&self.webhook_max_attempts) {
             bail!("webhook_max_attempts must be between 1 and 100");
         }
@@ -187,6 +194,7 @@ impl fmt::Debug for Settings {
             .field("guess_failure_window", &self.guess_failure_window)
             .field("webhook_retry_delay", &self.webhook_retry_delay)
             .field("webhook_max_attempts", &self.webhook_max_attempts)
+            .field("webhook_timeout", &self.webhook_timeout)
             .field("audit_retention", &self.audit_retention)
             .field("log_format", &self.log_format)
             .field("log_level", &self.log_level)

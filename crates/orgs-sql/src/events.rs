@@ -312,7 +312,9 @@ macro_rules! event_statements {
 macro_rules! event_row_decoders {
     ($row:ty) => {
         use orgs_core::{Action, Actor, EventId, RequestInfo, Target, TargetKind, WebhookId};
-        use orgs_ports::{Attempt, DeliveryInfo, DeliveryState, LoggedEvent, OutboxStatus, OwedDelivery, WebhookEndpoint};
+        use orgs_ports::{
+            Attempt, DeliveryInfo, DeliveryState, LoggedEvent, OutboxStatus, OwedDelivery, WebhookEndpoint,
+        };
 
         fn action(text: &str) -> Result<Action, StoreError> {
             Action::parse(text).map_err(|_| corrupt("action"))

@@ -11,9 +11,9 @@ macro_rules! impl_tx {
     ($tx:ty) => {
         // A block of its own, so these imports do not clash with the adapter's.
         const _: () = {
+            use crate::events as ev;
             use crate::invitations as inv;
             use crate::rows::map_error;
-            use crate::events as ev;
             use crate::statements as st;
             use orgs_core::{
                 ApiTokenInfo, Email, ExternalIdentity, Invitation, InvitationId, InvitationState, JoinCode, JoinCodeId,
@@ -75,7 +75,11 @@ macro_rules! impl_tx {
                 }
 
                 #[instrument(skip_all, level = "debug")]
-                async fn find_member(&mut self, organization: OrgId, user: UserId) -> Result<Option<Member>, StoreError> {
+                async fn find_member(
+                    &mut self,
+                    organization: OrgId,
+                    user: UserId,
+                ) -> Result<Option<Member>, StoreError> {
                     st::find_member(self.conn()?, organization, user).await
                 }
 
@@ -366,7 +370,11 @@ macro_rules! impl_tx {
                 }
 
                 #[instrument(skip_all, level = "debug")]
-                async fn list_deliveries(&mut self, failed_only: bool, limit: u32) -> Result<Vec<DeliveryInfo>, StoreError> {
+                async fn list_deliveries(
+                    &mut self,
+                    failed_only: bool,
+                    limit: u32,
+                ) -> Result<Vec<DeliveryInfo>, StoreError> {
                     ev::list_deliveries(self.conn()?, failed_only, limit).await
                 }
 

@@ -16,6 +16,11 @@ import {
   type Organization,
   type Me,
   type OrgApiToken,
+  type AuditAction,
+  type AuditActor,
+  type AuditEvent,
+  type AuditTarget,
+  type ListAuditLogInput,
 } from "@orgs/client";
 
 interface ProductPage {
@@ -92,6 +97,50 @@ export type ContractShapes = [
   Expect<Equal<keyof Extract<Me, { kind: "organization_token" }>, "kind" | "organizationId" | "key">>,
   Expect<Equal<Awaited<ReturnType<typeof client.organizations.tokens.list>>["apiTokens"], OrgApiToken[]>>,
   Expect<Equal<Awaited<ReturnType<typeof client.me>>, Me>>,
+  Expect<
+    Equal<
+      AuditAction,
+      | "organization.created"
+      | "organization.updated"
+      | "organization.deleted"
+      | "organization.ownership_transferred"
+      | "member.added"
+      | "member.role_changed"
+      | "member.removed"
+      | "invitation.created"
+      | "invitation.revoked"
+      | "invitation.accepted"
+      | "join_code.created"
+      | "join_code.revoked"
+      | "api_token.created"
+      | "api_token.revoked"
+    >
+  >,
+  Expect<
+    Equal<
+      keyof AuditEvent,
+      | "id"
+      | "organizationId"
+      | "action"
+      | "occurredAt"
+      | "actor"
+      | "target"
+      | "data"
+      | "requestId"
+      | "ipAddress"
+      | "userAgent"
+    >
+  >,
+  Expect<Equal<AuditEvent["requestId" | "ipAddress" | "userAgent"], string | null>>,
+  Expect<Equal<AuditActor["kind"], "user" | "organization_token" | "operator">>,
+  Expect<Equal<Extract<AuditActor, { kind: "user" }>, { kind: "user"; id: string; email: string }>>,
+  Expect<Equal<Extract<AuditActor, { kind: "organization_token" }>, { kind: "organization_token"; key: string }>>,
+  Expect<Equal<AuditTarget["kind"], "organization" | "member" | "invitation" | "join_code" | "api_token">>,
+  Expect<
+    Equal<keyof ListAuditLogInput, "organizationId" | "limit" | "cursor" | "actions" | "actorId" | "since" | "until">
+  >,
+  Expect<Equal<Parameters<typeof client.organizations.auditLog.list>[0], ListAuditLogInput>>,
+  Expect<Equal<Awaited<ReturnType<typeof client.organizations.auditLog.list>>["events"], AuditEvent[]>>,
 ];
 
 export async function misuse(): Promise<void> {
@@ -143,6 +192,18 @@ export async function misuse(): Promise<void> {
   await client.organizations.tokens.list({ limit: 10 });
   // @ts-expect-error: key
   await client.organizations.tokens.revoke(o);
+  // @ts-expect-error: organizationId
+  await client.organizations.auditLog.list({ limit: 10 });
+  // @ts-expect-error: not an action of the audit log
+  await client.organizations.auditLog.list({ ...o, actions: ["member.deleted"] });
+  const { events } = await client.organizations.auditLog.list({ ...o, actions: ["member.role_changed"] });
+  // The actor narrows on kind: a user has an email, a token a key, the operator neither.
+  for (const { actor } of events) {
+    if (actor.kind === "user") void actor.email;
+    else if (actor.kind === "organization_token") void actor.key;
+    // @ts-expect-error: the operator has no id
+    else void actor.id;
+  }
   // @ts-expect-error: me takes no input, only options
   await client.me({ organizationId: "o" });
   await client.me({ timeoutMs: 1_000 });

@@ -32,7 +32,7 @@ enum Cleanup {
 pub struct TestApp {
     pub addr: SocketAddr,
     pub store: Arc<dyn Store>,
-    state: AppState,
+    pub state: AppState,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     cleanup: Cleanup,
 }

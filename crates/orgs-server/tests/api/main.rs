@@ -5,6 +5,7 @@ mod child;
 mod helpers;
 
 mod admin;
+mod audit;
 mod auth;
 mod cli;
 mod config;
@@ -18,6 +19,7 @@ mod metrics;
 mod organizations;
 mod processes;
 mod processes_lifecycle;
+mod receiver;
 mod secrets;
 mod tokens;
 mod tracing;

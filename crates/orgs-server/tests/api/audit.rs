@@ -1,0 +1,587 @@
+//! The audit log over HTTP: every action of the contract's table from a real call, what
+//! each event records, that refusals and no-ops record nothing, and paging by key.
+
+use crate::helpers::{Answer, Db, TestApp, TestUser, spawn};
+use crate::on_both_stores;
+use hyper::Method;
+use orgs_core::{Acting, Action, AuditEvent, Change, EventId, OrgId, OrgName, Role};
+use serde_json::{Value, json};
+
+on_both_stores!(
+    every_action_is_logged_from_a_real_call,
+    refusals_and_no_ops_log_nothing,
+    the_log_pages_by_key_and_filters
+);
+
+async fn ok(answer: Answer) -> Value {
+    assert_eq!(answer.status, 200, "{answer:?}");
+    answer.body
+}
+
+async fn call(app: &TestApp, who: &str, path: &str, body: Value) -> Value {
+    ok(app.post(&format!("/v1/organizations/{path}"), Some(who), body).await).await
+}
+
+/// Every event of the organization, newest first, through the operator's reader (which
+/// still answers once the organization is deleted).
+async fn log_of(app: &TestApp, organization: &str) -> Vec<Value> {
+    let page = orgs_core::Page {
+        limit: 1000,
+        after: None,
+    };
+    let events = app
+        .state
+        .app
+        .operator_audit_log(OrgId::from_wire(organization), &Default::default(), page)
+        .await
+        .unwrap();
+    events
+        .items
+        .iter()
+        .map(|event| serde_json::to_value(orgs_events::EventBody::from(event)).unwrap())
+        .collect()
+}
+
+async fn every_action_is_logged_from_a_real_call(db: Db) {
+    let app = spawn(db).await;
+    let alice = app.user("alice@example.com").await;
+    let bob = app.user("bob@example.com").await;
+    let carol = app.user("carol@example.com").await;
+    let org = app.organization(&alice).await;
+    let body = |extra: Value| {
+        let mut body = extra;
+        body["organizationId"] = json!(org);
+        body
+    };
+    let authorization = format!("Bearer {}", alice.bearer);
+    let renamed = app
+        .send(
+            Method::POST,
+            "/v1/organizations/update",
+            &[
+                ("authorization", &authorization),
+                ("content-type", "application/json"),
+                ("x-request-id", "audit-rename-1"),
+                ("user-agent", "audit-test/1.0"),
+            ],
+            body(json!({"name": "Acme Inc"})).to_string(),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{renamed:?}");
+    let first = call(
+        &app,
+        &alice.bearer,
+        "invitations/create",
+        body(json!({"email": "bob@example.com"})),
+    )
+    .await;
+    let second = call(
+        &app,
+        &alice.bearer,
+        "invitations/create",
+        body(json!({"email": "bob@example.com", "role": "admin"})),
+    )
+    .await;
+    let accepted = call(
+        &app,
+        &bob.bearer,
+        "invitations/accept",
+        json!({"token": second["token"]}),
+    )
+    .await;
+    assert_eq!(accepted["role"], "admin");
+    call(
+        &app,
+        &alice.bearer,
+        "members/set-role",
+        body(json!({"userId": bob.id.to_string(), "role": "member"})),
+    )
+    .await;
+    let code = call(
+        &app,
+        &alice.bearer,
+        "join-codes/create",
+        body(json!({"role": "member", "maxUses": 5})),
+    )
+    .await;
+    call(&app, &carol.bearer, "join-codes/join", json!({"code": code["code"]})).await;
+    call(
+        &app,
+        &alice.bearer,
+        "join-codes/revoke",
+        body(json!({"id": code["joinCode"]["id"]})),
+    )
+    .await;
+    let dave = call(
+        &app,
+        &alice.bearer,
+        "invitations/create",
+        body(json!({"email": "dave@example.com"})),
+    )
+    .await;
+    call(
+        &app,
+        &alice.bearer,
+        "invitations/revoke",
+        body(json!({"id": dave["invitation"]["id"]})),
+    )
+    .await;
+    let minted = call(
+        &app,
+        &alice.bearer,
+        "tokens/create",
+        body(json!({"name": "CI", "env": "test"})),
+    )
+    .await;
+    let token = minted["apiToken"]["bearer"].as_str().unwrap().to_owned();
+    let token_key = minted["apiToken"]["key"].as_str().unwrap().to_owned();
+    // The organization's own token acts too, and is the actor of what it does.
+    call(
+        &app,
+        &token,
+        "members/remove",
+        body(json!({"userId": carol.id.to_string()})),
+    )
+    .await;
+    call(&app, &alice.bearer, "tokens/revoke", body(json!({"key": token_key}))).await;
+    let by_operator = app.org_token(&org, &alice).await;
+    let operator_key = by_operator.split_once(':').unwrap().0.to_owned();
+    app.state
+        .app
+        .revoke_token(&operator_key, orgs_app::TokenKind::Organization)
+        .await
+        .unwrap();
+    app.add_member(&org, &carol, Role::Member).await;
+    call(&app, &carol.bearer, "leave", body(json!({}))).await;
+    call(
+        &app,
+        &alice.bearer,
+        "transfer-ownership",
+        body(json!({"userId": bob.id.to_string()})),
+    )
+    .await;
+    call(&app, &bob.bearer, "delete", body(json!({}))).await;
+
+    let log = log_of(&app, &org).await;
+    let mut actions: Vec<&str> = log.iter().map(|event| event["action"].as_str().unwrap()).collect();
+    actions.reverse();
+    assert_eq!(
+        actions,
+        [
+            "organization.created",
+            "member.added",
+            "organization.updated",
+            "invitation.created",
+            "invitation.revoked",
+            "invitation.created",
+            "member.added",
+            "invitation.accepted",
+            "member.role_changed",
+            "join_code.created",
+            "member.added",
+            "join_code.revoked",
+            "invitation.created",
+            "invitation.revoked",
+            "api_token.created",
+            "member.removed",
+            "api_token.revoked",
+            "api_token.created",
+            "api_token.revoked",
+            "member.removed",
+            "organization.ownership_transferred",
+            "member.role_changed",
+            "member.role_changed",
+            "organization.deleted",
+        ]
+    );
+    for action in Action::ALL {
+        assert!(
+            actions.contains(&action.as_str()),
+            "{} was never logged",
+            action.as_str()
+        );
+    }
+    let event = |action: &str, nth: usize| {
+        log.iter()
+            .rev()
+            .filter(|event| event["action"] == action)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("no {action} #{nth}"))
+            .clone()
+    };
+    let alice_actor = json!({"kind": "user", "id": alice.id.to_string(), "email": "alice@example.com"});
+    let rename = event("organization.updated", 0);
+    assert_eq!(rename["actor"], alice_actor);
+    assert_eq!(rename["target"], json!({"kind": "organization", "id": org}));
+    assert_eq!(rename["data"], json!({"oldName": "Acme", "newName": "Acme Inc"}));
+    assert_eq!(rename["requestId"], "audit-rename-1");
+    assert_eq!(rename["userAgent"], "audit-test/1.0");
+    assert_eq!(rename["ipAddress"], "127.0.0.1");
+    assert_eq!(rename["organizationId"], org);
+    let created = event("member.added", 0);
+    assert_eq!(created["data"]["via"], "created");
+    assert_eq!(created["data"]["role"], "owner");
+    let replaced = event("invitation.revoked", 0);
+    assert_eq!(
+        replaced["data"],
+        json!({"email": "bob@example.com", "role": "member", "reason": "replaced"})
+    );
+    assert_eq!(replaced["target"]["id"], first["invitation"]["id"]);
+    assert_eq!(event("invitation.revoked", 1)["data"]["reason"], "revoked");
+    let joined = event("member.added", 1);
+    assert_eq!(
+        (joined["data"]["via"].as_str(), joined["actor"]["id"].as_str()),
+        (Some("invitation"), Some(bob.id.to_string().as_str()))
+    );
+    assert_eq!(event("member.added", 2)["data"]["via"], "join_code");
+    let demoted = event("member.role_changed", 0);
+    assert_eq!(demoted["target"], json!({"kind": "member", "id": bob.id.to_string()}));
+    assert_eq!(
+        demoted["data"],
+        json!({"userId": bob.id.to_string(), "email": "bob@example.com", "oldRole": "admin", "newRole": "member"})
+    );
+    assert_eq!(
+        event("join_code.created", 0)["data"],
+        json!({"role": "member", "maxUses": 5})
+    );
+    assert_eq!(event("join_code.revoked", 0)["data"]["uses"], 1);
+    assert_eq!(
+        event("api_token.created", 0)["data"],
+        json!({"name": "CI", "env": "test"})
+    );
+    assert_eq!(
+        event("api_token.created", 0)["target"],
+        json!({"kind": "api_token", "id": token_key})
+    );
+    let removed = event("member.removed", 0);
+    assert_eq!(
+        removed["actor"],
+        json!({"kind": "organization_token", "key": token_key})
+    );
+    assert_eq!(removed["data"]["via"], "removed");
+    assert_eq!(event("api_token.revoked", 1)["actor"], json!({"kind": "operator"}));
+    assert_eq!(event("api_token.revoked", 1)["requestId"], Value::Null);
+    assert_eq!(event("member.removed", 1)["data"]["via"], "left");
+    assert_eq!(
+        event("organization.ownership_transferred", 0)["data"],
+        json!({"fromUserId": alice.id.to_string(), "toUserId": bob.id.to_string()})
+    );
+    let sides: Vec<(Value, Value)> = (0..2)
+        .map(|n| {
+            let side = event("member.role_changed", 1 + n);
+            (side["target"]["id"].clone(), side["data"]["newRole"].clone())
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            (json!(bob.id.to_string()), json!("owner")),
+            (json!(alice.id.to_string()), json!("admin"))
+        ]
+    );
+    assert_eq!(event("organization.deleted", 0)["data"], json!({"name": "Acme Inc"}));
+    // Secrets never reach the log: not an invitation token, a join code or a token secret.
+    let text = serde_json::to_string(&log).unwrap();
+    for secret in [
+        first["token"].as_str().unwrap(),
+        second["token"].as_str().unwrap(),
+        code["code"].as_str().unwrap(),
+        token.split_once(':').unwrap().1,
+        by_operator.split_once(':').unwrap().1,
+        alice.bearer.split_once(':').unwrap().1,
+    ] {
+        assert!(!text.contains(secret), "a secret reached the audit log");
+    }
+    // A deleted organization's log is the operator's alone.
+    let gone = app
+        .post("/v1/organizations/audit-log/list", Some(&bob.bearer), body(json!({})))
+        .await;
+    assert_eq!((gone.status, gone.code()), (404, "not_found"));
+}
+
+async fn refusals_and_no_ops_log_nothing(db: Db) {
+    let app = spawn(db).await;
+    let (owner, admin, member, outsider) = (
+        app.someone().await,
+        app.someone().await,
+        app.someone().await,
+        app.someone().await,
+    );
+    let org = app.organization(&owner).await;
+    app.add_member(&org, &admin, Role::Admin).await;
+    app.add_member(&org, &member, Role::Member).await;
+    let body = |extra: Value| {
+        let mut body = extra;
+        body["organizationId"] = json!(org);
+        body
+    };
+    let invitation = call(
+        &app,
+        &owner.bearer,
+        "invitations/create",
+        body(json!({"email": "x@example.com"})),
+    )
+    .await;
+    let code = call(
+        &app,
+        &owner.bearer,
+        "join-codes/create",
+        body(json!({"role": "member", "maxUses": 1})),
+    )
+    .await;
+    let minted = call(&app, &owner.bearer, "tokens/create", body(json!({}))).await;
+    let key = minted["apiToken"]["key"].clone();
+    call(
+        &app,
+        &owner.bearer,
+        "invitations/revoke",
+        body(json!({"id": invitation["invitation"]["id"]})),
+    )
+    .await;
+    call(
+        &app,
+        &owner.bearer,
+        "join-codes/revoke",
+        body(json!({"id": code["joinCode"]["id"]})),
+    )
+    .await;
+    call(&app, &owner.bearer, "tokens/revoke", body(json!({"key": key}))).await;
+    let before = log_of(&app, &org).await;
+
+    let refused = |who: &TestUser, path: &'static str, extra: Value| {
+        let (bearer, request) = (who.bearer.clone(), body(extra));
+        let app = &app;
+        async move {
+            app.post(&format!("/v1/organizations/{path}"), Some(&bearer), request)
+                .await
+        }
+    };
+    // Refusals: each is checked for its answer, then for what it left behind.
+    for (answer, status) in [
+        (refused(&owner, "leave", json!({})).await, 409),
+        (
+            refused(
+                &owner,
+                "members/set-role",
+                json!({"userId": owner.id.to_string(), "role": "admin"}),
+            )
+            .await,
+            409,
+        ),
+        (
+            refused(&owner, "members/remove", json!({"userId": owner.id.to_string()})).await,
+            409,
+        ),
+        (
+            refused(
+                &admin,
+                "members/set-role",
+                json!({"userId": owner.id.to_string(), "role": "member"}),
+            )
+            .await,
+            403,
+        ),
+        (
+            refused(&member, "invitations/create", json!({"email": "y@example.com"})).await,
+            403,
+        ),
+        (refused(&member, "update", json!({"name": "Nope"})).await, 403),
+        (refused(&outsider, "delete", json!({})).await, 404),
+        (
+            refused(&admin, "transfer-ownership", json!({"userId": member.id.to_string()})).await,
+            403,
+        ),
+        (
+            refused(&owner, "invitations/create", json!({"email": "not an email"})).await,
+            400,
+        ),
+        (
+            refused(
+                &owner,
+                "members/set-role",
+                json!({"userId": member.id.to_string(), "role": "king"}),
+            )
+            .await,
+            400,
+        ),
+        (
+            refused(&owner, "tokens/revoke", json!({"key": "orgs_live_nope"})).await,
+            404,
+        ),
+    ] {
+        assert_eq!(answer.status, status, "{answer:?}");
+    }
+    let joined = app
+        .post(
+            "/v1/organizations/join-codes/join",
+            Some(&outsider.bearer),
+            json!({"code": code["code"]}),
+        )
+        .await;
+    assert_eq!(joined.status, 404, "{joined:?}");
+    let accepted = app
+        .post(
+            "/v1/organizations/invitations/accept",
+            Some(&outsider.bearer),
+            json!({"token": invitation["token"]}),
+        )
+        .await;
+    assert_eq!(accepted.status, 404, "{accepted:?}");
+    // No-ops: answered 200, and nothing changed, so nothing is logged.
+    call(&app, &owner.bearer, "update", body(json!({"name": "Acme"}))).await;
+    call(
+        &app,
+        &owner.bearer,
+        "members/set-role",
+        body(json!({"userId": member.id.to_string(), "role": "member"})),
+    )
+    .await;
+    call(
+        &app,
+        &owner.bearer,
+        "members/remove",
+        body(json!({"userId": outsider.id.to_string()})),
+    )
+    .await;
+    call(
+        &app,
+        &owner.bearer,
+        "invitations/revoke",
+        body(json!({"id": invitation["invitation"]["id"]})),
+    )
+    .await;
+    call(
+        &app,
+        &owner.bearer,
+        "join-codes/revoke",
+        body(json!({"id": code["joinCode"]["id"]})),
+    )
+    .await;
+    call(&app, &owner.bearer, "tokens/revoke", body(json!({"key": key}))).await;
+    assert_eq!(log_of(&app, &org).await, before);
+}
+
+async fn the_log_pages_by_key_and_filters(db: Db) {
+    const EVENTS: usize = 2500;
+    let app = spawn(db).await;
+    let (owner, member) = (app.someone().await, app.someone().await);
+    let org = app.organization(&owner).await;
+    let organization = OrgId::from_wire(&org);
+    // Written straight through the store, as thousands of API calls would; alternate
+    // actors and actions so the filters have something to tell apart, and give many
+    // events the same instant so the id breaks ties.
+    let start = chrono::Utc::now() - chrono::TimeDelta::hours(1);
+    let member_email = orgs_core::Email::parse("member@example.com").unwrap();
+    let mut tx = app.store.begin(orgs_ports::TxMode::Write).await.unwrap();
+    for n in 0..EVENTS {
+        let acting = if n % 3 == 0 {
+            Acting::of_user(member.id, member_email.clone())
+        } else {
+            Acting::of_organization_token(organization, "orgs_live_pager")
+        };
+        let change = if n % 2 == 0 {
+            Change::OrganizationUpdated {
+                old_name: OrgName::parse(&format!("n{n}")).unwrap(),
+                new_name: OrgName::parse(&format!("n{}", n + 1)).unwrap(),
+            }
+        } else {
+            Change::JoinCodeCreated {
+                code: orgs_core::JoinCodeId::generate(),
+                role: Role::Member,
+                max_uses: None,
+            }
+        };
+        let event = AuditEvent {
+            id: EventId::generate(),
+            organization,
+            occurred_at: start + chrono::TimeDelta::milliseconds((n / 5) as i64),
+            actor: acting.actor,
+            change,
+            request: Default::default(),
+        };
+        tx.append_event(&event).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let page_through = |filter: Value, limit: Option<u64>| {
+        let (app, org, bearer) = (&app, org.clone(), owner.bearer.clone());
+        async move {
+            let mut seen: Vec<Value> = Vec::new();
+            let mut cursor = Value::Null;
+            loop {
+                let mut request = filter.clone();
+                request["organizationId"] = json!(org);
+                if let Some(limit) = limit {
+                    request["limit"] = json!(limit);
+                }
+                if !cursor.is_null() {
+                    request["cursor"] = cursor.clone();
+                }
+                let page = ok(app
+                    .post("/v1/organizations/audit-log/list", Some(&bearer), request)
+                    .await)
+                .await;
+                let events = page["events"].as_array().unwrap();
+                assert!(events.len() <= limit.unwrap_or(100) as usize);
+                seen.extend(events.iter().cloned());
+                cursor = page["nextCursor"].clone();
+                if cursor.is_null() {
+                    return seen;
+                }
+            }
+        }
+    };
+    let all = page_through(json!({}), Some(1000)).await;
+    // The seeded events and the two of `organizations.create`.
+    assert_eq!(all.len(), EVENTS + 2);
+    let keys: Vec<(String, String)> = all
+        .iter()
+        .map(|event| {
+            (
+                event["occurredAt"].as_str().unwrap().to_owned(),
+                event["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    sorted.reverse();
+    sorted.dedup();
+    assert_eq!(keys, sorted, "newest first, by time then id, nothing twice");
+    assert_eq!(page_through(json!({}), None).await, all, "pages of 100 by default");
+
+    let updates = page_through(json!({"actions": ["organization.updated"]}), Some(333)).await;
+    assert_eq!(updates.len(), EVENTS / 2);
+    assert!(updates.iter().all(|event| event["action"] == "organization.updated"));
+    let by_member = page_through(json!({"actorId": member.id.to_string()}), Some(500)).await;
+    assert_eq!(by_member.len(), EVENTS.div_ceil(3));
+    let by_token = page_through(
+        json!({"actorId": "orgs_live_pager", "actions": ["join_code.created"]}),
+        None,
+    )
+    .await;
+    assert_eq!(by_token.len(), (0..EVENTS).filter(|n| n % 3 != 0 && n % 2 == 1).count());
+    let since = orgs_http::wire_time(start + chrono::TimeDelta::milliseconds(100));
+    let until = orgs_http::wire_time(start + chrono::TimeDelta::milliseconds(200));
+    let window = page_through(json!({"since": since, "until": until}), None).await;
+    assert_eq!(window.len(), 100 * 5, "five events a millisecond, 100 milliseconds");
+
+    for (bad, field) in [
+        (json!({"actions": ["member.deleted"]}), "actions"),
+        (json!({"since": "yesterday"}), "since"),
+        (json!({"limit": 1001}), "limit"),
+        (json!({"cursor": "zz"}), "cursor"),
+        (json!({"actorId": "x".repeat(201)}), "actorId"),
+    ] {
+        let mut request = bad;
+        request["organizationId"] = json!(org);
+        let answer = app
+            .post("/v1/organizations/audit-log/list", Some(&owner.bearer), request)
+            .await;
+        assert_eq!((answer.status, answer.code()), (400, "invalid_request"), "{answer:?}");
+        assert!(
+            answer.body["error"]["message"].as_str().unwrap().contains(field),
+            "{answer:?}"
+        );
+    }
+}

@@ -94,6 +94,23 @@ export function auditSentence(event: AuditEvent, emailOf: (userId: string) => st
   return write(actorName(event.actor), event.data as unknown as AuditData[AuditAction], event, emailOf);
 }
 
+/**
+ * The emails the events themselves give for user ids, their actors' and their members':
+ * events come newest first, so each user gets the latest email seen.
+ */
+export function emailsIn(events: readonly AuditEvent[]): Map<string, string> {
+  const emails = new Map<string, string>();
+  const learn = (userId: unknown, email: unknown) => {
+    if (typeof userId === "string" && typeof email === "string" && !emails.has(userId)) emails.set(userId, email);
+  };
+  for (const { actor, data } of events) {
+    if (actor.kind === "user") learn(actor.id, actor.email);
+    const { userId, email } = data as { userId?: unknown; email?: unknown };
+    learn(userId, email);
+  }
+  return emails;
+}
+
 function isSelf(event: AuditEvent, userId: string): boolean {
   return event.actor.kind === "user" && event.actor.id === userId;
 }

@@ -291,6 +291,17 @@ export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 }
 
+/** A date with its time of day, in the reader's locale and time zone. */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
 /** A table that scrolls sideways when its widget is narrow; focusable so keyboards can scroll it. */
 export function TableScroller({
   label,

@@ -23,4 +23,5 @@ mod receiver;
 mod secrets;
 mod tokens;
 mod tracing;
+mod webhooks;
 mod wire;

@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: "components",
           environment: "jsdom",
-          include: ["test/**/*.test.tsx"],
+          include: ["test/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup.ts"],
         },
       },

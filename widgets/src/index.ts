@@ -1,4 +1,4 @@
-// The package's public surface: the provider, its hooks, and the 18 widgets.
+// The package's public surface: the provider, its hooks, and the 19 widgets.
 import "./styles.css";
 export {
   OrgsProvider,
@@ -15,6 +15,7 @@ export type { OrgsContextValue, OrgsProviderProps, PermissionState, Topic } from
 export { createPreviewApi, createPreviewClient } from "./preview.js";
 export { describeError, type WidgetProps } from "./ui.js";
 export { ApiTokensTable, type ApiTokensTableProps } from "./widgets/ApiTokensTable.js";
+export { AuditLog, type AuditLogProps } from "./widgets/AuditLog.js";
 export { DeleteOrganization, type DeleteOrganizationProps } from "./widgets/DeleteOrganization.js";
 export { LeaveOrganization, type LeaveOrganizationProps } from "./widgets/LeaveOrganization.js";
 export { TransferOwnership, type TransferOwnershipProps } from "./widgets/TransferOwnership.js";

@@ -10,8 +10,8 @@ const ALL = GALLERY;
 
 afterEach(() => vi.unstubAllGlobals());
 
-test("there are 18 widgets and the list names them all", () => {
-  expect(ALL).toHaveLength(18);
+test("there are 19 widgets and the list names them all", () => {
+  expect(ALL).toHaveLength(19);
   for (const [name] of ALL) expect(typeof widgets[name]).toBe("function");
   // Every widget the package exports is in the gallery.
   const exported = Object.entries(widgets)

@@ -1,9 +1,10 @@
-// The console: paste a bearer, then manage organizations end to end with all 18 widgets.
+// The console: paste a bearer, then manage organizations end to end with all 19 widgets.
 import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import {
   AcceptInvitation,
   ApiTokensTable,
+  AuditLog,
   CreateApiToken,
   CreateJoinCode,
   CreateOrganization,
@@ -137,6 +138,7 @@ function Workspace() {
           </div>
         </PermissionGate>
         <RoleMatrix />
+        <AuditLog />
         <div className="console-pair">
           <TransferOwnership />
           <LeaveOrganization />

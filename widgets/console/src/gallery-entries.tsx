@@ -1,5 +1,5 @@
 // Every widget in preview mode, named: the gallery page shows them and a test checks
-// that all 18 are here and that none of them makes a request.
+// that all 19 are here and that none of them makes a request.
 import * as widgets from "../../src/index.js";
 
 export const GALLERY = [
@@ -20,6 +20,7 @@ export const GALLERY = [
   ["LeaveOrganization", <widgets.LeaveOrganization preview />],
   ["DeleteOrganization", <widgets.DeleteOrganization preview />],
   ["RoleMatrix", <widgets.RoleMatrix preview />],
+  ["AuditLog", <widgets.AuditLog preview />],
   [
     "PermissionGate",
     <widgets.PermissionGate preview permission="org:manage" fallback={<p>Hidden without org:manage.</p>}>

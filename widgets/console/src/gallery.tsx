@@ -1,4 +1,4 @@
-// Every widget in preview mode: sample data, no requests, for a look at all 18 at once.
+// Every widget in preview mode: sample data, no requests, for a look at all 19 at once.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { GALLERY } from "./gallery-entries.js";

@@ -1,8 +1,9 @@
 // The console end to end in a real browser against a real orgs-server: create an
 // organization, invite a second user who accepts in another browser context, a third who
 // joins with a code, change a role, hit last_owner, mint a token that works, revoke it and
-// see it refused, transfer ownership, leave, and delete an organization. Screenshots of
-// the console and the gallery go to SCREENSHOT_DIR (default e2e/output).
+// see it refused, read all of that back in the audit log, transfer ownership, leave, and
+// delete an organization. Screenshots of the console and the gallery go to SCREENSHOT_DIR
+// (default e2e/output).
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -161,6 +162,37 @@ describe.sequential("the console", () => {
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
   });
 
+  test("the audit log tells what happened, newest first, and filters by action", async () => {
+    const log = region(alice, "Audit log");
+    const sentences = () => log.locator(".orgs-audit-event > span").allTextContents();
+    // The revoke just made reloads the log with the rest.
+    await log.getByText("alice@example.com revoked the API token CI (live)").waitFor();
+    const everything = [
+      "alice@example.com revoked the API token CI (live)",
+      "alice@example.com created the API token CI (live)",
+      "alice@example.com changed bob@example.com's role from member to admin",
+      "carol@example.com joined with a join code as member",
+      "alice@example.com created a join code for member (1 use)",
+      "bob@example.com accepted the invitation as member",
+      "bob@example.com joined by invitation as member",
+      "alice@example.com invited bob@example.com as member",
+      "alice@example.com joined as owner on creating the organization",
+      "alice@example.com created the organization Acme",
+    ];
+    // The refused demotion of the last owner changed nothing, so it is not there.
+    expect(await sentences()).toEqual(everything);
+    const newest = Date.parse((await log.locator("time").first().getAttribute("datetime"))!);
+    expect(Date.now() - newest).toBeLessThan(10 * 60_000);
+
+    const filter = log.getByRole("combobox", { name: "Action" });
+    await filter.selectOption({ label: "Role changed" });
+    await expect
+      .poll(sentences, { timeout: 10_000 })
+      .toEqual(["alice@example.com changed bob@example.com's role from member to admin"]);
+    await filter.selectOption({ label: "All actions" });
+    await expect.poll(sentences, { timeout: 10_000 }).toEqual(everything);
+  });
+
   test("the only owner is told why she cannot leave", async () => {
     const leave = region(alice, "Leave organization");
     await leave.getByRole("button", { name: "Leave Acme" }).click();
@@ -221,7 +253,7 @@ describe.sequential("the console", () => {
 });
 
 describe("the gallery", () => {
-  test("shows all 18 widgets with sample data and makes no API request", async () => {
+  test("shows all 19 widgets with sample data and makes no API request", async () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
     const apiRequests: string[] = [];
@@ -231,7 +263,7 @@ describe("the gallery", () => {
     await page.goto(new URL("gallery.html", consoleUrl).toString());
     await page.getByText("grace@acme.test").first().waitFor();
     await page.waitForFunction(() => document.querySelector(".orgs-loading") === null);
-    expect(await page.locator("[data-widget]").count()).toBe(18);
+    expect(await page.locator("[data-widget]").count()).toBe(19);
     expect(apiRequests).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/gallery.png`, fullPage: true });

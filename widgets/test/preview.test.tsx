@@ -1,5 +1,5 @@
 // Every widget in preview mode: sample data, no request at all, and no axe violation.
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import * as widgets from "../src/index.js";
@@ -87,4 +87,28 @@ test("preview: transfer and delete work in memory", async () => {
   await userEvent.click(screen.getByRole("button", { name: "Confirm transfer" }));
   expect(await screen.findByText(/grace@acme.test is now an owner/)).toBeInTheDocument();
   expect(await screen.findByText("Only owners can delete this organization.")).toBeInTheDocument();
+});
+
+test("preview: the audit log tells Acme's history, and what was just done in the preview", async () => {
+  const { OrgsProvider } = widgets;
+  render(
+    <OrgsProvider preview>
+      <widgets.OrganizationProfile />
+      <widgets.AuditLog />
+    </OrgsProvider>,
+  );
+  const log = () => screen.getByRole("list", { name: "Audit log" });
+  expect(await screen.findByText("ada@acme.test invited barbara@acme.test as admin")).toBeInTheDocument();
+  expect(within(log()).getByText("The operator revoked the API token Old deploys (live)")).toBeInTheDocument();
+  expect(within(log()).getAllByRole("listitem").at(-1)).toHaveTextContent(
+    "ada@acme.test created the organization Acme Corp",
+  );
+  await userEvent.click(screen.getByRole("button", { name: "Rename" }));
+  await userEvent.clear(screen.getByLabelText("New name"));
+  await userEvent.type(screen.getByLabelText("New name"), "Acme Preview{Enter}");
+  await vi.waitFor(() =>
+    expect(within(log()).getAllByRole("listitem")[0]).toHaveTextContent(
+      "ada@acme.test renamed the organization from Acme to Acme Preview",
+    ),
+  );
 });

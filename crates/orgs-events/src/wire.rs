@@ -27,8 +27,7 @@ pub enum ActorBody {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = AuditTarget)]
 pub struct TargetBody {
-    #[schema(value_type = AuditTargetKind)]
-    pub kind: &'static str,
+    pub kind: AuditTargetKind,
     pub id: String,
 }
 
@@ -70,6 +69,19 @@ pub enum AuditTargetKind {
     ApiToken,
 }
 
+impl From<orgs_core::TargetKind> for AuditTargetKind {
+    fn from(kind: orgs_core::TargetKind) -> Self {
+        use orgs_core::TargetKind as K;
+        match kind {
+            K::Organization => Self::Organization,
+            K::Member => Self::Member,
+            K::Invitation => Self::Invitation,
+            K::JoinCode => Self::JoinCode,
+            K::ApiToken => Self::ApiToken,
+        }
+    }
+}
+
 impl From<&LoggedEvent> for EventBody {
     fn from(event: &LoggedEvent) -> Self {
         let actor = match &event.actor {
@@ -91,7 +103,7 @@ impl From<&LoggedEvent> for EventBody {
             occurred_at: time(event.occurred_at),
             actor,
             target: TargetBody {
-                kind: event.target.kind.as_str(),
+                kind: event.target.kind.into(),
                 id: event.target.id.clone(),
             },
             data,

@@ -177,30 +177,35 @@ macro_rules! event_statements {
             leased_until: Timestamp,
             limit: u32,
         ) -> Result<Vec<OwedDelivery>, StoreError> {
+            // RETURNING names exactly the rows this statement claimed, whatever else
+            // the same lease may hold.
             let claim = format!(
                 "UPDATE webhook_deliveries SET lease = $2, leased_until = $3 WHERE id IN
                    (SELECT id FROM webhook_deliveries
                     WHERE state = 'pending' AND next_attempt_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
-                    ORDER BY next_attempt_at LIMIT {limit}{})",
+                    ORDER BY next_attempt_at LIMIT {limit}{})
+                 RETURNING id",
                 $skip_locked
             );
-            let claimed = sqlx::query(&claim)
+            let claimed: Vec<i64> = sqlx::query_scalar(&claim)
                 .bind(time(now))
                 .bind(lease)
                 .bind(time(leased_until))
-                .execute(&mut *conn)
+                .fetch_all(&mut *conn)
                 .await
                 .map_err(map_error)?;
-            if claimed.rows_affected() == 0 {
+            if claimed.is_empty() {
                 return Ok(Vec::new());
             }
+            let ids: Vec<String> = claimed.iter().map(i64::to_string).collect();
             let sql = format!(
                 "SELECT d.id AS delivery_id, d.attempts, w.url, w.secret, {EVENT_COLUMNS}
                  FROM webhook_deliveries d
                  JOIN webhook_endpoints w ON w.id = d.endpoint_id
                  JOIN audit_events e ON e.id = d.event_id
-                 WHERE d.lease = $1 AND d.state = 'pending'
-                 ORDER BY d.next_attempt_at, d.id"
+                 WHERE d.id IN ({}) AND d.lease = $1
+                 ORDER BY d.next_attempt_at, d.id",
+                ids.join(", ")
             );
             let found = sqlx::query(&sql)
                 .bind(lease)

@@ -4,6 +4,7 @@
 
 mod abandon;
 mod contract;
+mod events;
 mod invites;
 mod lifecycle;
 mod model;
@@ -14,6 +15,7 @@ mod races_lifecycle;
 
 pub use abandon::*;
 pub use contract::*;
+pub use events::*;
 pub use invites::*;
 pub use lifecycle::*;
 pub use model::*;
@@ -89,6 +91,11 @@ macro_rules! store_contract_tests {
             owners_handing_over_to_each_other_leave_one_owner,
             a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind,
             a_delete_racing_the_last_use_writer_fails_neither,
+            events_commit_or_vanish_with_their_change,
+            each_endpoint_is_owed_only_what_it_asked_for,
+            a_lease_holds_a_claim_until_it_expires,
+            concurrent_claims_never_share_a_delivery,
+            retention_deletes_old_events_with_their_deliveries,
         );
     };
     (@each $make:path; $($test:ident),* $(,)?) => {

@@ -1,0 +1,317 @@
+//! What every store must do for the audit log and its webhook outbox: events commit or
+//! vanish with their change, each endpoint is owed exactly the events it asked for, a
+//! lease keeps a claim to one worker until it expires, and retention deletes the old.
+
+use crate::{acting, seed_organization, seed_user};
+use chrono::TimeDelta;
+use orgs_auth::SystemClock;
+use orgs_core::{Action, AuditEvent, Change, EventId, OrgId, OrgName, Timestamp, WebhookId};
+use orgs_ports::{
+    Attempt, AttemptOutcome, Clock, DeliveryState, EventFilter, OwedDelivery, Store, TxMode, WebhookEndpoint,
+};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+fn renamed(organization: OrgId, at: Timestamp, n: usize) -> AuditEvent {
+    AuditEvent {
+        id: EventId::generate(),
+        organization,
+        occurred_at: at,
+        actor: orgs_core::Actor::Operator,
+        change: Change::OrganizationUpdated {
+            old_name: OrgName::parse(&format!("n{n}")).unwrap(),
+            new_name: OrgName::parse(&format!("n{}", n + 1)).unwrap(),
+        },
+        request: Default::default(),
+    }
+}
+
+async fn endpoint(store: &Arc<dyn Store>, events: Vec<Action>) -> WebhookEndpoint {
+    let endpoint = WebhookEndpoint {
+        id: WebhookId::generate(),
+        url: "http://127.0.0.1:9/hook".into(),
+        events,
+        created_at: SystemClock.now(),
+    };
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    tx.insert_webhook(&endpoint, "whsec_c2VjcmV0").await.unwrap();
+    tx.commit().await.unwrap();
+    endpoint
+}
+
+async fn append(store: &Arc<dyn Store>, events: &[AuditEvent]) {
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    for event in events {
+        tx.append_event(event).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+async fn claim(store: &Arc<dyn Store>, now: Timestamp, lease: &str, limit: u32) -> Vec<OwedDelivery> {
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    let claimed = tx
+        .claim_deliveries(now, lease, now + TimeDelta::seconds(30), limit)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    claimed
+}
+
+async fn finish(store: &Arc<dyn Store>, owed: &OwedDelivery, lease: &str, outcome: AttemptOutcome) -> bool {
+    let attempt = Attempt {
+        delivery: owed.id,
+        number: owed.attempts + 1,
+        started_at: SystemClock.now(),
+        status: Some(500),
+        error: Some("the receiver did not answer 2xx".into()),
+        duration_ms: 3,
+    };
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    let done = tx.finish_attempt(&attempt, lease, outcome).await.unwrap();
+    tx.commit().await.unwrap();
+    done
+}
+
+pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
+    let owner = seed_user(&store).await;
+    let organization = seed_organization(&store, &[(owner.id, orgs_core::Role::Owner)])
+        .await
+        .id;
+    endpoint(&store, vec![]).await;
+    let now = SystemClock.now();
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    tx.append_event(&renamed(organization, now, 0)).await.unwrap();
+    drop(tx);
+    let page = orgs_core::Page { limit: 10, after: None };
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    assert!(
+        tx.list_events(organization, &EventFilter::default(), page)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        tx.outbox_status().await.unwrap().owed,
+        0,
+        "a rolled-back event is owed to no one"
+    );
+    drop(tx);
+
+    let kept = renamed(organization, now, 1);
+    append(&store, std::slice::from_ref(&kept)).await;
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let listed = tx
+        .list_events(organization, &EventFilter::default(), page)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    let event = &listed[0];
+    assert_eq!(
+        (event.id, event.organization, event.action),
+        (kept.id, organization, Action::OrganizationUpdated)
+    );
+    assert_eq!(event.occurred_at, now);
+    assert_eq!(event.actor, orgs_core::Actor::Operator);
+    let data: serde_json::Value = serde_json::from_str(&event.data).unwrap();
+    assert_eq!(data, serde_json::json!({"oldName": "n1", "newName": "n2"}));
+    let status = tx.outbox_status().await.unwrap();
+    assert_eq!((status.owed, status.oldest_owed_at), (1, Some(now)));
+    // Another organization's log is its own.
+    let elsewhere = tx
+        .list_events(OrgId::generate(), &EventFilter::default(), page)
+        .await
+        .unwrap();
+    assert!(elsewhere.is_empty());
+    // The log keeps the user's email as it was, and outlives the organization.
+    drop(tx);
+    let me = acting(&owner);
+    let added = AuditEvent {
+        actor: me.actor.clone(),
+        ..renamed(organization, now + TimeDelta::milliseconds(1), 2)
+    };
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    tx.append_event(&added).await.unwrap();
+    tx.delete_organization(organization).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let listed = tx
+        .list_events(organization, &EventFilter::default(), page)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 2, "the log outlives the organization");
+    assert_eq!(listed[0].actor, me.actor);
+}
+
+pub async fn each_endpoint_is_owed_only_what_it_asked_for(store: Arc<dyn Store>) {
+    let organization = OrgId::generate();
+    let all = endpoint(&store, vec![]).await;
+    let some = endpoint(&store, vec![Action::MemberAdded, Action::OrganizationUpdated]).await;
+    let none_of_these = endpoint(&store, vec![Action::ApiTokenRevoked]).await;
+    let now = SystemClock.now();
+    let created = AuditEvent {
+        change: Change::OrganizationCreated {
+            name: OrgName::parse("Acme").unwrap(),
+        },
+        ..renamed(organization, now, 0)
+    };
+    append(&store, &[created.clone(), renamed(organization, now, 1)]).await;
+    let claimed = claim(&store, now, "lease-a", 100).await;
+    assert_eq!(claimed.len(), 3, "{claimed:#?}");
+    assert!(
+        claimed
+            .iter()
+            .all(|owed| owed.secret == "whsec_c2VjcmV0" && owed.attempts == 0)
+    );
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let listed = tx.list_deliveries(false, 100).await.unwrap();
+    let per_endpoint = |id: WebhookId| {
+        let mut actions: Vec<&str> = listed
+            .iter()
+            .filter(|d| d.endpoint == id)
+            .map(|d| d.action.as_str())
+            .collect();
+        actions.sort();
+        actions
+    };
+    assert_eq!(per_endpoint(all.id), ["organization.created", "organization.updated"]);
+    assert_eq!(per_endpoint(some.id), ["organization.updated"]);
+    assert!(per_endpoint(none_of_these.id).is_empty());
+    let endpoints = tx.list_webhooks().await.unwrap();
+    assert_eq!(
+        endpoints.iter().map(|e| e.id).collect::<Vec<_>>(),
+        [all.id, some.id, none_of_these.id]
+    );
+    assert_eq!(endpoints[1].events, [Action::MemberAdded, Action::OrganizationUpdated]);
+    drop(tx);
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    assert!(tx.delete_webhook(all.id).await.unwrap());
+    assert!(!tx.delete_webhook(all.id).await.unwrap());
+    tx.commit().await.unwrap();
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    assert_eq!(
+        tx.list_deliveries(false, 100).await.unwrap().len(),
+        1,
+        "its deliveries went with it"
+    );
+}
+
+pub async fn a_lease_holds_a_claim_until_it_expires(store: Arc<dyn Store>) {
+    let organization = OrgId::generate();
+    endpoint(&store, vec![]).await;
+    let now = SystemClock.now();
+    let events: Vec<AuditEvent> = (0..5).map(|n| renamed(organization, now, n)).collect();
+    append(&store, &events).await;
+    let first = claim(&store, now, "lease-a", 3).await;
+    assert_eq!(first.len(), 3);
+    let second = claim(&store, now, "lease-b", 10).await;
+    assert_eq!(second.len(), 2, "claimed rows are skipped");
+    assert!(claim(&store, now, "lease-c", 10).await.is_empty());
+    // Past the lease, a claim is anyone's again; the old holder can no longer record.
+    let later = now + TimeDelta::seconds(31);
+    let taken_over = claim(&store, later, "lease-d", 10).await;
+    assert_eq!(taken_over.len(), 5);
+    assert!(!finish(&store, &first[0], "lease-a", AttemptOutcome::Delivered).await);
+    let retry_at = later + TimeDelta::seconds(5);
+    assert!(finish(&store, &taken_over[0], "lease-d", AttemptOutcome::RetryAt(retry_at)).await);
+    assert!(finish(&store, &taken_over[1], "lease-d", AttemptOutcome::Delivered).await);
+    assert!(finish(&store, &taken_over[2], "lease-d", AttemptOutcome::GaveUp).await);
+    // Not due before its retry time (the two still leased to `lease-d` are not either),
+    // due after it; the attempts count on.
+    assert!(
+        claim(&store, later + TimeDelta::seconds(1), "lease-e", 10)
+            .await
+            .is_empty()
+    );
+    let due = claim(&store, retry_at, "lease-f", 10).await;
+    let again = due.iter().find(|owed| owed.id == taken_over[0].id).expect("due again");
+    assert_eq!(again.attempts, 1);
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let listed = tx.list_deliveries(false, 100).await.unwrap();
+    let state_of = |id: i64| listed.iter().find(|d| d.id == id).unwrap();
+    assert_eq!(state_of(taken_over[1].id).state, DeliveryState::Succeeded);
+    assert_eq!(state_of(taken_over[0].id).attempts.len(), 1);
+    assert_eq!(state_of(taken_over[0].id).attempts[0].status, Some(500));
+    let failed = tx.list_deliveries(true, 100).await.unwrap();
+    assert_eq!(failed.iter().map(|d| d.id).collect::<Vec<_>>(), [taken_over[2].id]);
+    drop(tx);
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    assert!(tx.retry_delivery(taken_over[2].id, retry_at).await.unwrap());
+    assert!(
+        !tx.retry_delivery(taken_over[1].id, retry_at).await.unwrap(),
+        "only a failed one"
+    );
+    tx.commit().await.unwrap();
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    assert!(tx.list_deliveries(true, 100).await.unwrap().is_empty());
+}
+
+pub async fn concurrent_claims_never_share_a_delivery(store: Arc<dyn Store>) {
+    const EVENTS: usize = 200;
+    const CLAIMERS: usize = 8;
+    let organization = OrgId::generate();
+    endpoint(&store, vec![]).await;
+    let now = SystemClock.now();
+    let events: Vec<AuditEvent> = (0..EVENTS).map(|n| renamed(organization, now, n)).collect();
+    append(&store, &events).await;
+    let barrier = Arc::new(tokio::sync::Barrier::new(CLAIMERS));
+    let claimers: Vec<_> = (0..CLAIMERS)
+        .map(|n| {
+            let (store, barrier) = (store.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                let mut mine = Vec::new();
+                loop {
+                    let claimed = claim(&store, now, &format!("lease-{n}"), 7).await;
+                    if claimed.is_empty() {
+                        return mine;
+                    }
+                    mine.extend(claimed.into_iter().map(|owed| owed.id));
+                }
+            })
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    for claimer in claimers {
+        for id in claimer.await.unwrap() {
+            assert!(seen.insert(id), "delivery {id} was claimed twice");
+        }
+    }
+    assert_eq!(seen.len(), EVENTS);
+}
+
+pub async fn retention_deletes_old_events_with_their_deliveries(store: Arc<dyn Store>) {
+    let organization = OrgId::generate();
+    endpoint(&store, vec![]).await;
+    let now = SystemClock.now();
+    let old: Vec<AuditEvent> = (0..25)
+        .map(|n| renamed(organization, now - TimeDelta::days(400), n))
+        .collect();
+    let recent = renamed(organization, now, 99);
+    append(&store, &old).await;
+    append(&store, std::slice::from_ref(&recent)).await;
+    let before = now - TimeDelta::days(365);
+    let mut deleted = 0;
+    loop {
+        let mut tx = store.begin(TxMode::Write).await.unwrap();
+        let batch = tx.prune_events(before, 10).await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(batch <= 10);
+        deleted += batch;
+        if batch == 0 {
+            break;
+        }
+    }
+    assert_eq!(deleted, 25);
+    let page = orgs_core::Page {
+        limit: 100,
+        after: None,
+    };
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let left = tx
+        .list_events(organization, &EventFilter::default(), page)
+        .await
+        .unwrap();
+    assert_eq!(left.iter().map(|event| event.id).collect::<Vec<_>>(), [recent.id]);
+    assert_eq!(tx.list_deliveries(false, 100).await.unwrap().len(), 1);
+    assert_eq!(tx.outbox_status().await.unwrap().owed, 1);
+}

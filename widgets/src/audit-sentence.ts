@@ -88,7 +88,10 @@ const SENTENCES: { [A in AuditAction]: Writer<A> } = {
  * The event as a sentence. `emailOf` names a user the event knows only by id (the new
  * owner of a transfer); without it, or when it does not know them, the id stands in.
  */
-export function auditSentence(event: AuditEvent, emailOf: (userId: string) => string | undefined = () => undefined) {
+export function auditSentence(
+  event: AuditEvent,
+  emailOf: (userId: string) => string | undefined = () => undefined,
+): string {
   // `data` is typed by action in AuditData; the server always writes that shape.
   const write = SENTENCES[event.action] as Writer<AuditAction>;
   return write(actorName(event.actor), event.data as unknown as AuditData[AuditAction], event, emailOf);
@@ -115,7 +118,7 @@ function isSelf(event: AuditEvent, userId: string): boolean {
   return event.actor.kind === "user" && event.actor.id === userId;
 }
 
-/** A named token by its name and environment; an unnamed one by its key, which says both. */
+/** A token by its name and environment, or by its key (`orgs_live_…`) when it has none. */
 function tokenName(data: { name: string | null; env: TokenEnv }, key: string): string {
   return data.name === null ? key : `${data.name} (${data.env})`;
 }

@@ -109,7 +109,7 @@ fn the_spec_lists_the_product_pages_17_operations_and_part_twos_7_each_post_only
         ("/v1/organizations/update", "organizations.update"),
     ];
     let expected: Vec<(String, String)> = expected.iter().map(|(p, o)| (p.to_string(), o.to_string())).collect();
-    assert_eq!(operations.len(), 17 + 6);
+    assert_eq!(operations.len(), 17 + 7);
     assert_eq!(operations, expected);
 }
 

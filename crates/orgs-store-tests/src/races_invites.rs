@@ -92,7 +92,7 @@ pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
                     scene.app.clone(),
                     barrier.clone(),
                     made.code.clone(),
-                    crate::acting(&user),
+                    crate::acting(user),
                 );
                 tokio::spawn(async move {
                     barrier.wait().await;

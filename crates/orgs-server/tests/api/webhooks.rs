@@ -94,6 +94,8 @@ async fn a_failing_receiver_is_retried_with_backoff_until_it_answers(db: Db) {
         received.iter().all(|delivery| delivery.id == received[0].id),
         "one event, the same id each time"
     );
+    let seen: Vec<u64> = received.iter().map(|delivery| delivery.attempt).collect();
+    assert_eq!(seen, [1, 2, 3], "the receiver counts the attempts too");
     let all = settled(&app, Duration::from_secs(2)).await;
     assert_eq!(all.len(), 1);
     let attempts = &all[0].attempts;

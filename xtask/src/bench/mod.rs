@@ -9,6 +9,7 @@
 //! clean under load, which needs no optimiser, and a release build would add minutes
 //! to every CI run.
 
+mod events;
 mod measure;
 mod references;
 mod report;
@@ -84,6 +85,8 @@ pub struct StoreResults {
     /// the target concurrency; PostgreSQL only.
     pub same_statements: PsqlTimes,
     pub seed_seconds: f64,
+    /// The writes and deliveries with one webhook endpoint (docs/events.md).
+    pub events: events::EventsResult,
 }
 
 pub struct References {
@@ -106,7 +109,7 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
     }
     let profile = Profile::new(quick);
     let mut build = crate::cargo();
-    build.args(["build", "--locked", "-p", "orgs-server", "-p", "orgs-bench"]);
+    build.args(["build", "--locked", "-p", "orgs-server", "-p", "orgs-bench", "--bins"]);
     if !quick {
         build.arg("--release");
     }
@@ -228,6 +231,11 @@ fn bench_store(
             });
         }
     }
+    let events = events::measure(&binaries, &server, url, &script, &seed, profile)?;
+    eprintln!(
+        "xtask: {store} with a webhook: {:.0} creates/s, {:.0} deliveries/s, lag p50 {:.0} ms p99 {:.0} ms",
+        events.writes.requests_per_second, events.deliveries_per_second, events.lag_p50_ms, events.lag_p99_ms
+    );
     drop(server);
     let (psql, plans, same_statements) = if store == "PostgreSQL" {
         postgres_references(out, &seed, profile)?
@@ -241,6 +249,7 @@ fn bench_store(
         plans,
         same_statements,
         seed_seconds,
+        events,
     })
 }
 

@@ -152,6 +152,37 @@ impl Report<'_> {
                 });
             }
         }
+        for store in &self.stores {
+            let events = &store.events;
+            let without = self.cell(store.store, "org_create", c).map(Cell::rate).unwrap_or(0.0);
+            targets.push(Target {
+                name: format!(
+                    "{}: webhook deliveries a second, creates at c={c} with one endpoint",
+                    store.store
+                ),
+                measured: format!("{:.0} /s", events.deliveries_per_second),
+                reference: "1,000 /s".into(),
+                ratio: events.deliveries_per_second / 1000.0,
+                goal: Goal::AtLeast(1.0),
+            });
+            targets.push(Target {
+                name: format!("{}: delivery lag p99, from commit to receiver", store.store),
+                measured: format!("{:.0} ms (p50 {:.0} ms)", events.lag_p99_ms, events.lag_p50_ms),
+                reference: "1,000 ms".into(),
+                ratio: events.lag_p99_ms / 1000.0,
+                goal: Goal::Below(1.0),
+            });
+            targets.push(Target {
+                name: format!(
+                    "{}: organizations.create while delivering, against without an endpoint",
+                    store.store
+                ),
+                measured: format!("{:.0} req/s", events.writes.requests_per_second),
+                reference: format!("{without:.0} req/s"),
+                ratio: events.writes.requests_per_second / without,
+                goal: Goal::AtLeast(0.9),
+            });
+        }
         let top = *self.profile.concurrencies.iter().max().unwrap_or(&c);
         for store in &self.stores {
             let peak = store
@@ -323,7 +354,8 @@ impl Report<'_> {
                     .iter()
                     .map(|(key, runs)| json!({"key": key, "millis": runs}))
                     .collect();
-                json!({"store": store.store, "seedSeconds": store.seed_seconds, "cells": cells, "psql": psql})
+                json!({"store": store.store, "seedSeconds": store.seed_seconds, "cells": cells, "psql": psql,
+                    "events": store.events.json()})
             })
             .collect();
         let pgbench: Vec<Value> = self

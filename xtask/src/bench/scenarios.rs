@@ -146,6 +146,16 @@ pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &
                 json!({ "organizationId": small }),
             ),
         ),
+        scenario(
+            "audit_log_page",
+            "organizations.auditLog.list, first page".into(),
+            Kind::Read,
+            post(
+                "/v1/organizations/audit-log/list",
+                reader.clone(),
+                json!({ "organizationId": small }),
+            ),
+        ),
         one_at_a_time(scenario(
             "members_large_all",
             format!("members.list, all {large_size} members"),

@@ -54,14 +54,16 @@ impl DeliveryPolicy {
     }
 }
 
-/// What one attempt came to, for the worker's metrics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DeliveryReport {
+/// One attempt made and not yet recorded: the worker records many in one transaction,
+/// so that recording costs the database a write per batch, not per delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MadeAttempt {
+    pub attempt: Attempt,
     pub outcome: AttemptOutcome,
+    /// The lease it was claimed under; recording is conditional on still holding it.
+    pub lease: String,
     /// From the event's commit to its delivery, when it was delivered.
     pub lag: Option<chrono::TimeDelta>,
-    /// Whether this worker still held the lease when it recorded the attempt.
-    pub recorded: bool,
 }
 
 impl App {
@@ -76,35 +78,44 @@ impl App {
         Ok(claimed)
     }
 
-    /// Makes one attempt at a claimed delivery and records it.
-    pub async fn deliver(
-        &self,
-        sender: &dyn WebhookSender,
-        owed: &OwedDelivery,
-        lease: &str,
-    ) -> Result<DeliveryReport, StoreError> {
+    /// Makes one attempt at a claimed delivery and decides where it goes next.
+    pub async fn attempt_delivery(&self, sender: &dyn WebhookSender, owed: &OwedDelivery, lease: &str) -> MadeAttempt {
         let started_at = self.clock.now();
         let started = Instant::now();
         let result = sender.send(owed, started_at).await;
         let number = owed.attempts + 1;
         let finished_at = self.clock.now();
         let outcome = self.delivery.after(number, result.delivered(), finished_at);
-        let attempt = Attempt {
-            delivery: owed.id,
-            number,
-            started_at,
-            status: result.status,
-            error: result.error,
-            duration_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
-        };
-        let mut tx = self.store.begin(TxMode::Write).await?;
-        let recorded = tx.finish_attempt(&attempt, lease, outcome).await?;
-        tx.commit().await?;
-        Ok(DeliveryReport {
+        MadeAttempt {
+            attempt: Attempt {
+                delivery: owed.id,
+                number,
+                started_at,
+                status: result.status,
+                error: result.error,
+                duration_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
+            },
             outcome,
+            lease: lease.to_owned(),
             lag: (outcome == AttemptOutcome::Delivered).then(|| finished_at - owed.event.occurred_at),
-            recorded,
-        })
+        }
+    }
+
+    /// Records attempts in one transaction; returns how many were still held by their
+    /// lease (the others' leases expired and another claim owns them now).
+    pub async fn record_attempts(&self, made: &[MadeAttempt]) -> Result<usize, StoreError> {
+        let mut tx = self.store.begin(TxMode::Write).await?;
+        let mut recorded = 0;
+        for attempt in made {
+            if tx
+                .finish_attempt(&attempt.attempt, &attempt.lease, attempt.outcome)
+                .await?
+            {
+                recorded += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(recorded)
     }
 
     /// `orgs-server webhooks add`: the endpoint gets every later event it asks for.

@@ -23,7 +23,7 @@ mod testing;
 
 pub use admin::{AdminError, TokenKind};
 pub use authenticate::{AuthError, Authenticator, CREDENTIAL_CACHE_CAPACITY};
-pub use delivery::{DeliveryPolicy, DeliveryReport};
+pub use delivery::{DeliveryPolicy, MadeAttempt};
 pub use errors::{
     AcceptInvitationError, CreateInvitationError, CreateJoinCodeError, CreateOrganizationError, CreateTokenError,
     DeleteOrganizationError, Denied, GetOrganizationError, JoinError, LeaveOrganizationError, ListAuditLogError,

@@ -5,14 +5,19 @@
 //! deliveries as it has free slots, each claim a lease in the database that another
 //! process's worker skips; when nothing is due it sleeps until a change of this process
 //! commits events, or `POLL_INTERVAL` passes (which is how it learns of events written
-//! by other processes and the command line, and of retries coming due).
+//! by other processes and the command line, and of retries coming due). Finished
+//! attempts go to one recorder task, which writes whatever has accumulated in one
+//! transaction: under load, one write per batch instead of one per delivery.
 
-use orgs_app::App;
+use orgs_app::{App, MadeAttempt};
+use orgs_core::Timestamp;
 use orgs_http::Metrics;
 use orgs_ports::{AttemptOutcome, WebhookSender};
-use std::sync::Arc;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::task::JoinSet;
 
 /// Attempts in flight at once, per process.
@@ -27,6 +32,8 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(11);
 /// Events deleted per retention transaction, and how often retention runs.
 const RETENTION_BATCH: u32 = 1000;
 const RETENTION_INTERVAL: Duration = Duration::from_secs(3600);
+/// The most attempts one recording transaction writes.
+const RECORD_BATCH: usize = 256;
 
 pub struct DeliveryWorker {
     pub app: Arc<App>,
@@ -39,6 +46,13 @@ impl DeliveryWorker {
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         let slots = Arc::new(Semaphore::new(CONCURRENCY));
         let mut in_flight = JoinSet::new();
+        let (made, to_record) = mpsc::unbounded_channel();
+        let recorder = tokio::spawn(record(self.app.clone(), self.metrics.clone(), to_record));
+        // When this worker's own retries come due, so it wakes for them on time rather
+        // than at the next poll.
+        let retries: Arc<Mutex<BinaryHeap<Reverse<Timestamp>>>> = Arc::default();
+        // An attempt ending frees a slot and may have scheduled a retry: look again.
+        let attempt_ended = Arc::new(tokio::sync::Notify::new());
         let mut status_due = tokio::time::Instant::now();
         while !*stop.borrow() {
             if tokio::time::Instant::now() >= status_due {
@@ -62,10 +76,11 @@ impl DeliveryWorker {
                 }
             };
             if claimed.is_empty() {
+                let nap = next_retry(&retries).map_or(POLL_INTERVAL, |due| due.min(POLL_INTERVAL));
                 tokio::select! {
                     () = woken => {}
-                    () = tokio::time::sleep(POLL_INTERVAL) => {}
-                    _ = slots.clone().acquire_owned(), if free == 0 => {}
+                    () = tokio::time::sleep(nap) => {}
+                    () = attempt_ended.notified() => {}
                     _ = stop.changed() => {}
                 }
                 continue;
@@ -74,23 +89,21 @@ impl DeliveryWorker {
                 let Ok(slot) = slots.clone().try_acquire_owned() else {
                     break;
                 };
-                let (app, sender, metrics) = (self.app.clone(), self.sender.clone(), self.metrics.clone());
+                let (app, sender, made, retries, ended) = (
+                    self.app.clone(),
+                    self.sender.clone(),
+                    made.clone(),
+                    retries.clone(),
+                    attempt_ended.clone(),
+                );
                 in_flight.spawn(async move {
-                    let _slot = slot;
-                    match app.deliver(&*sender, &owed, &lease).await {
-                        Ok(report) => {
-                            let outcome = match report.outcome {
-                                AttemptOutcome::Delivered => "delivered",
-                                AttemptOutcome::RetryAt(_) => "retrying",
-                                AttemptOutcome::GaveUp => "failed",
-                            };
-                            metrics.observe_delivery(outcome, report.lag.map(|lag| lag.as_seconds_f64()));
-                        }
-                        // The lease runs out and a later claim tries again.
-                        Err(err) => {
-                            tracing::warn!(error = %err, delivery = owed.id, "could not record a webhook attempt")
-                        }
+                    let attempt = app.attempt_delivery(&*sender, &owed, &lease).await;
+                    if let AttemptOutcome::RetryAt(at) = attempt.outcome {
+                        retries.lock().unwrap_or_else(|p| p.into_inner()).push(Reverse(at));
                     }
+                    drop(slot);
+                    let _ = made.send(attempt);
+                    ended.notify_one();
                 });
             }
         }
@@ -98,6 +111,10 @@ impl DeliveryWorker {
         if drained.await.is_err() {
             tracing::warn!("webhook attempts still running at shutdown; they will be retried");
         }
+        // The recorder ends once every sender is gone and what they sent is written.
+        drop(made);
+        in_flight.abort_all();
+        let _ = recorder.await;
     }
 
     async fn refresh_status(&self) {
@@ -109,6 +126,46 @@ impl DeliveryWorker {
                 self.metrics.set_outbox(status.owed, age);
             }
             Err(err) => tracing::warn!(error = %err, "could not read the webhook outbox"),
+        }
+    }
+}
+
+/// How long until the earliest retry this worker knows of, forgetting those past.
+fn next_retry(retries: &Mutex<BinaryHeap<Reverse<Timestamp>>>) -> Option<Duration> {
+    let mut retries = retries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let now = chrono::Utc::now();
+    while retries.peek().is_some_and(|Reverse(at)| *at <= now) {
+        retries.pop();
+    }
+    // A little after it is due, so the claim finds it due.
+    retries
+        .peek()
+        .map(|Reverse(at)| (*at - now).to_std().unwrap_or_default() + Duration::from_millis(2))
+}
+
+/// Writes finished attempts in batches of what has accumulated since the last write.
+async fn record(app: Arc<App>, metrics: Arc<Metrics>, mut made: mpsc::UnboundedReceiver<MadeAttempt>) {
+    while let Some(first) = made.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < RECORD_BATCH {
+            match made.try_recv() {
+                Ok(attempt) => batch.push(attempt),
+                Err(_) => break,
+            }
+        }
+        // Unrecorded attempts keep their lease until it expires; the delivery is then
+        // claimed and sent again (at least once).
+        if let Err(err) = app.record_attempts(&batch).await {
+            tracing::warn!(error = %err, attempts = batch.len(), "could not record webhook attempts");
+            continue;
+        }
+        for attempt in &batch {
+            let outcome = match attempt.outcome {
+                AttemptOutcome::Delivered => "delivered",
+                AttemptOutcome::RetryAt(_) => "retrying",
+                AttemptOutcome::GaveUp => "failed",
+            };
+            metrics.observe_delivery(outcome, attempt.lag.map(|lag| lag.as_seconds_f64()));
         }
     }
 }

@@ -55,6 +55,21 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHER
 CREATE INDEX webhook_deliveries_by_event ON webhook_deliveries (event_id);
 CREATE INDEX webhook_deliveries_by_lease ON webhook_deliveries (lease) WHERE lease IS NOT NULL;
 
+-- Every endpoint that wants an event is owed it, in the statement that writes the event,
+-- as on SQLite, so one statement (one round trip) writes a change's events and their
+-- deliveries whatever the store.
+CREATE FUNCTION audit_events_owe_deliveries() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO webhook_deliveries (endpoint_id, event_id, state, attempts, next_attempt_at, created_at)
+    SELECT id, NEW.id, 'pending', 0, NEW.occurred_at, NEW.occurred_at FROM webhook_endpoints
+    WHERE events = '' OR events LIKE '%,' || NEW.action || ',%';
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER audit_events_owe_deliveries AFTER INSERT ON audit_events
+    FOR EACH ROW EXECUTE FUNCTION audit_events_owe_deliveries();
+
 CREATE TABLE webhook_attempts (
     delivery_id bigint NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
     number      integer NOT NULL,

@@ -56,6 +56,16 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHER
 CREATE INDEX webhook_deliveries_by_event ON webhook_deliveries (event_id);
 CREATE INDEX webhook_deliveries_by_lease ON webhook_deliveries (lease) WHERE lease IS NOT NULL;
 
+-- Every endpoint that wants an event is owed it, in the statement that writes the event:
+-- on SQLite each statement is a round trip to the connection's thread, and the write
+-- lock is held meanwhile, so the outbox costs a change no statement of its own.
+CREATE TRIGGER audit_events_owe_deliveries AFTER INSERT ON audit_events
+BEGIN
+    INSERT INTO webhook_deliveries (endpoint_id, event_id, state, attempts, next_attempt_at, created_at)
+    SELECT id, NEW.id, 'pending', 0, NEW.occurred_at, NEW.occurred_at FROM webhook_endpoints
+    WHERE events = '' OR events LIKE '%,' || NEW.action || ',%';
+END;
+
 CREATE TABLE webhook_attempts (
     delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
     number      INTEGER NOT NULL,

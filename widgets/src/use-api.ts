@@ -103,6 +103,13 @@ export function usePaged<T>(
   pageSize = 100,
 ): PagedState<T> {
   const shown = useRef(pageSize);
+  // Another list (other inputs, not a reload of this one) starts from one page, not from
+  // however many rows the previous list showed.
+  const lastDeps = useRef(deps);
+  if (deps.length !== lastDeps.current.length || deps.some((dep, i) => !Object.is(dep, lastDeps.current[i]))) {
+    lastDeps.current = deps;
+    shown.current = pageSize;
+  }
   const first = useApi(
     load && ((signal) => load({ limit: Math.min(MAX_PAGE, Math.max(pageSize, shown.current)) }, signal)),
     [...deps, pageSize],

@@ -62,22 +62,18 @@ impl App {
         if !tx.revoke_api_token(key, self.clock.now()).await? {
             return Ok(());
         }
-        if let (Some(organization), Some(info)) = (organization, info) {
-            let change = Change::ApiTokenRevoked {
-                key: info.key,
-                name: info.name,
-                env: info.env,
-            };
-            self.record_as(
-                &mut *tx,
-                &Actor::Operator,
-                &RequestInfo::default(),
-                organization,
-                [change],
-            )
-            .await?;
+        let changes = info.map(|info| Change::ApiTokenRevoked {
+            key: info.key,
+            name: info.name,
+            env: info.env,
+        });
+        match organization {
+            Some(organization) => {
+                self.commit_events_as(tx, &Actor::Operator, &RequestInfo::default(), organization, changes)
+                    .await?;
+            }
+            None => tx.commit().await?,
         }
-        self.commit_change(tx).await?;
         Ok(())
     }
 }

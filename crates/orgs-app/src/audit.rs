@@ -1,53 +1,63 @@
 //! The audit log from the use cases' side: each change appends its events inside its own
-//! transaction, so they commit or vanish together, and commits wake the delivery worker.
+//! transaction, so they commit or vanish together, and a commit that owes deliveries
+//! wakes the delivery worker.
 //! Reading the log is `organizations.auditLog.list`, and the operator's `audit list`.
 
 use crate::{App, Denied, ListAuditLogError, access::resolve_access};
-use orgs_core::{Acting, Actor, AuditEvent, Caller, Change, EventId, OrgId, Page, PageKey, Paged, Permission};
+use orgs_core::{
+    Acting, Actor, AuditEvent, Caller, Change, EventId, OrgId, Page, PageKey, Paged, Permission, RequestInfo,
+};
 use orgs_ports::{EventFilter, LoggedEvent, RowLock, StoreError, Tx, TxMode};
 
 impl App {
-    /// Appends the events of one change made by `acting`, stamped now.
-    pub(crate) async fn record(
+    /// Appends the events of one change made by `acting`, stamped now, and commits them
+    /// with it.
+    pub(crate) async fn commit_with_events(
         &self,
-        tx: &mut dyn Tx,
+        tx: Box<dyn Tx>,
         acting: &Acting,
         organization: OrgId,
         changes: impl IntoIterator<Item = Change>,
     ) -> Result<(), StoreError> {
-        self.record_as(tx, &acting.actor, &acting.request, organization, changes)
+        self.commit_events_as(tx, &acting.actor, &acting.request, organization, changes)
             .await
     }
 
-    pub(crate) async fn record_as(
+    /// `commit_with_events` for an actor without a request: the command line.
+    pub(crate) async fn commit_events_as(
         &self,
-        tx: &mut dyn Tx,
+        mut tx: Box<dyn Tx>,
         actor: &Actor,
-        request: &orgs_core::RequestInfo,
+        request: &RequestInfo,
         organization: OrgId,
         changes: impl IntoIterator<Item = Change>,
     ) -> Result<(), StoreError> {
         let occurred_at = self.clock.now();
-        for change in changes {
-            let event = AuditEvent {
+        let events: Vec<AuditEvent> = changes
+            .into_iter()
+            .map(|change| AuditEvent {
                 id: EventId::generate(),
                 organization,
                 occurred_at,
                 actor: actor.clone(),
                 change,
                 request: request.clone(),
-            };
-            tx.append_event(&event).await?;
+            })
+            .collect();
+        let owed = tx.append_events(&events).await?;
+        tx.commit().await?;
+        // Only a commit that owes deliveries wakes the worker: with no endpoint, events
+        // cost the writes nothing more.
+        if owed > 0 {
+            self.wake_delivery();
         }
         Ok(())
     }
 
-    /// Commits a change that recorded events, then wakes this process's delivery worker
-    /// (other processes find the deliveries on their next poll).
-    pub(crate) async fn commit_change(&self, mut tx: Box<dyn Tx>) -> Result<(), StoreError> {
-        tx.commit().await?;
+    /// Wakes this process's delivery worker (other processes find the work on their
+    /// next poll).
+    pub(crate) fn wake_delivery(&self) {
         self.events_committed.notify(usize::MAX);
-        Ok(())
     }
 
     /// Resolves when a change of this process commits events; the delivery worker waits

@@ -164,7 +164,8 @@ impl App {
     pub async fn retry_delivery(&self, id: i64) -> Result<bool, StoreError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let retried = tx.retry_delivery(id, self.clock.now()).await?;
-        self.commit_change(tx).await?;
+        tx.commit().await?;
+        self.wake_delivery();
         Ok(retried)
     }
 

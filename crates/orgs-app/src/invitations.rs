@@ -98,8 +98,7 @@ impl App {
             role,
             expires_at: invitation.expires_at,
         });
-        self.record(&mut *tx, acting, organization, changes).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, changes).await?;
         Ok(NewInvitation { invitation, token })
     }
 
@@ -149,8 +148,7 @@ impl App {
                 role: invitation.role,
                 replaced: false,
             };
-            self.record(&mut *tx, acting, organization, [change]).await?;
-            self.commit_change(tx).await?;
+            self.commit_with_events(tx, acting, organization, [change]).await?;
         }
         Ok(())
     }
@@ -210,8 +208,7 @@ impl App {
             role: invitation.role,
             user,
         });
-        self.record(&mut *tx, acting, organization, changes).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, changes).await?;
         Ok(AcceptedInvitation { organization, role })
     }
 }

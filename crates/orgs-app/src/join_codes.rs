@@ -68,8 +68,7 @@ impl App {
             role,
             max_uses,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(NewJoinCode {
             join_code,
             code: format_join_code(&raw),
@@ -118,8 +117,7 @@ impl App {
                 max_uses: code.max_uses,
                 uses: code.uses,
             };
-            self.record(&mut *tx, acting, organization, [change]).await?;
-            self.commit_change(tx).await?;
+            self.commit_with_events(tx, acting, organization, [change]).await?;
         }
         Ok(())
     }
@@ -164,8 +162,7 @@ impl App {
             role: code.role,
             via: JoinedVia::JoinCode,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(Joined {
             organization,
             role: code.role,

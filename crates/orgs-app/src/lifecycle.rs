@@ -46,8 +46,7 @@ impl App {
             role: access.role,
             via: RemovedVia::Left,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(())
     }
 
@@ -70,8 +69,7 @@ impl App {
         tx.delete_organization(organization).await?;
         // The log has no foreign key to the organization, so this event outlives it.
         let change = Change::OrganizationDeleted { name: found.name };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(())
     }
 
@@ -113,8 +111,7 @@ impl App {
             old_role: Role::Owner,
             new_role: Role::Admin,
         });
-        self.record(&mut *tx, acting, organization, changes).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, changes).await?;
         Ok(())
     }
 }

@@ -54,8 +54,7 @@ impl App {
             role: current,
             via: RemovedVia::Removed,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(())
     }
 
@@ -92,8 +91,7 @@ impl App {
             old_role: current,
             new_role: role,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(())
     }
 }

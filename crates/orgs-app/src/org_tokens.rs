@@ -50,8 +50,7 @@ impl App {
             name: token.name,
             env: token.env,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(())
     }
 }

@@ -45,8 +45,7 @@ impl App {
                 via: JoinedVia::Created,
             },
         ];
-        self.record(&mut *tx, acting, organization.id, changes).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization.id, changes).await?;
         Ok(organization)
     }
 
@@ -114,8 +113,7 @@ impl App {
             old_name: found.name,
             new_name: name,
         };
-        self.record(&mut *tx, acting, id, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, id, [change]).await?;
         Ok(())
     }
 

@@ -38,17 +38,16 @@ pub(crate) fn as_token(organization: OrgId) -> Acting {
     Acting::of_organization_token(organization, "orgs_live_testkey")
 }
 
-/// Expects exactly these events, in this order, from `actor`.
+/// Expects exactly these events, in this order, from `actor`, written together.
 pub(crate) fn expect_events(tx: &mut MockTx, actor: orgs_core::Actor, actions: &[orgs_core::Action]) {
-    let mut order = mockall::Sequence::new();
-    for &action in actions {
-        let actor = actor.clone();
-        tx.expect_append_event()
-            .withf(move |event| event.change.action() == action && event.actor == actor)
-            .times(1)
-            .in_sequence(&mut order)
-            .returning(|_| Ok(()));
-    }
+    let actions = actions.to_vec();
+    tx.expect_append_events()
+        .withf(move |events| {
+            events.iter().map(|event| event.change.action()).collect::<Vec<_>>() == actions
+                && events.iter().all(|event| event.actor == actor)
+        })
+        .times(1)
+        .returning(|_| Ok(0));
 }
 
 pub(crate) fn store_failure() -> StoreError {
@@ -83,7 +82,7 @@ pub(crate) fn expect_access(
         }))
     });
     // Changes that commit record their events; the tests of each say which.
-    tx.expect_append_event().returning(|_| Ok(()));
+    tx.expect_append_events().returning(|_| Ok(0));
 }
 
 pub(crate) fn app_with_store(store: MockStore) -> App {

@@ -117,8 +117,7 @@ impl App {
             name: stored.name.clone(),
             env,
         };
-        self.record(&mut *tx, acting, organization, [change]).await?;
-        self.commit_change(tx).await?;
+        self.commit_with_events(tx, acting, organization, [change]).await?;
         Ok(minted)
     }
 

@@ -205,9 +205,10 @@ pub trait Tx: Send {
     async fn record_token_use(&mut self, id: TokenId, at: Timestamp, unless_since: Timestamp)
     -> Result<(), StoreError>;
 
-    /// Writes the event, and one delivery owed to each webhook endpoint that wants it,
-    /// in this transaction: they commit or roll back with the change they describe.
-    async fn append_event(&mut self, event: &AuditEvent) -> Result<(), StoreError>;
+    /// Writes the events, and one delivery of each owed to every webhook endpoint that
+    /// wants it, in this transaction: they commit or roll back with the change they
+    /// describe. Returns how many deliveries they owe.
+    async fn append_events(&mut self, events: &[AuditEvent]) -> Result<u64, StoreError>;
     /// The organization's events newest first (ties by id, highest first).
     async fn list_events(
         &mut self,

@@ -3,13 +3,11 @@
 /// Expands, inside an adapter crate, to the event, webhook and delivery statements as
 /// functions taking `&mut $conn`. `$skip_locked` is the clause that lets concurrent
 /// claimers pass over each other's rows (`" FOR UPDATE SKIP LOCKED"`, or `""` where
-/// write transactions lock the whole database already); `$one_statement` says whether
-/// an event and its deliveries can be written by one statement (a data-modifying `WITH`,
-/// which SQLite lacks), saving a round trip on every change.
+/// write transactions lock the whole database already).
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! event_statements {
-    ($conn:ty, $skip_locked:literal, $one_statement:literal) => {
+    ($conn:ty, $skip_locked:literal) => {
         use crate::rows::{self, map_error, time};
         use orgs_core::{Actor, AuditEvent, OrgId, Page, Timestamp, WebhookId};
         use orgs_ports::{
@@ -18,59 +16,58 @@ macro_rules! event_statements {
         };
         type Conn = $conn;
 
-        const INSERT_EVENT: &str = "INSERT INTO audit_events
-            (id, organization_id, action, occurred_at, actor_kind, actor_id, actor_email, target_kind, target_id,
-             data, request_id, ip_address, user_agent)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
-        /// Every endpoint that wants the action owes it; `$14` is `%,action,%`.
-        const OWE_DELIVERIES: &str = "INSERT INTO webhook_deliveries
-            (endpoint_id, event_id, state, attempts, next_attempt_at, created_at)
-            SELECT id, $1, 'pending', 0, $4, $4 FROM webhook_endpoints WHERE events = '' OR events LIKE $14";
+        /// Columns of one event row, in the order `append_events` binds them.
+        const EVENT_ROW_COLUMNS: usize = 13;
 
-        pub(crate) async fn append_event(conn: &mut Conn, event: &AuditEvent) -> Result<(), StoreError> {
-            let (actor_kind, actor_id, actor_email) = match &event.actor {
-                Actor::User { id, email } => ("user", Some(id.to_string()), Some(email.as_str())),
-                Actor::OrganizationToken { key } => ("organization_token", Some(key.clone()), None),
-                Actor::Operator => ("operator", None, None),
-            };
-            let action = event.change.action();
-            let target = event.change.target(event.organization);
-            let data = orgs_events::encode_data(&event.change);
-            let wanted = format!("%,{},%", action.as_str());
-            let sql = if $one_statement {
-                format!("WITH event AS ({INSERT_EVENT}) {OWE_DELIVERIES}")
-            } else {
-                INSERT_EVENT.to_owned()
-            };
-            let mut query = sqlx::query(&sql)
-                .bind(event.id.as_uuid())
-                .bind(event.organization.as_uuid())
-                .bind(action.as_str())
-                .bind(time(event.occurred_at))
-                .bind(actor_kind)
-                .bind(actor_id)
-                .bind(actor_email)
-                .bind(target.kind.as_str())
-                .bind(target.id)
-                .bind(data)
-                .bind(event.request.request_id.as_deref())
-                .bind(event.request.ip_address.as_deref())
-                .bind(event.request.user_agent.as_deref());
-            if $one_statement {
-                query = query.bind(&wanted);
+        /// Writes the events in one statement; the table's trigger owes each to every
+        /// endpoint that wants it (migrations `*_events.sql`), and RETURNING counts
+        /// those deliveries, so the caller knows whether to wake a worker.
+        pub(crate) async fn append_events(conn: &mut Conn, events: &[AuditEvent]) -> Result<u64, StoreError> {
+            if events.is_empty() {
+                return Ok(0);
             }
-            query.execute(&mut *conn).await.map_err(map_error)?;
-            if !$one_statement {
-                // On its own the statement takes only its three parameters, renumbered.
-                sqlx::query(OWE_DELIVERIES.replace("$14", "$3").replace("$4", "$2").as_str())
+            let rows: Vec<String> = (0..events.len())
+                .map(|row| {
+                    let params: Vec<String> =
+                        (1..=EVENT_ROW_COLUMNS).map(|column| format!("${}", row * EVENT_ROW_COLUMNS + column)).collect();
+                    format!("({})", params.join(", "))
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO audit_events
+                   (id, organization_id, action, occurred_at, actor_kind, actor_id, actor_email, target_kind, target_id,
+                    data, request_id, ip_address, user_agent)
+                 VALUES {}
+                 RETURNING (SELECT count(*) FROM webhook_endpoints w
+                            WHERE w.events = '' OR w.events LIKE '%,' || action || ',%') AS owed",
+                rows.join(", ")
+            );
+            let mut query = sqlx::query_scalar::<_, i64>(&sql);
+            for event in events {
+                let (actor_kind, actor_id, actor_email) = match &event.actor {
+                    Actor::User { id, email } => ("user", Some(id.to_string()), Some(email.as_str().to_owned())),
+                    Actor::OrganizationToken { key } => ("organization_token", Some(key.clone()), None),
+                    Actor::Operator => ("operator", None, None),
+                };
+                let action = event.change.action();
+                let target = event.change.target(event.organization);
+                query = query
                     .bind(event.id.as_uuid())
+                    .bind(event.organization.as_uuid())
+                    .bind(action.as_str())
                     .bind(time(event.occurred_at))
-                    .bind(&wanted)
-                    .execute(&mut *conn)
-                    .await
-                    .map_err(map_error)?;
+                    .bind(actor_kind)
+                    .bind(actor_id)
+                    .bind(actor_email)
+                    .bind(target.kind.as_str())
+                    .bind(target.id)
+                    .bind(orgs_events::encode_data(&event.change))
+                    .bind(event.request.request_id.clone())
+                    .bind(event.request.ip_address.clone())
+                    .bind(event.request.user_agent.clone());
             }
-            Ok(())
+            let owed = query.fetch_all(&mut *conn).await.map_err(map_error)?;
+            Ok(owed.iter().map(|&count| u64::try_from(count).unwrap_or(0)).sum())
         }
 
         const EVENT_COLUMNS: &str = "e.id, e.organization_id, e.action, e.occurred_at, e.actor_kind, e.actor_id,

@@ -314,8 +314,8 @@ macro_rules! impl_tx {
                     st::record_token_use(self.conn()?, id, at, unless_since).await
                 }
                 #[instrument(skip_all, level = "debug")]
-                async fn append_event(&mut self, event: &AuditEvent) -> Result<(), StoreError> {
-                    ev::append_event(self.conn()?, event).await
+                async fn append_events(&mut self, events: &[AuditEvent]) -> Result<u64, StoreError> {
+                    ev::append_events(self.conn()?, events).await
                 }
 
                 #[instrument(skip_all, level = "debug")]

@@ -39,12 +39,15 @@ async fn endpoint(store: &Arc<dyn Store>, events: Vec<Action>) -> WebhookEndpoin
     endpoint
 }
 
-async fn append(store: &Arc<dyn Store>, events: &[AuditEvent]) {
+/// Appends and commits; returns how many deliveries each event owed.
+async fn append(store: &Arc<dyn Store>, events: &[AuditEvent]) -> Vec<u64> {
     let mut tx = store.begin(TxMode::Write).await.unwrap();
+    let mut owed = Vec::new();
     for event in events {
-        tx.append_event(event).await.unwrap();
+        owed.push(tx.append_events(std::slice::from_ref(event)).await.unwrap());
     }
     tx.commit().await.unwrap();
+    owed
 }
 
 async fn claim(store: &Arc<dyn Store>, now: Timestamp, lease: &str, limit: u32) -> Vec<OwedDelivery> {
@@ -80,7 +83,7 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
     endpoint(&store, vec![]).await;
     let now = SystemClock.now();
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    tx.append_event(&renamed(organization, now, 0)).await.unwrap();
+    assert_eq!(tx.append_events(&[renamed(organization, now, 0)]).await.unwrap(), 1);
     drop(tx);
     let page = orgs_core::Page { limit: 10, after: None };
     let mut tx = store.begin(TxMode::Read).await.unwrap();
@@ -130,7 +133,7 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
         ..renamed(organization, now + TimeDelta::milliseconds(1), 2)
     };
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    tx.append_event(&added).await.unwrap();
+    tx.append_events(&[added]).await.unwrap();
     tx.delete_organization(organization).await.unwrap();
     tx.commit().await.unwrap();
     let mut tx = store.begin(TxMode::Read).await.unwrap();
@@ -154,7 +157,20 @@ pub async fn each_endpoint_is_owed_only_what_it_asked_for(store: Arc<dyn Store>)
         },
         ..renamed(organization, now, 0)
     };
-    append(&store, &[created.clone(), renamed(organization, now, 1)]).await;
+    let owed = append(&store, &[created.clone(), renamed(organization, now, 1)]).await;
+    assert_eq!(owed, [1, 2], "what each append says it owes");
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    let again = AuditEvent {
+        id: EventId::generate(),
+        ..created.clone()
+    };
+    let together = [renamed(organization, now, 2), again, renamed(organization, now, 3)];
+    assert_eq!(
+        tx.append_events(&together).await.unwrap(),
+        5,
+        "several events in one statement"
+    );
+    drop(tx);
     let claimed = claim(&store, now, "lease-a", 100).await;
     assert_eq!(claimed.len(), 3, "{claimed:#?}");
     assert!(

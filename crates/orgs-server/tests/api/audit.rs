@@ -499,7 +499,7 @@ async fn the_log_pages_by_key_and_filters(db: Db) {
             change,
             request: Default::default(),
         };
-        tx.append_event(&event).await.unwrap();
+        tx.append_events(&[event]).await.unwrap();
     }
     tx.commit().await.unwrap();
 

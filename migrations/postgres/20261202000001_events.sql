@@ -22,10 +22,10 @@ CREATE TABLE audit_events (
     user_agent      text
 );
 
--- organizations.auditLog.list pages newest first within one organization.
+-- organizations.auditLog.list pages newest first within one organization. Ids are
+-- UUIDv7 made from the event's own time (orgs-core `EventId::at`), so retention deletes
+-- by a range of the primary key and needs no index of its own.
 CREATE INDEX audit_events_by_org ON audit_events (organization_id, occurred_at DESC, id DESC);
--- Retention deletes the oldest first.
-CREATE INDEX audit_events_by_time ON audit_events (occurred_at);
 
 CREATE TABLE webhook_endpoints (
     id          uuid PRIMARY KEY,

@@ -21,12 +21,13 @@ CREATE TABLE audit_events (
     request_id      TEXT,
     ip_address      TEXT,
     user_agent      TEXT
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
--- organizations.auditLog.list pages newest first within one organization.
+-- organizations.auditLog.list pages newest first within one organization. Ids are
+-- UUIDv7 made from the event's own time (orgs-core `EventId::at`), so retention deletes
+-- by a range of the primary key and needs no index of its own: every index is one more
+-- B-tree each change writes while it holds SQLite's one write lock.
 CREATE INDEX audit_events_by_org ON audit_events (organization_id, occurred_at DESC, id DESC);
--- Retention deletes the oldest first.
-CREATE INDEX audit_events_by_time ON audit_events (occurred_at);
 
 CREATE TABLE webhook_endpoints (
     id          BLOB PRIMARY KEY NOT NULL,

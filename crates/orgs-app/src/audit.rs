@@ -36,7 +36,7 @@ impl App {
         let events: Vec<AuditEvent> = changes
             .into_iter()
             .map(|change| AuditEvent {
-                id: EventId::generate(),
+                id: EventId::at(occurred_at),
                 organization,
                 occurred_at,
                 actor: actor.clone(),

@@ -125,12 +125,13 @@ macro_rules! event_statements {
         }
 
         pub(crate) async fn prune_events(conn: &mut Conn, before: Timestamp, limit: u32) -> Result<u64, StoreError> {
+            // Ids are made from the event's time, so the oldest are the lowest ids.
             let sql = format!(
                 "DELETE FROM audit_events WHERE id IN
-                   (SELECT id FROM audit_events WHERE occurred_at < $1 ORDER BY occurred_at LIMIT {limit})"
+                   (SELECT id FROM audit_events WHERE id < $1 ORDER BY id LIMIT {limit})"
             );
             let done = sqlx::query(&sql)
-                .bind(time(before))
+                .bind(orgs_core::EventId::floor(before).as_uuid())
                 .execute(&mut *conn)
                 .await
                 .map_err(map_error)?;

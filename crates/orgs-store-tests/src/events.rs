@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 fn renamed(organization: OrgId, at: Timestamp, n: usize) -> AuditEvent {
     AuditEvent {
-        id: EventId::generate(),
+        id: EventId::at(at),
         organization,
         occurred_at: at,
         actor: orgs_core::Actor::Operator,

@@ -491,10 +491,11 @@ async fn the_log_pages_by_key_and_filters(db: Db) {
                 max_uses: None,
             }
         };
+        let at = start + chrono::TimeDelta::milliseconds((n / 5) as i64);
         let event = AuditEvent {
-            id: EventId::generate(),
+            id: EventId::at(at),
             organization,
-            occurred_at: start + chrono::TimeDelta::milliseconds((n / 5) as i64),
+            occurred_at: at,
             actor: acting.actor,
             change,
             request: Default::default(),

@@ -19,10 +19,9 @@ describe("usePaged", () => {
   test("a reload keeps the rows shown; another list starts from one page", async () => {
     const requests: Request[] = [];
     const load = source(requests);
-    const { result, rerender } = renderHook(
-      ({ list, revision }) => usePaged(load(list), [list], revision, 2),
-      { initialProps: { list: "a", revision: 0 } },
-    );
+    const { result, rerender } = renderHook(({ list, revision }) => usePaged(load(list), [list], revision, 2), {
+      initialProps: { list: "a", revision: 0 },
+    });
     await waitFor(() => expect(result.current.status).toBe("ready"));
     await act(async () => result.current.loadMore());
     await waitFor(() => expect(result.current.status === "ready" && result.current.data.length).toBe(4));

@@ -8,6 +8,7 @@
 
 // The macros name `crate::rows` and friends on purpose: they resolve in the adapter
 // that expands them, which supplies its own database's column readers there.
+mod event_rows;
 mod events;
 mod invitations;
 mod organizations;

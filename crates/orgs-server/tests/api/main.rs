@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod audit;
+mod audit_paging;
 mod auth;
 mod cli;
 mod cli_events;

@@ -104,9 +104,13 @@ impl App {
     /// Records attempts in one transaction; returns how many were still held by their
     /// lease (the others' leases expired and another claim owns them now).
     pub async fn record_attempts(&self, made: &[MadeAttempt]) -> Result<usize, StoreError> {
+        // In the order of their rows, as every recorder writes them, so two processes'
+        // batches never wait on each other in a cycle.
+        let mut ordered: Vec<&MadeAttempt> = made.iter().collect();
+        ordered.sort_by_key(|attempt| attempt.attempt.delivery);
         let mut tx = self.store.begin(TxMode::Write).await?;
         let mut recorded = 0;
-        for attempt in made {
+        for attempt in ordered {
             if tx
                 .finish_attempt(&attempt.attempt, &attempt.lease, attempt.outcome)
                 .await?
@@ -145,11 +149,23 @@ impl App {
     }
 
     /// Returns whether there was such an endpoint; what it was owed is dropped with it.
+    /// The cascade deletes its deliveries while a worker may be recording some of them,
+    /// in another order: PostgreSQL then aborts one side as a deadlock, and this side
+    /// tries again.
     pub async fn remove_webhook(&self, id: WebhookId) -> Result<bool, StoreError> {
-        let mut tx = self.store.begin(TxMode::Write).await?;
-        let removed = tx.delete_webhook(id).await?;
-        tx.commit().await?;
-        Ok(removed)
+        let mut tries = 0;
+        loop {
+            let attempt = async {
+                let mut tx = self.store.begin(TxMode::Write).await?;
+                let removed = tx.delete_webhook(id).await?;
+                tx.commit().await?;
+                Ok(removed)
+            };
+            match attempt.await {
+                Err(StoreError::Unavailable(_)) if tries < 5 => tries += 1,
+                done => return done,
+            }
+        }
     }
 
     pub async fn list_deliveries(&self, failed_only: bool, limit: u32) -> Result<Vec<DeliveryInfo>, StoreError> {

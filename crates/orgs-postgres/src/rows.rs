@@ -13,6 +13,11 @@ pub fn map_error(err: sqlx::Error) -> StoreError {
         sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Tls(_) => {
             StoreError::Unavailable(err.into())
         }
+        // A deadlock or serialization failure aborted this transaction to let another
+        // finish; running it again works.
+        sqlx::Error::Database(db) if db.code().is_some_and(|code| code == "40P01" || code == "40001") => {
+            StoreError::Unavailable(sqlx::Error::Database(db).into())
+        }
         other => StoreError::Other(other.into()),
     }
 }

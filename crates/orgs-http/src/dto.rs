@@ -1,16 +1,14 @@
 //! Wire shapes: camelCase JSON as the product page spells it, with their OpenAPI schemas.
 //! Only this crate knows them; handlers convert to and from domain types.
 
-use chrono::SecondsFormat;
 use orgs_app::{MintedToken, RoleMatrixEntry};
-use orgs_core::{Member, Membership, Organization, Permission, Role, Timestamp, TokenEnv};
+use orgs_core::{Member, Membership, Organization, Permission, Role, TokenEnv};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// Times on the wire: RFC 3339, UTC, milliseconds.
-pub fn time(at: Timestamp) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+/// Times on the wire: RFC 3339, UTC, milliseconds; one definition for the API, the
+/// audit log and the webhooks.
+pub use orgs_events::time;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]

@@ -344,68 +344,45 @@ async fn refusals_and_no_ops_log_nothing(db: Db) {
     call(&app, &owner.bearer, "tokens/revoke", body(json!({"key": key}))).await;
     let before = log_of(&app, &org).await;
 
-    let refused = |who: &TestUser, path: &'static str, extra: Value| {
-        let (bearer, request) = (who.bearer.clone(), body(extra));
-        let app = &app;
-        async move {
-            app.post(&format!("/v1/organizations/{path}"), Some(&bearer), request)
-                .await
-        }
-    };
     // Refusals: each is checked for its answer, then for what it left behind.
-    for (answer, status) in [
-        (refused(&owner, "leave", json!({})).await, 409),
+    let refusals: [(&TestUser, &str, Value, u16); 11] = [
+        (&owner, "leave", json!({}), 409),
         (
-            refused(
-                &owner,
-                "members/set-role",
-                json!({"userId": owner.id.to_string(), "role": "admin"}),
-            )
-            .await,
+            &owner,
+            "members/set-role",
+            json!({"userId": owner.id.to_string(), "role": "admin"}),
             409,
         ),
+        (&owner, "members/remove", json!({"userId": owner.id.to_string()}), 409),
         (
-            refused(&owner, "members/remove", json!({"userId": owner.id.to_string()})).await,
-            409,
-        ),
-        (
-            refused(
-                &admin,
-                "members/set-role",
-                json!({"userId": owner.id.to_string(), "role": "member"}),
-            )
-            .await,
+            &admin,
+            "members/set-role",
+            json!({"userId": owner.id.to_string(), "role": "member"}),
             403,
         ),
+        (&member, "invitations/create", json!({"email": "y@example.com"}), 403),
+        (&member, "update", json!({"name": "Nope"}), 403),
+        (&outsider, "delete", json!({}), 404),
         (
-            refused(&member, "invitations/create", json!({"email": "y@example.com"})).await,
+            &admin,
+            "transfer-ownership",
+            json!({"userId": member.id.to_string()}),
             403,
         ),
-        (refused(&member, "update", json!({"name": "Nope"})).await, 403),
-        (refused(&outsider, "delete", json!({})).await, 404),
+        (&owner, "invitations/create", json!({"email": "not an email"}), 400),
         (
-            refused(&admin, "transfer-ownership", json!({"userId": member.id.to_string()})).await,
-            403,
-        ),
-        (
-            refused(&owner, "invitations/create", json!({"email": "not an email"})).await,
+            &owner,
+            "members/set-role",
+            json!({"userId": member.id.to_string(), "role": "king"}),
             400,
         ),
-        (
-            refused(
-                &owner,
-                "members/set-role",
-                json!({"userId": member.id.to_string(), "role": "king"}),
-            )
-            .await,
-            400,
-        ),
-        (
-            refused(&owner, "tokens/revoke", json!({"key": "orgs_live_nope"})).await,
-            404,
-        ),
-    ] {
-        assert_eq!(answer.status, status, "{answer:?}");
+        (&owner, "tokens/revoke", json!({"key": "orgs_live_nope"}), 404),
+    ];
+    for (who, path, extra, status) in refusals {
+        let answer = app
+            .post(&format!("/v1/organizations/{path}"), Some(&who.bearer), body(extra))
+            .await;
+        assert_eq!(answer.status, status, "{path}: {answer:?}");
     }
     let joined = app
         .post(

@@ -224,9 +224,10 @@ pub trait Tx: Send {
     async fn list_webhooks(&mut self) -> Result<Vec<WebhookEndpoint>, StoreError>;
     /// Returns whether there was one; its owed deliveries go with it.
     async fn delete_webhook(&mut self, id: WebhookId) -> Result<bool, StoreError>;
-    /// Claims up to `limit` pending deliveries due at `now` that no live lease holds,
-    /// oldest due first, leasing them to `lease` until `leased_until`. On PostgreSQL
-    /// rows another transaction is claiming are skipped, not waited for.
+    /// Claims up to `limit` (never more) pending deliveries due at `now`, oldest due
+    /// first, leasing them to `lease` until `leased_until`: that is also when they are
+    /// due again if no attempt is recorded. On PostgreSQL rows another transaction is
+    /// claiming are skipped, not waited for.
     async fn claim_deliveries(
         &mut self,
         now: Timestamp,

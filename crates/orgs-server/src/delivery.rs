@@ -86,7 +86,10 @@ impl DeliveryWorker {
                 continue;
             }
             for (owed, lease) in claimed {
-                let Ok(slot) = slots.clone().try_acquire_owned() else {
+                // A claim takes at most the free slots, so this waits only if a store
+                // returned more than it was asked for; dropping the extra would strand
+                // them under their lease until it expires.
+                let Ok(slot) = slots.clone().acquire_owned().await else {
                     break;
                 };
                 let (app, sender, made, retries, ended) = (

@@ -262,8 +262,9 @@ pub async fn a_lease_holds_a_claim_until_it_expires(store: Arc<dyn Store>) {
 }
 
 pub async fn concurrent_claims_never_share_a_delivery(store: Arc<dyn Store>) {
-    const EVENTS: usize = 200;
+    const EVENTS: usize = 1000;
     const CLAIMERS: usize = 8;
+    const LIMIT: u32 = 16;
     let organization = OrgId::generate();
     endpoint(&store, vec![]).await;
     let now = SystemClock.now();
@@ -275,11 +276,23 @@ pub async fn concurrent_claims_never_share_a_delivery(store: Arc<dyn Store>) {
             let (store, barrier) = (store.clone(), barrier.clone());
             tokio::spawn(async move {
                 barrier.wait().await;
+                let lease = format!("lease-{n}");
                 let mut mine = Vec::new();
                 loop {
-                    let claimed = claim(&store, now, &format!("lease-{n}"), 7).await;
+                    let claimed = claim(&store, now, &lease, LIMIT).await;
                     if claimed.is_empty() {
                         return mine;
+                    }
+                    // The worker has as many free slots as it asked for and no more.
+                    assert!(
+                        claimed.len() <= LIMIT as usize,
+                        "asked for {LIMIT}, claimed {}",
+                        claimed.len()
+                    );
+                    // Recording while others claim: a claim must not see the rows it
+                    // races with as more room under its limit.
+                    for owed in &claimed {
+                        assert!(finish(&store, owed, &lease, AttemptOutcome::Delivered).await);
                     }
                     mine.extend(claimed.into_iter().map(|owed| owed.id));
                 }

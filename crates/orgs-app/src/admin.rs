@@ -133,7 +133,6 @@ mod tests {
             .times(1)
             .returning(|_, _| Ok(true));
         expect_events(&mut tx, Actor::Operator, &[orgs_core::Action::ApiTokenRevoked]);
-        tx.expect_commit().times(1).returning(|| Ok(()));
         let mut tx = Some(tx);
         store
             .expect_begin()

@@ -44,8 +44,7 @@ impl App {
                 request: request.clone(),
             })
             .collect();
-        let owed = tx.append_events(&events).await?;
-        tx.commit().await?;
+        let owed = tx.commit_with_events(&events).await?;
         // Only a commit that owes deliveries wakes the worker: with no endpoint, events
         // cost the writes nothing more.
         if owed > 0 {

@@ -43,7 +43,7 @@ async fn create_stores_a_digest_and_returns_the_token_once() {
         })
         .times(1)
         .returning(|_, _| Ok(()));
-    tx.expect_commit().times(1).returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     let made = app_with_tx(tx)
         .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Admin)
         .await
@@ -70,7 +70,7 @@ async fn create_replaces_the_open_invitation() {
         .times(1)
         .returning(|_, _| Ok(()));
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
-    tx.expect_commit().returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     app_with_tx(tx)
         .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Member)
         .await
@@ -135,7 +135,7 @@ async fn an_admin_may_replace_an_expired_owner_invitation() {
         .returning(move |_, _| Ok(Some(expired.clone())));
     tx.expect_set_invitation_state().times(1).returning(|_, _| Ok(()));
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
-    tx.expect_commit().returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     app_with_tx(tx)
         .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
         .await
@@ -188,7 +188,6 @@ async fn accept_makes_the_invitee_a_member_and_uses_the_invitation_up() {
         as_user(invitee).actor,
         &[Action::MemberAdded, Action::InvitationAccepted],
     );
-    tx.expect_commit().times(1).returning(|| Ok(()));
     let accepted = app_with_tx(tx)
         .accept_invitation(&as_user(invitee), "inv_x")
         .await
@@ -260,7 +259,6 @@ async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().times(1).returning(|_, _| Ok(()));
     expect_events(&mut tx, as_user(member).actor, &[Action::InvitationAccepted]);
-    tx.expect_commit().times(1).returning(|| Ok(()));
     let accepted = app_with_tx(tx)
         .accept_invitation(&as_user(member), "inv_x")
         .await

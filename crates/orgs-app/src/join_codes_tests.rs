@@ -38,7 +38,7 @@ async fn create_shows_the_formatted_code_and_stores_its_digest() {
         .withf(|code, secret| code.max_uses.map(MaxUses::get) == Some(5) && secret.0 != [0u8; 32])
         .times(1)
         .returning(|_, _| Ok(()));
-    tx.expect_commit().returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     let made = app_with_tx(tx)
         .create_join_code(
             &as_user(owner),
@@ -75,7 +75,7 @@ async fn join_adds_the_member_and_counts_one_use() {
         .withf(|_, _, role, _| *role == Role::Member)
         .times(1)
         .returning(|_, _, _, _| Ok(()));
-    tx.expect_commit().times(1).returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     let joined = app_with_tx(tx)
         .join_with_code(&as_user(UserId::generate()), TYPED)
         .await

@@ -36,7 +36,7 @@ async fn a_member_leaves_without_counting_owners() {
         .withf(move |_, user| *user == member)
         .times(1)
         .returning(|_, _| Ok(true));
-    tx.expect_commit().times(1).returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     app_with_tx(tx)
         .leave_organization(&as_user(member), OrgId::generate())
         .await
@@ -101,7 +101,6 @@ async fn an_owner_deletes_under_the_organizations_lock() {
         .times(1)
         .returning(|_| Ok(()));
     expect_events(&mut tx, as_user(owner).actor, &[orgs_core::Action::OrganizationDeleted]);
-    tx.expect_commit().times(1).returning(|| Ok(()));
     app_with_tx(tx)
         .delete_organization(&as_user(owner), org.id)
         .await
@@ -156,7 +155,7 @@ async fn a_transfer_promotes_the_member_and_demotes_the_caller_in_one_transactio
         .times(1)
         .in_sequence(&mut sequence)
         .returning(|_, _, _| Ok(()));
-    tx.expect_commit().times(1).returning(|| Ok(()));
+    tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     app_with_tx(tx)
         .transfer_ownership(&as_user(owner), OrgId::generate(), member)
         .await

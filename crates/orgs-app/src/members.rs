@@ -131,7 +131,7 @@ mod tests {
         let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Owner));
         tx.expect_count_owners().returning(|_| Ok(2));
         tx.expect_delete_membership().times(1).returning(|_, _| Ok(true));
-        tx.expect_commit().times(1).returning(|| Ok(()));
+        tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
         app_with_tx(tx)
             .remove_member(&as_user(owner), OrgId::generate(), owner)
             .await
@@ -249,7 +249,7 @@ mod tests {
             .withf(move |_, user, role| *user == target && *role == Role::Admin)
             .times(1)
             .returning(|_, _, _| Ok(()));
-        tx.expect_commit().times(1).returning(|| Ok(()));
+        tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
         app_with_tx(tx)
             .set_member_role(&as_user(owner), OrgId::generate(), target, Role::Admin)
             .await
@@ -259,9 +259,13 @@ mod tests {
     #[tokio::test]
     async fn a_failed_commit_is_reported() {
         let owner = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Member));
+        let mut tx = MockTx::new();
+        // Set first: mockall answers with the first expectation that matches.
+        tx.expect_commit_with_events().returning(|_| Err(store_failure()));
+        expect_access(&mut tx, &organization(), move |user| {
+            Some(if user == owner { Role::Owner } else { Role::Member })
+        });
         tx.expect_update_role().returning(|_, _, _| Ok(()));
-        tx.expect_commit().returning(|| Err(store_failure()));
         let err = app_with_tx(tx)
             .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
             .await;

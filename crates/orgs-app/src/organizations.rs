@@ -153,7 +153,6 @@ mod tests {
             as_user(user).actor,
             &[orgs_core::Action::OrganizationCreated, orgs_core::Action::MemberAdded],
         );
-        tx.expect_commit().times(1).returning(|| Ok(()));
         let app = app_with_tx(tx);
         let org = app.create_organization(&as_user(user), name("Acme")).await.unwrap();
         assert_eq!(org.created_at, org.updated_at);
@@ -245,7 +244,7 @@ mod tests {
             .withf(|_, name, _| name.as_str() == "New")
             .times(1)
             .returning(|_, _, _| Ok(()));
-        tx.expect_commit().times(1).returning(|| Ok(()));
+        tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
         app_with_tx(tx)
             .update_organization(&as_user(orgs_core::UserId::generate()), org.id, name("New"))
             .await

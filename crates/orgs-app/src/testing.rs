@@ -41,7 +41,7 @@ pub(crate) fn as_token(organization: OrgId) -> Acting {
 /// Expects exactly these events, in this order, from `actor`, written together.
 pub(crate) fn expect_events(tx: &mut MockTx, actor: orgs_core::Actor, actions: &[orgs_core::Action]) {
     let actions = actions.to_vec();
-    tx.expect_append_events()
+    tx.expect_commit_with_events()
         .withf(move |events| {
             events.iter().map(|event| event.change.action()).collect::<Vec<_>>() == actions
                 && events.iter().all(|event| event.actor == actor)
@@ -81,8 +81,6 @@ pub(crate) fn expect_access(
             joined_at: fixed_now(),
         }))
     });
-    // Changes that commit record their events; the tests of each say which.
-    tx.expect_append_events().returning(|_| Ok(0));
 }
 
 pub(crate) fn app_with_store(store: MockStore) -> App {

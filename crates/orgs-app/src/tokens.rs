@@ -166,7 +166,7 @@ mod tests {
             })
             .times(1)
             .returning(|_| Ok(()));
-        tx.expect_commit().times(1).returning(|| Ok(()));
+        tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
         let minted = app_with_txs(vec![check, tx])
             .create_organization_token(&as_user(UserId::generate()), org.id, None, TokenEnv::Test)
             .await

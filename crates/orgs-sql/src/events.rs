@@ -21,8 +21,10 @@ macro_rules! event_statements {
 
         /// Writes the events in one statement; the table's trigger owes each to every
         /// endpoint that wants it (migrations `*_events.sql`), and RETURNING counts
-        /// those deliveries, so the caller knows whether to wake a worker.
-        pub(crate) async fn append_events(conn: &mut Conn, events: &[AuditEvent]) -> Result<u64, StoreError> {
+        /// those deliveries, so the caller knows whether to wake a worker. `then` is SQL
+        /// sent after it in the same message (`"; COMMIT"` where the store takes several
+        /// statements at once), or `""`.
+        pub(crate) async fn append_events(conn: &mut Conn, events: &[AuditEvent], then: &str) -> Result<u64, StoreError> {
             if events.is_empty() {
                 return Ok(0);
             }
@@ -39,7 +41,7 @@ macro_rules! event_statements {
                     data, request_id, ip_address, user_agent)
                  VALUES {}
                  RETURNING (SELECT count(*) FROM webhook_endpoints w
-                            WHERE w.events = '' OR w.events LIKE '%,' || action || ',%') AS owed",
+                            WHERE w.events = '' OR w.events LIKE '%,' || action || ',%') AS owed{then}",
                 rows.join(", ")
             );
             let mut query = sqlx::query_scalar::<_, i64>(&sql);

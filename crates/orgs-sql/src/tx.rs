@@ -2,7 +2,9 @@
 
 /// Expands, inside an adapter crate, to `impl Tx for $tx`. `$tx` must have
 /// `fn conn(&mut self) -> Result<&mut Connection, StoreError>` and
-/// `async fn finish(&mut self) -> Result<(), StoreError>` (the commit); the crate must contain
+/// `async fn finish(&mut self) -> Result<(), StoreError>` (the commit) and
+/// `async fn finish_with_events(&mut self, &[AuditEvent]) -> Result<u64, StoreError>`
+/// (the commit with the change's events, in as few round trips as the store allows); the crate must contain
 /// the modules `statements` (from `organization_statements!`), `invitations` (from
 /// `invitation_statements!`) and `rows`.
 #[macro_export]
@@ -314,8 +316,8 @@ macro_rules! impl_tx {
                     st::record_token_use(self.conn()?, id, at, unless_since).await
                 }
                 #[instrument(skip_all, level = "debug")]
-                async fn append_events(&mut self, events: &[AuditEvent]) -> Result<u64, StoreError> {
-                    ev::append_events(self.conn()?, events).await
+                async fn commit_with_events(&mut self, events: &[AuditEvent]) -> Result<u64, StoreError> {
+                    self.finish_with_events(events).await
                 }
 
                 #[instrument(skip_all, level = "debug")]

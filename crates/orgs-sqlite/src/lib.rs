@@ -96,15 +96,15 @@ impl SqliteStore {
     }
 }
 
-/// Whether a connection handed back to the pool may be handed out again. When a request
-/// is abandoned (its client hung up) just as `BEGIN` succeeded, sqlx never learns of the
-/// transaction and no one ends it: the connection would go back to the pool still inside
-/// it, refusing every later `BEGIN IMMEDIATE` and reading an old snapshot. The ping lets
-/// the rollbacks queued by dropped transactions run first; whatever is open after it is
-/// such an orphan, and closing the connection rolls it back. This runs on release, not
-/// before the next acquire (where sqlx pings anyway): an orphaned `BEGIN IMMEDIATE`
-/// holds the database's write lock, and an idle connection would keep every writer
-/// waiting until someone happened to acquire it.
+/// Whether a connection handed back to the pool may be handed out again. When a read is
+/// abandoned (its client hung up) just as sqlx's `BEGIN` succeeded, sqlx never learns of
+/// the transaction and no one ends it: the connection would go back to the pool still
+/// inside it, refusing every later `BEGIN IMMEDIATE` and reading an old snapshot. The
+/// ping lets the rollbacks queued by dropped transactions run first; whatever is open
+/// after it is such an orphan, and closing the connection rolls it back. This runs on
+/// release, not before the next acquire (where sqlx pings anyway), so an orphan never
+/// sits idle in the pool. Writes manage their own transaction (`tx::Writer`), and roll
+/// back before their connection comes back.
 async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
     use sqlx::{Connection, TransactionManager};
     conn.ping().await?;
@@ -117,14 +117,14 @@ impl Store for SqliteStore {
     async fn begin(&self, mode: TxMode) -> Result<Box<dyn Tx>, StoreError> {
         if mode == TxMode::Read {
             let tx = self.pool.begin().await.map_err(map_error)?;
-            return Ok(Box::new(tx::SqliteTx::new(tx, None)));
+            return Ok(Box::new(tx::SqliteTx::Read(tx)));
         }
         let turn = tokio::time::timeout(self.busy_timeout, self.writer.clone().acquire_owned())
             .await
             .map_err(|_| StoreError::Unavailable("waited too long for the database's one writer".into()))?
             .map_err(|closed| StoreError::Other(closed.into()))?;
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(map_error)?;
-        Ok(Box::new(tx::SqliteTx::new(tx, Some(turn))))
+        let conn = self.pool.acquire().await.map_err(map_error)?;
+        Ok(Box::new(tx::SqliteTx::Write(tx::Writer::begin(conn, turn).await?)))
     }
 
     // The two lookups authentication makes on every request: one connection from the

@@ -39,15 +39,10 @@ async fn endpoint(store: &Arc<dyn Store>, events: Vec<Action>) -> WebhookEndpoin
     endpoint
 }
 
-/// Appends and commits; returns how many deliveries each event owed.
-async fn append(store: &Arc<dyn Store>, events: &[AuditEvent]) -> Vec<u64> {
+/// Commits the events in one transaction; returns how many deliveries they owe.
+async fn append(store: &Arc<dyn Store>, events: &[AuditEvent]) -> u64 {
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    let mut owed = Vec::new();
-    for event in events {
-        owed.push(tx.append_events(std::slice::from_ref(event)).await.unwrap());
-    }
-    tx.commit().await.unwrap();
-    owed
+    tx.commit_with_events(events).await.unwrap()
 }
 
 async fn claim(store: &Arc<dyn Store>, now: Timestamp, lease: &str, limit: u32) -> Vec<OwedDelivery> {
@@ -82,26 +77,27 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
         .id;
     endpoint(&store, vec![]).await;
     let now = SystemClock.now();
-    let mut tx = store.begin(TxMode::Write).await.unwrap();
-    assert_eq!(tx.append_events(&[renamed(organization, now, 0)]).await.unwrap(), 1);
-    drop(tx);
     let page = orgs_core::Page { limit: 10, after: None };
+    let kept = renamed(organization, now, 1);
+    assert_eq!(append(&store, std::slice::from_ref(&kept)).await, 1);
+
+    // A commit whose events cannot be written (one reuses an id) keeps neither them nor
+    // the change they describe.
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    let new_name = OrgName::parse("Renamed").unwrap();
+    tx.rename_organization(organization, &new_name, now).await.unwrap();
+    let clash = [renamed(organization, now, 5), AuditEvent { ..kept.clone() }];
+    assert!(tx.commit_with_events(&clash).await.is_err());
+    drop(tx);
     let mut tx = store.begin(TxMode::Read).await.unwrap();
-    assert!(
-        tx.list_events(organization, &EventFilter::default(), page)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    assert_eq!(
-        tx.outbox_status().await.unwrap().owed,
-        0,
-        "a rolled-back event is owed to no one"
-    );
+    let found = tx
+        .find_organization(organization, orgs_ports::RowLock::None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(found.name, new_name, "the change went with its events");
     drop(tx);
 
-    let kept = renamed(organization, now, 1);
-    append(&store, std::slice::from_ref(&kept)).await;
     let mut tx = store.begin(TxMode::Read).await.unwrap();
     let listed = tx
         .list_events(organization, &EventFilter::default(), page)
@@ -118,7 +114,11 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
     let data: serde_json::Value = serde_json::from_str(&event.data).unwrap();
     assert_eq!(data, serde_json::json!({"oldName": "n1", "newName": "n2"}));
     let status = tx.outbox_status().await.unwrap();
-    assert_eq!((status.owed, status.oldest_owed_at), (1, Some(now)));
+    assert_eq!(
+        (status.owed, status.oldest_owed_at),
+        (1, Some(now)),
+        "the failed commit owes no one"
+    );
     // Another organization's log is its own.
     let elsewhere = tx
         .list_events(OrgId::generate(), &EventFilter::default(), page)
@@ -133,9 +133,8 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
         ..renamed(organization, now + TimeDelta::milliseconds(1), 2)
     };
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    tx.append_events(&[added]).await.unwrap();
     tx.delete_organization(organization).await.unwrap();
-    tx.commit().await.unwrap();
+    tx.commit_with_events(&[added]).await.unwrap();
     let mut tx = store.begin(TxMode::Read).await.unwrap();
     let listed = tx
         .list_events(organization, &EventFilter::default(), page)
@@ -157,22 +156,16 @@ pub async fn each_endpoint_is_owed_only_what_it_asked_for(store: Arc<dyn Store>)
         },
         ..renamed(organization, now, 0)
     };
-    let owed = append(&store, &[created.clone(), renamed(organization, now, 1)]).await;
-    assert_eq!(owed, [1, 2], "what each append says it owes");
-    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    assert_eq!(append(&store, std::slice::from_ref(&created)).await, 1);
+    assert_eq!(append(&store, &[renamed(organization, now, 1)]).await, 2);
     let again = AuditEvent {
         id: EventId::generate(),
         ..created.clone()
     };
     let together = [renamed(organization, now, 2), again, renamed(organization, now, 3)];
-    assert_eq!(
-        tx.append_events(&together).await.unwrap(),
-        5,
-        "several events in one statement"
-    );
-    drop(tx);
+    assert_eq!(append(&store, &together).await, 5, "several events in one statement");
     let claimed = claim(&store, now, "lease-a", 100).await;
-    assert_eq!(claimed.len(), 3, "{claimed:#?}");
+    assert_eq!(claimed.len(), 8, "{claimed:#?}");
     assert!(
         claimed
             .iter()
@@ -189,8 +182,17 @@ pub async fn each_endpoint_is_owed_only_what_it_asked_for(store: Arc<dyn Store>)
         actions.sort();
         actions
     };
-    assert_eq!(per_endpoint(all.id), ["organization.created", "organization.updated"]);
-    assert_eq!(per_endpoint(some.id), ["organization.updated"]);
+    assert_eq!(
+        per_endpoint(all.id),
+        [
+            "organization.created",
+            "organization.created",
+            "organization.updated",
+            "organization.updated",
+            "organization.updated"
+        ]
+    );
+    assert_eq!(per_endpoint(some.id), ["organization.updated"; 3]);
     assert!(per_endpoint(none_of_these.id).is_empty());
     let endpoints = tx.list_webhooks().await.unwrap();
     assert_eq!(
@@ -206,8 +208,8 @@ pub async fn each_endpoint_is_owed_only_what_it_asked_for(store: Arc<dyn Store>)
     let mut tx = store.begin(TxMode::Read).await.unwrap();
     assert_eq!(
         tx.list_deliveries(false, 100).await.unwrap().len(),
-        1,
-        "its deliveries went with it"
+        3,
+        "its deliveries went with it; the other endpoint's stay"
     );
 }
 

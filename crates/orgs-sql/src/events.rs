@@ -3,11 +3,15 @@
 /// Expands, inside an adapter crate, to the event, webhook and delivery statements as
 /// functions taking `&mut $conn`. `$skip_locked` is the clause that lets concurrent
 /// claimers pass over each other's rows (`" FOR UPDATE SKIP LOCKED"`, or `""` where
-/// write transactions lock the whole database already).
+/// write transactions lock the whole database already). `$owe_by_cte` says how the
+/// events' deliveries are written: `true`, by a data-modifying CTE of the same
+/// statement (PostgreSQL, where a trigger runs its insert once per event through
+/// PL/pgSQL); `false`, by the table's trigger (SQLite, which compiles it into the
+/// statement).
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! event_statements {
-    ($conn:ty, $skip_locked:literal) => {
+    ($conn:ty, $skip_locked:literal, owe_by_cte: $owe_by_cte:literal) => {
         use crate::rows::{self, map_error, time};
         use orgs_core::{Actor, AuditEvent, OrgId, Page, Timestamp, WebhookId};
         use orgs_ports::{
@@ -19,9 +23,9 @@ macro_rules! event_statements {
         /// Columns of one event row, in the order `append_events` binds them.
         const EVENT_ROW_COLUMNS: usize = 13;
 
-        /// Writes the events in one statement; the table's trigger owes each to every
-        /// endpoint that wants it (migrations `*_events.sql`), and RETURNING counts
-        /// those deliveries, so the caller knows whether to wake a worker. `then` is SQL
+        /// Writes the events in one statement, which also owes each to every endpoint
+        /// that wants it and counts those deliveries, so the caller knows whether to
+        /// wake a worker. `then` is SQL
         /// sent after it in the same message (`"; COMMIT"` where the store takes several
         /// statements at once), or `""`.
         pub(crate) async fn append_events(conn: &mut Conn, events: &[AuditEvent], then: &str) -> Result<u64, StoreError> {
@@ -35,15 +39,31 @@ macro_rules! event_statements {
                     format!("({})", params.join(", "))
                 })
                 .collect();
-            let sql = format!(
+            let insert = format!(
                 "INSERT INTO audit_events
                    (id, organization_id, action, occurred_at, actor_kind, actor_id, actor_email, target_kind, target_id,
                     data, request_id, ip_address, user_agent)
-                 VALUES {}
-                 RETURNING (SELECT count(*) FROM webhook_endpoints w
-                            WHERE w.events = '' OR w.events LIKE '%,' || action || ',%') AS owed{then}",
+                 VALUES {}",
                 rows.join(", ")
             );
+            let sql = if $owe_by_cte {
+                format!(
+                    "WITH events AS ({insert} RETURNING id, action, occurred_at),
+                     owed AS (
+                       INSERT INTO webhook_deliveries (endpoint_id, event_id, state, attempts, next_attempt_at, created_at)
+                       SELECT w.id, e.id, 'pending', 0, e.occurred_at, e.occurred_at
+                       FROM events e JOIN webhook_endpoints w
+                         ON w.events = '' OR w.events LIKE '%,' || e.action || ',%'
+                       RETURNING 1)
+                     SELECT count(*) FROM owed{then}"
+                )
+            } else {
+                format!(
+                    "{insert}
+                     RETURNING (SELECT count(*) FROM webhook_endpoints w
+                                WHERE w.events = '' OR w.events LIKE '%,' || action || ',%') AS owed{then}"
+                )
+            };
             let mut query = sqlx::query_scalar::<_, i64>(&sql);
             for event in events {
                 let (actor_kind, actor_id, actor_email) = match &event.actor {

@@ -31,7 +31,13 @@ pub static MIGRATOR: Migrator = sqlx::migrate!("../../migrations/sqlite");
 
 #[derive(Clone)]
 pub struct SqliteStore {
+    /// Reads, and the statements outside a transaction.
     pool: SqlitePool,
+    /// The one connection that writes. In WAL mode a connection drops its whole page
+    /// cache whenever another one has committed; a connection that makes every commit
+    /// keeps its cache, so a write reads its B-trees' upper pages from memory instead of
+    /// from the file each time.
+    writes: SqlitePool,
     /// The one write transaction this process may have open; a fair queue.
     writer: Arc<Semaphore>,
     busy_timeout: Duration,
@@ -52,17 +58,28 @@ impl SqliteStore {
         // database is locked. That settles within milliseconds; retry until the timeout.
         let deadline = tokio::time::Instant::now() + busy_timeout;
         loop {
-            let opened = SqlitePoolOptions::new()
-                .max_connections(max_connections)
-                .acquire_timeout(busy_timeout)
-                .after_release(|conn, _| Box::pin(still_usable(conn)))
-                .connect_with(options.clone())
-                .await
-                .map_err(map_error);
+            let opened = async {
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(max_connections)
+                    .acquire_timeout(busy_timeout)
+                    .after_release(|conn, _| Box::pin(still_usable(conn)))
+                    .connect_with(options.clone())
+                    .await?;
+                // Its writes roll back before the connection comes back (`tx::Writer`).
+                let writes = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(busy_timeout)
+                    .connect_with(options.clone())
+                    .await?;
+                Ok::<_, sqlx::Error>((pool, writes))
+            }
+            .await
+            .map_err(map_error);
             match opened {
-                Ok(pool) => {
+                Ok((pool, writes)) => {
                     return Ok(Self {
                         pool,
+                        writes,
                         writer: Arc::new(Semaphore::new(1)),
                         busy_timeout,
                     });
@@ -77,6 +94,12 @@ impl SqliteStore {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Closes every connection, waiting for those in use to come back.
+    pub async fn close(&self) {
+        self.writes.close().await;
+        self.pool.close().await;
     }
 
     /// Applies pending migrations. SQLite has no advisory lock, so a second process
@@ -123,7 +146,7 @@ impl Store for SqliteStore {
             .await
             .map_err(|_| StoreError::Unavailable("waited too long for the database's one writer".into()))?
             .map_err(|closed| StoreError::Other(closed.into()))?;
-        let conn = self.pool.acquire().await.map_err(map_error)?;
+        let conn = self.writes.acquire().await.map_err(map_error)?;
         Ok(Box::new(tx::SqliteTx::Write(tx::Writer::begin(conn, turn).await?)))
     }
 

@@ -12,7 +12,7 @@ async fn sqlite() -> TestStore {
     let store = SqliteStore::open(&url, 8, Duration::from_secs(10)).await.unwrap();
     store.migrate().await.unwrap();
     TestStore::new(Arc::new(store.clone()), move || async move {
-        store.pool().close().await;
+        store.close().await;
         let _ = std::fs::remove_dir_all(dir);
     })
 }

@@ -2,8 +2,9 @@
 //! and the audit log's retention.
 //!
 //! The worker keeps up to `CONCURRENCY` attempts in flight. It claims as many due
-//! deliveries as it has free slots, each claim a lease in the database that another
-//! process's worker skips; when nothing is due it sleeps until a change of this process
+//! deliveries as it has free slots (waiting for `CLAIM_BATCH` free ones while attempts
+//! are in flight), each claim a lease in the database that another process's worker
+//! skips; when nothing is due it sleeps until a change of this process
 //! commits events, or `POLL_INTERVAL` passes (which is how it learns of events written
 //! by other processes and the command line, and of retries coming due). Finished
 //! attempts go to one recorder task, which writes whatever has accumulated in one

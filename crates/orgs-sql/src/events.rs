@@ -252,9 +252,11 @@ macro_rules! event_statements {
                 AttemptOutcome::RetryAt(at) => ("pending", Some(at), None),
                 AttemptOutcome::GaveUp => ("failed", None, Some(attempt.started_at)),
             };
+            // A finished delivery's next attempt becomes its last one's start: the claim
+            // had set it to the lease's end, a time at which nothing will happen.
             let moved = sqlx::query(
                 "UPDATE webhook_deliveries
-                 SET state = $3, attempts = attempts + 1, next_attempt_at = COALESCE($4, next_attempt_at),
+                 SET state = $3, attempts = attempts + 1, next_attempt_at = COALESCE($4, $5),
                      finished_at = $5, lease = NULL
                  WHERE id = $1 AND lease = $2",
             )

@@ -85,8 +85,9 @@ impl Drop for Writer {
             Ok(runtime) => {
                 runtime.spawn(async move {
                     if sqlx::query("ROLLBACK").execute(&mut *conn).await.is_err() {
-                        // Closing the connection ends whatever it had open.
-                        let _ = conn.detach();
+                        // Closing the connection ends whatever it had open; wait for
+                        // it, so the next writer never meets this one's lock.
+                        let _ = sqlx::Connection::close(conn.detach()).await;
                     }
                     drop(turn);
                 });

@@ -56,7 +56,9 @@ impl HttpSender {
             .wrap_connector(http);
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(Duration::from_secs(30))
-            .pool_max_idle_per_host(32)
+            // As many as the delivery worker has attempts in flight, so a burst to one
+            // receiver keeps its connections instead of opening new ones.
+            .pool_max_idle_per_host(128)
             .build(https);
         Self { client, timeout }
     }

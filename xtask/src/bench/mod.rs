@@ -4,7 +4,7 @@
 //!
 //! The full run writes `docs/benchmarks.md` (between its markers) and
 //! `docs/benchmarks.json`; `--quick` (CI) uses smaller data, one concurrency and short
-//! runs, writes under `target/bench/`, and fails on any error answer, not on targets.
+//! runs, writes under `target/bench/quick/`, and fails on any error answer, not on targets.
 //! It also uses the debug build the tests have just made: it proves every scenario runs
 //! clean under load, which needs no optimiser, and a release build would add minutes
 //! to every CI run.
@@ -20,11 +20,13 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const BENCH_DATABASE: &str = "orgs_bench";
-const PGBENCH_DATABASE: &str = "orgs_bench_pgbench";
-
 pub struct Profile {
     pub quick: bool,
+    /// Apart for the two modes, so a CI run's quick bench leaves the full run's data
+    /// (and the seed files that match it) for profiling by hand.
+    database: &'static str,
+    pgbench_database: &'static str,
+    out: &'static str,
     pub runs: usize,
     pub seconds: u32,
     pub concurrencies: Vec<u32>,
@@ -57,6 +59,13 @@ impl Profile {
         seed_args.extend(["--jwt-secret".into(), measure::JWT_SECRET.into()]);
         Self {
             quick,
+            database: if quick { "orgs_bench_quick" } else { "orgs_bench" },
+            pgbench_database: if quick {
+                "orgs_bench_pgbench_quick"
+            } else {
+                "orgs_bench_pgbench"
+            },
+            out: if quick { "target/bench/quick" } else { "target/bench" },
             runs,
             seconds,
             concurrencies,
@@ -114,7 +123,7 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
         build.arg("--release");
     }
     crate::run(build)?;
-    let out = root.join("target/bench");
+    let out = root.join(profile.out);
     std::fs::create_dir_all(&out).map_err(|err| format!("{}: {err}", out.display()))?;
 
     let references = measure_references(&profile)?;
@@ -122,14 +131,15 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_file.display()));
     }
-    references::fresh_database(BENCH_DATABASE)?;
+    references::fresh_database(profile.database)?;
     let stores = [
         (
             "PostgreSQL",
             format!(
-                "postgres://{}@{}:5432/{BENCH_DATABASE}",
+                "postgres://{}@{}:5432/{}",
                 references::PG_USER,
-                references::PG_HOST
+                references::PG_HOST,
+                profile.database
             ),
         ),
         ("SQLite", format!("sqlite://{}", sqlite_file.display())),
@@ -161,13 +171,13 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
 }
 
 fn measure_references(profile: &Profile) -> Result<References, String> {
-    references::pgbench_init(PGBENCH_DATABASE, profile.pgbench_scale)?;
+    references::pgbench_init(profile.pgbench_database, profile.pgbench_scale)?;
     let mut pgbench = Vec::new();
     for mode in ["-S", "-N"] {
         // PostgreSQL's default max_connections (100) leaves no room for 256 clients.
         for &clients in profile.concurrencies.iter().filter(|&&c| c <= 64) {
             let runs = (0..profile.runs)
-                .map(|_| references::pgbench(PGBENCH_DATABASE, &[mode], clients, profile.seconds))
+                .map(|_| references::pgbench(profile.pgbench_database, &[mode], clients, profile.seconds))
                 .collect::<Result<Vec<_>, _>>()?;
             eprintln!("xtask: pgbench {mode} -c {clients}: {runs:.0?} tps");
             pgbench.push((mode, clients, runs));
@@ -190,7 +200,7 @@ fn bench_store(
     let seed_file = out.join(format!("seed-{}.json", store.to_lowercase()));
     std::fs::write(&seed_file, seed.to_string()).map_err(|err| format!("{}: {err}", seed_file.display()))?;
     if store == "PostgreSQL" {
-        references::analyze(BENCH_DATABASE)?;
+        references::analyze(profile.database)?;
     }
     let seed_seconds = started.elapsed().as_secs_f64();
     eprintln!("xtask: {store} seeded in {seed_seconds:.1} s");
@@ -260,13 +270,13 @@ fn postgres_references(out: &Path, seed: &Value, profile: &Profile) -> Result<(P
     let mut psql = Vec::new();
     for (key, sql) in references::whole_list_sql(seed) {
         let runs = (0..profile.runs.max(5))
-            .map(|_| references::psql_millis(BENCH_DATABASE, &sql))
+            .map(|_| references::psql_millis(profile.database, &sql))
             .collect::<Result<Vec<_>, _>>()?;
         psql.push((key, runs));
     }
     let plans = references::hot_queries(seed)
         .into_iter()
-        .map(|(title, sql)| references::explain(BENCH_DATABASE, &sql).map(|plan| (title, plan)))
+        .map(|(title, sql)| references::explain(profile.database, &sql).map(|plan| (title, plan)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut same_statements = Vec::new();
     for script in references::same_statements(seed) {
@@ -278,7 +288,7 @@ fn postgres_references(out: &Path, seed: &Value, profile: &Profile) -> Result<(P
         }
         let workload: Vec<&str> = workload.iter().map(String::as_str).collect();
         let runs = (0..profile.runs)
-            .map(|_| references::pgbench(BENCH_DATABASE, &workload, report::TARGET_CONCURRENCY, profile.seconds))
+            .map(|_| references::pgbench(profile.database, &workload, report::TARGET_CONCURRENCY, profile.seconds))
             .collect::<Result<Vec<_>, _>>()?;
         eprintln!("xtask: pgbench with the statements of {}: {runs:.0?} tps", script.key);
         same_statements.push((script.key, runs));

@@ -412,5 +412,27 @@ fn machine() -> String {
         .map(|(_, name)| name.trim().to_owned())
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(0);
-    format!("{cores} cores of {model}, Linux {}", command_text("uname", &["-r"]))
+    // Autovacuum off (as on these CI machines) lets dead rows build up through a run,
+    // which a user's server would clean: the figures need saying which it was.
+    let autovacuum = command_text(
+        "psql",
+        &[
+            "-h",
+            super::references::PG_HOST,
+            "-U",
+            super::references::PG_USER,
+            "-Atc",
+            "SHOW autovacuum",
+            "postgres",
+        ],
+    );
+    format!(
+        "{cores} cores of {model}, Linux {}, PostgreSQL autovacuum {}",
+        command_text("uname", &["-r"]),
+        if autovacuum.is_empty() {
+            "unknown"
+        } else {
+            autovacuum.as_str()
+        }
+    )
 }

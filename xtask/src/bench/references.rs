@@ -36,6 +36,13 @@ fn checked(mut command: Command) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// The server's value of one setting, as `SHOW` prints it.
+pub fn setting(name: &str) -> Result<String, String> {
+    let mut command = psql("postgres");
+    command.args(["-At", "-c", &format!("SHOW {name}")]);
+    checked(command).map(|value| value.trim().to_owned())
+}
+
 /// Drops and creates `name`, so every run starts from the same empty database.
 pub fn fresh_database(name: &str) -> Result<(), String> {
     let mut drop = psql("postgres");

@@ -222,7 +222,8 @@ impl Report<'_> {
 
     pub fn write(&self, markdown: &Path, json_path: &Path) -> Result<(), String> {
         let targets = self.targets();
-        let body = self.markdown(&targets);
+        let machine = machine();
+        let body = self.markdown(&targets, &machine);
         let existing = std::fs::read_to_string(markdown).unwrap_or_default();
         let text = match (existing.find(START), existing.find(END)) {
             (Some(start), Some(end)) if start < end => {
@@ -231,11 +232,11 @@ impl Report<'_> {
             _ => format!("# Benchmarks\n\n{START}\n{body}{END}\n"),
         };
         std::fs::write(markdown, text).map_err(|err| format!("{}: {err}", markdown.display()))?;
-        let json = serde_json::to_string_pretty(&self.json(&targets)).expect("plain values serialize");
+        let json = serde_json::to_string_pretty(&self.json(&targets, &machine)).expect("plain values serialize");
         std::fs::write(json_path, json + "\n").map_err(|err| format!("{}: {err}", json_path.display()))
     }
 
-    fn markdown(&self, targets: &[Target]) -> String {
+    fn markdown(&self, targets: &[Target], machine: &str) -> String {
         let p = self.profile;
         let mut md = String::new();
         let _ = writeln!(
@@ -245,7 +246,7 @@ impl Report<'_> {
             if p.quick { " --quick" } else { "" },
             command_text("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
             command_text("git", &["rev-parse", "--short", "HEAD"]),
-            machine(),
+            machine,
             p.runs,
             p.seconds
         );
@@ -326,7 +327,7 @@ impl Report<'_> {
         md
     }
 
-    fn json(&self, targets: &[Target]) -> Value {
+    fn json(&self, targets: &[Target], machine: &str) -> Value {
         let p = self.profile;
         let stores: Vec<Value> = self
             .stores
@@ -373,7 +374,7 @@ impl Report<'_> {
             .collect();
         json!({
             "quick": p.quick, "runs": p.runs, "seconds": p.seconds, "concurrencies": p.concurrencies,
-            "machine": machine(), "pgbench": pgbench, "stores": stores, "targets": targets,
+            "machine": machine, "pgbench": pgbench, "stores": stores, "targets": targets,
         })
     }
 }
@@ -414,25 +415,9 @@ fn machine() -> String {
     let cores = std::thread::available_parallelism().map(usize::from).unwrap_or(0);
     // Autovacuum off (as on these CI machines) lets dead rows build up through a run,
     // which a user's server would clean: the figures need saying which it was.
-    let autovacuum = command_text(
-        "psql",
-        &[
-            "-h",
-            super::references::PG_HOST,
-            "-U",
-            super::references::PG_USER,
-            "-Atc",
-            "SHOW autovacuum",
-            "postgres",
-        ],
-    );
+    let autovacuum = super::references::setting("autovacuum").unwrap_or_else(|_| "unknown".into());
     format!(
-        "{cores} cores of {model}, Linux {}, PostgreSQL autovacuum {}",
+        "{cores} cores of {model}, Linux {}, PostgreSQL autovacuum {autovacuum}",
         command_text("uname", &["-r"]),
-        if autovacuum.is_empty() {
-            "unknown"
-        } else {
-            autovacuum.as_str()
-        }
     )
 }

@@ -25,9 +25,8 @@ macro_rules! event_statements {
 
         /// Writes the events in one statement, which also owes each to every endpoint
         /// that wants it and counts those deliveries, so the caller knows whether to
-        /// wake a worker. `then` is SQL
-        /// sent after it in the same message (`"; COMMIT"` where the store takes several
-        /// statements at once), or `""`.
+        /// wake a worker. `then` is SQL sent after it in the same message (`"; COMMIT"`
+        /// where the store takes several statements at once), or `""`.
         pub(crate) async fn append_events(conn: &mut Conn, events: &[AuditEvent], then: &str) -> Result<u64, StoreError> {
             if events.is_empty() {
                 return Ok(0);

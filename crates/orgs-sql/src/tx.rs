@@ -4,9 +4,9 @@
 /// `fn conn(&mut self) -> Result<&mut Connection, StoreError>` and
 /// `async fn finish(&mut self) -> Result<(), StoreError>` (the commit) and
 /// `async fn finish_with_events(&mut self, &[AuditEvent]) -> Result<u64, StoreError>`
-/// (the commit with the change's events, in as few round trips as the store allows); the crate must contain
-/// the modules `statements` (from `organization_statements!`), `invitations` (from
-/// `invitation_statements!`) and `rows`.
+/// (the commit with the change's events, in as few round trips as the store allows);
+/// the crate must contain the modules `statements` (from `organization_statements!`),
+/// `invitations` (from `invitation_statements!`) and `rows`.
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! impl_tx {

@@ -23,13 +23,11 @@ pub(crate) enum SqliteTx {
 pub(crate) struct Writer {
     /// `None` once handed back.
     conn: Option<PoolConnection<Sqlite>>,
-    /// Declared after `conn`; released only once the transaction has ended, so the next
-    /// writer never finds the database's write lock still held.
-    turn: Option<OwnedSemaphorePermit>,
-    /// Whether a transaction may be open on `conn`: from just before `BEGIN` is sent
+    /// Held while a transaction may be open on `conn`: from just before `BEGIN` is sent
     /// (a request abandoned while it runs must still roll it back) until `COMMIT`
-    /// succeeds.
-    open: bool,
+    /// succeeds or the rollback has run, so the next writer never finds the database's
+    /// write lock still held.
+    turn: Option<OwnedSemaphorePermit>,
 }
 
 impl Writer {
@@ -38,11 +36,10 @@ impl Writer {
         let mut writer = Self {
             conn: Some(conn),
             turn: Some(turn),
-            open: true,
         };
         if let Err(err) = sqlx::query("BEGIN IMMEDIATE").execute(writer.conn()).await {
             // Nothing began, so there is nothing to roll back.
-            writer.open = false;
+            writer.turn = None;
             return Err(crate::rows::map_error(err));
         }
         Ok(writer)
@@ -64,7 +61,6 @@ impl Writer {
         } else {
             crate::events::append_events(self.conn(), events, "; COMMIT").await?
         };
-        self.open = false;
         self.turn = None;
         Ok(owed)
     }
@@ -75,10 +71,7 @@ impl Writer {
 /// `drop` cannot wait for the answer.
 impl Drop for Writer {
     fn drop(&mut self) {
-        if !self.open {
-            return;
-        }
-        let (Some(mut conn), turn) = (self.conn.take(), self.turn.take()) else {
+        let (Some(turn), Some(mut conn)) = (self.turn.take(), self.conn.take()) else {
             return;
         };
         match tokio::runtime::Handle::try_current() {
@@ -93,7 +86,10 @@ impl Drop for Writer {
                 });
             }
             // No runtime to roll back on: closing the connection rolls back.
-            Err(_) => drop(conn.detach()),
+            Err(_) => {
+                drop(conn.detach());
+                drop(turn);
+            }
         }
     }
 }

@@ -86,7 +86,7 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     let new_name = OrgName::parse("Renamed").unwrap();
     tx.rename_organization(organization, &new_name, now).await.unwrap();
-    let clash = [renamed(organization, now, 5), AuditEvent { ..kept.clone() }];
+    let clash = [renamed(organization, now, 5), kept.clone()];
     assert!(tx.commit_with_events(&clash).await.is_err());
     drop(tx);
     let mut tx = store.begin(TxMode::Read).await.unwrap();

@@ -52,6 +52,7 @@ impl Writer {
     }
 
     async fn commit(&mut self, events: &[AuditEvent]) -> Result<u64, StoreError> {
+        // `append_events` sends nothing for no events, its `"; COMMIT"` included.
         let owed = if events.is_empty() {
             sqlx::query("COMMIT")
                 .execute(self.conn())

@@ -2,6 +2,9 @@
 # A/B of two server binaries on the writes: organizations.create and invitations.create at
 # 32 connections, alternating the binaries, a fresh store each run (STORES="sqlite
 # postgres" by default). Usage: xtask/bench/ab.sh OLD_BINARY NEW_BINARY [ROUNDS] [SECONDS].
+# PG_URL_QUERY is added to the PostgreSQL URL, for example
+# "options=-c%20synchronous_commit%3Doff" to take the disk's flush time, which varies
+# twofold from run to run on some machines, out of the comparison.
 # Needs wrk, psql and a PostgreSQL at 127.0.0.1 (user postgres). docs/benchmarks.md
 # "What events cost" was measured with it.
 set -euo pipefail
@@ -11,7 +14,7 @@ run_one() { # bin store label
   local bin=$1 store=$2 label=$3 url dir
   dir=$(mktemp -d /tmp/orgs-ab.XXXX)
   if [ "$store" = sqlite ]; then url="sqlite://$dir/orgs.db"; else
-    db=ab_$(basename $dir | tr -dc 'a-z0-9'); psql -q -h 127.0.0.1 -U postgres -c "create database $db" >/dev/null; url="postgres://postgres@127.0.0.1:5432/$db"; fi
+    db=ab_$(basename $dir | tr -dc 'a-z0-9'); psql -q -h 127.0.0.1 -U postgres -c "create database $db" >/dev/null; url="postgres://postgres@127.0.0.1:5432/$db${PG_URL_QUERY:+?$PG_URL_QUERY}"; fi
   export ORGS_DATABASE_URL=$url
   $bin migrate >/dev/null 2>&1
   T=$($bin users create --email ab@example.com | python3 -c 'import json,sys;print(json.load(sys.stdin)["bearer"])')

@@ -4,7 +4,7 @@ use orgs_core::{Change, JoinedVia, RemovedVia};
 use serde_json::{Value, json};
 
 /// The JSON object stored as the event's `data`.
-pub fn encode_data(change: &Change) -> String {
+pub(crate) fn encode_data(change: &Change) -> String {
     data(change).to_string()
 }
 

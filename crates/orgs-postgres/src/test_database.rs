@@ -4,7 +4,7 @@
 //! `postgres` database); each test gets its own database so they can run in parallel.
 
 use crate::PgStore;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, Executor, PgConnection};
 use std::str::FromStr;
 
@@ -47,8 +47,7 @@ impl TestDatabase {
             "{}/{name}",
             admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base)
         );
-        let pool = PgPoolOptions::new()
-            .max_connections(8)
+        let pool = crate::pool_options(8)
             .connect_with(options)
             .await
             .expect("connect to the test database");

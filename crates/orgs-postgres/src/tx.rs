@@ -24,9 +24,13 @@ impl PgTx {
         }
     }
 
-    /// Two round trips: PostgreSQL's extended protocol takes one statement a message.
+    /// Two round trips, three when a delivery is owed: PostgreSQL's extended protocol
+    /// takes one statement a message.
     pub(crate) async fn finish_with_events(&mut self, events: &[orgs_core::AuditEvent]) -> Result<u64, StoreError> {
         let owed = crate::events::append_events(self.conn()?, events, "").await?;
+        if owed > 0 {
+            crate::events::owe_deliveries(self.conn()?, events).await?;
+        }
         self.finish().await?;
         Ok(owed)
     }

@@ -1,4 +1,4 @@
 //! Audit log, webhook and delivery statements: the shared SQL of `orgs-sql`, bound to
 //! SQLite, whose write transactions already hold the database's one write lock.
 
-orgs_sql::event_statements!(sqlx::SqliteConnection, "", owe_by_cte: false);
+orgs_sql::event_statements!(sqlx::SqliteConnection, "");

@@ -62,6 +62,9 @@ impl SqliteStore {
                 let pool = SqlitePoolOptions::new()
                     .max_connections(max_connections)
                     .acquire_timeout(busy_timeout)
+                    // A file does not hang up as a socket does, and each ping is a hop
+                    // to the connection's thread and back.
+                    .test_before_acquire(false)
                     .after_release(|conn, _| Box::pin(still_usable(conn)))
                     .connect_with(options.clone())
                     .await?;
@@ -69,6 +72,7 @@ impl SqliteStore {
                 let writes = SqlitePoolOptions::new()
                     .max_connections(1)
                     .acquire_timeout(busy_timeout)
+                    .test_before_acquire(false)
                     .connect_with(options.clone())
                     .await?;
                 Ok::<_, sqlx::Error>((pool, writes))

@@ -44,6 +44,8 @@ pub enum ApiError {
     MethodNotAllowed,
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
+    #[error("over the request quota")]
+    OverQuota { retry_after_secs: u64 },
     #[error("the database is unavailable")]
     Unavailable,
     #[error("too many requests in flight")]
@@ -156,6 +158,11 @@ impl ApiError {
                 ErrorCode::RateLimited,
                 format!("Too many failed attempts; retry in {retry_after_secs} seconds."),
             ),
+            OverQuota { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                format!("Too many requests with this credential; retry in {retry_after_secs} seconds."),
+            ),
             Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::Unavailable,
@@ -183,7 +190,13 @@ impl ApiError {
 impl ApiError {
     pub fn rate_limited(retry_after: std::time::Duration) -> Self {
         ApiError::RateLimited {
-            retry_after_secs: retry_after.as_secs_f64().ceil().max(1.0) as u64,
+            retry_after_secs: whole_seconds(retry_after),
+        }
+    }
+
+    pub fn over_quota(retry_after: std::time::Duration) -> Self {
+        ApiError::OverQuota {
+            retry_after_secs: whole_seconds(retry_after),
         }
     }
 }
@@ -203,7 +216,7 @@ impl IntoResponse for ApiError {
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        if let ApiError::RateLimited { retry_after_secs } = self {
+        if let ApiError::RateLimited { retry_after_secs } | ApiError::OverQuota { retry_after_secs } = self {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
@@ -388,4 +401,9 @@ impl From<JoinError> for ApiError {
             JoinError::Store(err) => err.into(),
         }
     }
+}
+
+/// `Retry-After` in whole seconds, rounded up and at least one.
+fn whole_seconds(wait: std::time::Duration) -> u64 {
+    wait.as_secs_f64().ceil().max(1.0) as u64
 }

@@ -21,6 +21,9 @@ impl FromRequestParts<AppState> for Authenticated {
         let credential = bearer(&parts.headers).ok_or(ApiError::Unauthenticated)?;
         let mut acting = state.auth.authenticate(credential, &client_address(parts)).await?;
         crate::observe::record_caller(&acting.caller);
+        if let Some(quotas) = &state.quotas {
+            quotas.spend(&acting.actor, parts.extensions.get::<crate::quota::StandingSlot>())?;
+        }
         acting.request = request_info(parts);
         Ok(Self(acting))
     }
@@ -46,10 +49,7 @@ fn request_info(parts: &Parts) -> RequestInfo {
             .extensions
             .get::<crate::observe::RequestId>()
             .map(|id| id.0.clone()),
-        ip_address: parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_canonical().to_string()),
+        ip_address: client_ip(parts).map(|ip| ip.to_string()),
         user_agent,
     }
 }
@@ -78,13 +78,21 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
     }
 }
 
-/// The peer's IP address. Behind a proxy every request shares the proxy's address; see
-/// docs/architecture.md for what that means for rate limits.
+/// The client's IP address: the peer's, or as a trusted proxy forwarded it
+/// (`edge::resolve_client`).
+fn client_ip(parts: &Parts) -> Option<IpAddr> {
+    match parts.extensions.get::<crate::ClientIp>() {
+        Some(crate::ClientIp(ip)) => Some(*ip),
+        None => parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_canonical()),
+    }
+}
+
+/// The client's address as the failure limits count it.
 fn client_address(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(addr)| limit_key(addr.ip()))
+    client_ip(parts).map_or_else(|| "unknown".to_owned(), limit_key)
 }
 
 /// One IPv6 host usually holds a whole /64 and can rotate through it at will, so the
@@ -106,7 +114,8 @@ fn limit_key(ip: IpAddr) -> String {
 }
 
 /// A JSON request body. An empty body reads as `{}`, so endpoints without input accept
-/// both, and endpoints with required fields name the first one missing.
+/// both, and endpoints with required fields name the first one missing. Anything else
+/// must be one JSON object; whitespace alone is not one.
 pub struct JsonBody<T>(pub T);
 
 fn is_json(content_type: &str) -> bool {
@@ -138,7 +147,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             }
         })?;
         crate::observe::record_organization(&bytes);
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        if bytes.is_empty() {
             return parse(b"{}").map(Self);
         }
         let declared = content_type.as_ref().map(|value| value.to_str().unwrap_or_default());
@@ -264,7 +273,7 @@ mod tests {
 
     #[test]
     fn only_an_object_is_a_body() {
-        for body in ["[]", "[null, null]", "[\"o\"]", "null", "1", "\"o\""] {
+        for body in ["[]", "[null, null]", "[\"o\"]", "null", "1", "\"o\"", " ", "\n\t"] {
             let refused = message(body);
             assert_eq!(refused, "Invalid body: expected a JSON object.", "{body}");
         }

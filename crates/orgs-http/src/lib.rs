@@ -5,18 +5,22 @@ mod dto;
 mod dto_audit;
 mod dto_invites;
 mod dto_lifecycle;
+mod edge;
 mod error;
 mod extract;
 mod guesses;
 mod metrics;
 mod observe;
 mod operational;
+mod quota;
 mod routes;
 mod spec;
 
 pub use dto::time as wire_time;
+pub use edge::{ClientIp, Edge, client_ip};
 pub use error::{ApiError, ErrorCode, ErrorEnvelope};
 pub use metrics::{MeteredStore, Metrics};
+pub use quota::Quotas;
 pub use spec::openapi;
 
 use axum::BoxError;
@@ -44,6 +48,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The store, for the pool's figures at scrape time.
     pub store: Arc<dyn orgs_ports::Store>,
+    /// Each credential's request budget, when `ORGS_REQUEST_RATE_LIMIT` is set.
+    pub quotas: Option<Arc<Quotas>>,
 }
 
 /// Bounds on the work the API takes on at once.
@@ -67,8 +73,9 @@ impl Default for Limits {
 }
 
 /// The whole HTTP surface: the `/v1` API, `/healthz`, `/readyz` and `/openapi.json`.
-/// The limits cover `/v1` only, so health checks answer even under overload.
-pub fn router(state: AppState, limits: Limits) -> Router {
+/// The limits cover `/v1` only, so health checks answer even under overload; the edge
+/// (client addresses, CORS) covers everything.
+pub fn router(state: AppState, limits: Limits, edge: Edge) -> Router {
     let (api, spec) = spec::api_router().split_for_parts();
     let spec = spec::finish(spec);
     let observer = Arc::new(observe::Observer {
@@ -81,7 +88,14 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .load_shed()
         .concurrency_limit(limits.max_concurrent_requests.max(1))
         .timeout(limits.request_timeout);
-    api.layer(guard)
+    let quotas_on = state.quotas.is_some();
+    let api = api.layer(guard);
+    let api = if quotas_on {
+        api.layer(middleware::from_fn(quota::headers))
+    } else {
+        api
+    };
+    let router = api
         .merge(operational::routes(spec_json))
         .fallback(|| async { ApiError::NotFound("Path") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
@@ -90,7 +104,20 @@ pub fn router(state: AppState, limits: Limits) -> Router {
             tracing::error!("a handler panicked");
             ApiError::Internal.into_response()
         }))
-        .layer(middleware::from_fn_with_state(observer, observe::observe))
+        .layer(middleware::from_fn_with_state(observer, observe::observe));
+    let edge = Arc::new(edge);
+    let router = match edge::cors(&edge.cors_origins) {
+        Some(layer) => {
+            let policy = Arc::new(edge::CorsPolicy {
+                origins: edge.cors_origins.clone(),
+                layer,
+            });
+            router.layer(middleware::from_fn_with_state(policy, edge::cross_origin))
+        }
+        None => router,
+    };
+    router
+        .layer(middleware::from_fn_with_state(edge, edge::resolve_client))
         .with_state(state)
 }
 

@@ -51,6 +51,9 @@ pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyh
         guesses: Arc::new(guesses),
         metrics,
         store,
+        quotas: settings
+            .request_rate_limit
+            .map(|per_second| Arc::new(orgs_http::Quotas::new(per_second))),
     })
 }
 
@@ -91,7 +94,7 @@ pub async fn start(
         state.app.clone(),
         chrono::TimeDelta::from_std(settings.audit_retention)?,
     ));
-    let router = orgs_http::router(state, limits);
+    let router = orgs_http::router(state, limits, settings.edge());
     // Connection info gives the rate limits each client's address.
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let recorder = tokio::spawn(record_token_uses(auth.clone()));

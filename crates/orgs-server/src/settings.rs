@@ -5,6 +5,7 @@ use anyhow::{Context, bail};
 use config::{Config, Environment, File, FileFormat};
 use serde::Deserialize;
 use std::fmt;
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -65,6 +66,13 @@ pub struct Settings {
     /// How long audit events are kept; older ones are deleted in the background.
     #[serde(with = "humantime_serde_shim")]
     pub audit_retention: Duration,
+    /// Browser origins allowed to call the API, comma-separated (`https://app.example.com`).
+    pub cors_origins: Option<String>,
+    /// Addresses or CIDRs of the proxies whose `X-Forwarded-For` is believed,
+    /// comma-separated.
+    pub trusted_proxies: Option<String>,
+    /// Requests a second one credential may send (bursts of twice that); off if unset.
+    pub request_rate_limit: Option<NonZeroU32>,
     pub log_format: LogFormat,
     /// A tracing filter such as `info` or `orgs_http=debug,info`.
     pub log_level: String,
@@ -109,7 +117,15 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// The settings that are unset unless configured.
-pub const OPTIONAL: &[&str] = &["jwt_hs256_secret", "jwt_jwks_file", "jwt_issuer", "jwt_audience"];
+pub const OPTIONAL: &[&str] = &[
+    "jwt_hs256_secret",
+    "jwt_jwks_file",
+    "jwt_issuer",
+    "jwt_audience",
+    "cors_origins",
+    "trusted_proxies",
+    "request_rate_limit",
+];
 
 impl Settings {
     /// Loads the layers. `file` wins over `ORGS_CONFIG` for naming the TOML file.
@@ -164,8 +180,52 @@ impl Settings {
         if self.jwt_hs256_secret.is_some() && self.jwt_jwks_file.is_some() {
             bail!("set either jwt_hs256_secret or jwt_jwks_file, not both");
         }
+        cors_origins(self.cors_origins.as_deref())?;
+        trusted_proxies(self.trusted_proxies.as_deref())?;
         Ok(())
     }
+
+    /// The network edge the router applies; `validate` has checked both lists.
+    pub fn edge(&self) -> orgs_http::Edge {
+        orgs_http::Edge {
+            cors_origins: cors_origins(self.cors_origins.as_deref()).unwrap_or_default(),
+            trusted_proxies: trusted_proxies(self.trusted_proxies.as_deref()).unwrap_or_default(),
+        }
+    }
+}
+
+fn list(text: Option<&str>) -> impl Iterator<Item = &str> {
+    text.unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+}
+
+/// Each origin is a scheme, host and optional port, as a browser sends it in `Origin`.
+fn cors_origins(text: Option<&str>) -> anyhow::Result<Vec<axum::http::HeaderValue>> {
+    list(text)
+        .map(|origin| {
+            let (scheme, rest) = origin.split_once("://").unwrap_or_default();
+            let valid =
+                matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(['/', '?', '#', '*', ' ']);
+            if !valid {
+                bail!("cors_origins: {origin:?} is not an origin such as https://app.example.com");
+            }
+            Ok(axum::http::HeaderValue::from_str(origin)?)
+        })
+        .collect()
+}
+
+/// Each entry is an address (one host) or a CIDR block.
+fn trusted_proxies(text: Option<&str>) -> anyhow::Result<Vec<ipnet::IpNet>> {
+    list(text)
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| anyhow::anyhow!("trusted_proxies: {entry:?} is not an address or a CIDR block"))
+        })
+        .collect()
 }
 
 /// Hides the JWT secret and any password in the database URL.
@@ -175,6 +235,9 @@ impl fmt::Debug for Settings {
             .field("listen", &self.listen)
             .field("database_url", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
+            .field("cors_origins", &self.cors_origins)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("request_rate_limit", &self.request_rate_limit)
             .field("database_statement_cache", &self.database_statement_cache)
             .field("migrate_on_start", &self.migrate_on_start)
             .field("database_timeout", &self.database_timeout)

@@ -11,6 +11,7 @@ mod auth;
 mod cli;
 mod cli_events;
 mod config;
+mod edge;
 mod faults;
 mod invitations;
 mod join_codes;

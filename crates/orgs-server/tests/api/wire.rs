@@ -67,6 +67,45 @@ async fn every_refusal_uses_the_json_envelope() {
     }
 }
 
+/// schemathesis found both accepted with `200` (ST201): a body that is not one JSON
+/// object is refused even by endpoints that take no input.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_an_empty_body_or_one_object_is_accepted() {
+    let app = spawn(Db::Sqlite).await;
+    let alice = app.someone().await;
+    let auth = format!("Bearer {}", alice.bearer);
+    let headers = [("authorization", auth.as_str()), ("content-type", "application/json")];
+    for (path, body) in [
+        ("/v1/organizations/list", "[null, null]"),
+        ("/v1/organizations/roles", " "),
+        ("/v1/organizations/roles", "\r\n"),
+        ("/v1/organizations/list", "null"),
+        ("/v1/organizations/list", "\"x\""),
+        ("/v1/organizations/create", "[\"Acme\"]"),
+    ] {
+        let refused = app.send(Method::POST, path, &headers, body).await;
+        assert_eq!(
+            (refused.status, refused.code()),
+            (400, "invalid_request"),
+            "{path} {body:?}"
+        );
+    }
+    for (path, body) in [
+        ("/v1/organizations/roles", ""),
+        ("/v1/organizations/list", "{}"),
+        ("/v1/organizations/list", " {} "),
+    ] {
+        let accepted = app.send(Method::POST, path, &headers, body).await;
+        assert_eq!(accepted.status, 200, "{path} {body:?}: {accepted:?}");
+    }
+    let listed = app.post("/v1/organizations/list", Some(&alice.bearer), json!({})).await;
+    assert_eq!(
+        listed.body["organizations"].as_array().unwrap().len(),
+        0,
+        "the refused create made nothing"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bodies_over_64_kib_are_refused_and_change_nothing() {
     let app = spawn(Db::Sqlite).await;
@@ -117,7 +156,13 @@ async fn readyz_fails_while_the_database_is_unreachable() {
     let state = orgs_server::serve::app_state(backend.store(), &settings).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     app.addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, orgs_http::router(state, orgs_http::Limits::default())).await });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            orgs_http::router(state, orgs_http::Limits::default(), orgs_http::Edge::default()),
+        )
+        .await
+    });
     let ready = app.send(Method::GET, "/readyz", &[], "").await;
     assert_eq!((ready.status, ready.code()), (503, "unavailable"));
     let health = app.send(Method::GET, "/healthz", &[], "").await;

@@ -199,7 +199,7 @@ impl Authenticator {
         let Some(verifier) = self.identities.as_ref() else {
             return Err(self.fail(client, "JWTs are not configured"));
         };
-        let identity = match verifier.verify(jwt) {
+        let identity = match verifier.verify(jwt).await {
             Ok(identity) => identity,
             Err(IdentityError::NotConfigured) => return Err(self.fail(client, "JWTs are not configured")),
             Err(IdentityError::Refused(_)) => return Err(self.fail(client, "JWT refused")),

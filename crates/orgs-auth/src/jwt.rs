@@ -1,32 +1,59 @@
-//! Verifying JWTs from an external identity provider.
+//! Verifying JWTs from external identity providers: one or several issuers, each with
+//! an HS256 secret, a JWKS file or a JWKS URL, and each key used only with its own
+//! algorithm.
 
-use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, JwkSet, KeyAlgorithm};
+use crate::jwks::{KeySet, RemoteKeySet};
+use base64::Engine;
+use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode, decode_header};
 use orgs_core::{Email, ExternalIdentity};
 use orgs_ports::{IdentityError, IdentityVerifier};
 use serde::Deserialize;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
-/// Where keys come from and what the tokens must say.
+/// One issuer as the `ORGS_JWT_*` variables describe it.
 #[derive(Clone, Default)]
 pub struct JwtSettings {
     pub hs256_secret: Option<String>,
     pub jwks_file: Option<PathBuf>,
+    pub jwks_url: Option<String>,
     pub issuer: Option<String>,
     pub audience: Option<String>,
 }
 
-/// The verification keys, loaded once at start.
-pub enum JwtKeys {
+/// Where one issuer's keys come from.
+#[derive(Clone, Debug)]
+pub enum KeySource {
+    Hs256Secret(String),
+    JwksFile(PathBuf),
+    JwksUrl(String),
+}
+
+/// One trusted issuer. With several, each names its `issuer`, which a token's `iss`
+/// picks; a lone issuer without one takes every token.
+#[derive(Clone, Debug)]
+pub struct IssuerSettings {
+    pub issuer: Option<String>,
+    pub audience: Option<String>,
+    pub keys: KeySource,
+}
+
+enum Keys {
     Hs256(DecodingKey),
-    /// (kid, algorithm, key) for every RS256 or ES256 key in the set.
-    Jwks(Vec<(Option<String>, Algorithm, DecodingKey)>),
+    Fixed(KeySet),
+    Remote(Arc<RemoteKeySet>),
+}
+
+struct Issuer {
+    issuer: Option<String>,
+    audience: Option<String>,
+    keys: Keys,
 }
 
 pub struct JwtVerifier {
-    keys: JwtKeys,
-    issuer: Option<String>,
-    audience: Option<String>,
+    issuers: Vec<Issuer>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +66,12 @@ pub enum JwtSetupError {
     Secret,
     #[error("the JWKS file {0} holds no RS256 or ES256 key")]
     NoKeys(PathBuf),
+    #[error("the JWKS URL {0:?} is not an http:// or https:// URL")]
+    Url(String),
+    #[error("set exactly one of jwt_hs256_secret, jwt_jwks_file and jwt_jwks_url")]
+    SeveralSources,
+    #[error("with several JWT issuers, each must name its issuer, and no two the same")]
+    Unnamed,
 }
 
 #[derive(Deserialize)]
@@ -50,21 +83,38 @@ struct Claims {
     email_verified: bool,
 }
 
-fn algorithm_of(jwk: &jsonwebtoken::jwk::Jwk) -> Option<Algorithm> {
-    match (jwk.common.key_algorithm, &jwk.algorithm) {
-        (Some(KeyAlgorithm::RS256), _) => Some(Algorithm::RS256),
-        (Some(KeyAlgorithm::ES256), _) => Some(Algorithm::ES256),
-        (Some(_), _) => None,
-        (None, AlgorithmParameters::RSA(_)) => Some(Algorithm::RS256),
-        (None, AlgorithmParameters::EllipticCurve(ec)) if ec.curve == EllipticCurve::P256 => Some(Algorithm::ES256),
-        (None, _) => None,
+#[derive(Deserialize)]
+struct UnverifiedIssuer {
+    iss: Option<String>,
+}
+
+impl JwtSettings {
+    /// The one issuer these settings describe, if any key source is set.
+    pub fn issuer(&self) -> Result<Option<IssuerSettings>, JwtSetupError> {
+        let sources = [
+            self.hs256_secret.clone().map(KeySource::Hs256Secret),
+            self.jwks_file.clone().map(KeySource::JwksFile),
+            self.jwks_url.clone().map(KeySource::JwksUrl),
+        ];
+        let mut given = sources.into_iter().flatten();
+        let Some(keys) = given.next() else { return Ok(None) };
+        if given.next().is_some() {
+            return Err(JwtSetupError::SeveralSources);
+        }
+        Ok(Some(IssuerSettings {
+            issuer: self.issuer.clone(),
+            audience: self.audience.clone(),
+            keys,
+        }))
     }
 }
 
-impl JwtVerifier {
-    /// `None` when neither a secret nor a JWKS file is configured: JWTs are then refused.
-    pub fn from_settings(settings: &JwtSettings) -> Result<Option<Self>, JwtSetupError> {
-        let keys = if let Some(path) = &settings.jwks_file {
+fn load(keys: &KeySource, refresh: Duration) -> Result<Keys, JwtSetupError> {
+    Ok(match keys {
+        KeySource::Hs256Secret(secret) => {
+            Keys::Hs256(DecodingKey::from_secret(secret.as_bytes()).map_err(|_| JwtSetupError::Secret)?)
+        }
+        KeySource::JwksFile(path) => {
             let text = std::fs::read_to_string(path).map_err(|source| JwtSetupError::Read {
                 path: path.clone(),
                 source,
@@ -73,39 +123,121 @@ impl JwtVerifier {
                 path: path.clone(),
                 source,
             })?;
-            let keys: Vec<_> = set
-                .keys
-                .iter()
-                .filter_map(|jwk| {
-                    let algorithm = algorithm_of(jwk)?;
-                    let key = DecodingKey::from_jwk(jwk).ok()?;
-                    Some((jwk.common.key_id.clone(), algorithm, key))
-                })
-                .collect();
+            let keys = KeySet::of(&set);
             if keys.is_empty() {
                 return Err(JwtSetupError::NoKeys(path.clone()));
             }
-            JwtKeys::Jwks(keys)
-        } else if let Some(secret) = &settings.hs256_secret {
-            JwtKeys::Hs256(DecodingKey::from_secret(secret.as_bytes()).map_err(|_| JwtSetupError::Secret)?)
-        } else {
-            return Ok(None);
-        };
-        Ok(Some(Self {
-            keys,
-            issuer: settings.issuer.clone(),
-            audience: settings.audience.clone(),
-        }))
+            Keys::Fixed(keys)
+        }
+        KeySource::JwksUrl(url) => {
+            let uri: hyper::Uri = url.parse().map_err(|_| JwtSetupError::Url(url.clone()))?;
+            if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none_or(str::is_empty) {
+                return Err(JwtSetupError::Url(url.clone()));
+            }
+            Keys::Remote(RemoteKeySet::new(uri, refresh))
+        }
+    })
+}
+
+impl JwtVerifier {
+    /// `None` when neither a secret nor a JWKS file is configured: JWTs are then refused.
+    pub fn from_settings(settings: &JwtSettings) -> Result<Option<Self>, JwtSetupError> {
+        Self::new(settings.issuer()?.into_iter().collect(), Duration::from_secs(600))
     }
 
-    fn key_for(&self, algorithm: Algorithm, kid: Option<&str>) -> Option<&DecodingKey> {
-        match &self.keys {
-            JwtKeys::Hs256(key) => (algorithm == Algorithm::HS256).then_some(key),
-            JwtKeys::Jwks(keys) => keys
-                .iter()
-                .find(|(key_id, key_alg, _)| *key_alg == algorithm && (kid.is_none() || key_id.as_deref() == kid))
-                .map(|(_, _, key)| key),
+    /// Every issuer, with `refresh` between two scheduled fetches of a JWKS URL; `None`
+    /// for no issuer. Call `start` inside the runtime to begin fetching.
+    pub fn new(issuers: Vec<IssuerSettings>, refresh: Duration) -> Result<Option<Self>, JwtSetupError> {
+        if issuers.is_empty() {
+            return Ok(None);
         }
+        if issuers.len() > 1 {
+            let mut names: Vec<_> = issuers.iter().map(|issuer| issuer.issuer.as_deref()).collect();
+            names.sort();
+            names.dedup();
+            if names.len() != issuers.len() || names.contains(&None) {
+                return Err(JwtSetupError::Unnamed);
+            }
+        }
+        let issuers = issuers
+            .iter()
+            .map(|settings| {
+                Ok(Issuer {
+                    issuer: settings.issuer.clone(),
+                    audience: settings.audience.clone(),
+                    keys: load(&settings.keys, refresh)?,
+                })
+            })
+            .collect::<Result<_, JwtSetupError>>()?;
+        Ok(Some(Self { issuers }))
+    }
+
+    /// Starts fetching every JWKS URL, and keeps them fresh.
+    pub fn start(&self) {
+        for set in self.remote_sets() {
+            set.1.spawn_refresh();
+        }
+    }
+
+    /// Each JWKS URL's set, by its issuer (empty for a lone unnamed one).
+    pub fn remote_sets(&self) -> Vec<(String, Arc<RemoteKeySet>)> {
+        self.issuers
+            .iter()
+            .filter_map(|issuer| match &issuer.keys {
+                Keys::Remote(set) => Some((issuer.issuer.clone().unwrap_or_default(), set.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The issuer a token names, before anything of it is verified: only to choose whose
+    /// keys verify it.
+    fn issuer_for(&self, jwt: &str) -> Option<&Issuer> {
+        if let [only] = self.issuers.as_slice()
+            && only.issuer.is_none()
+        {
+            return Some(only);
+        }
+        let payload = jwt.split('.').nth(1)?;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).ok()?;
+        let claimed = serde_json::from_slice::<UnverifiedIssuer>(&bytes).ok()?.iss?;
+        self.issuers
+            .iter()
+            .find(|issuer| issuer.issuer.as_deref() == Some(claimed.as_str()))
+    }
+}
+
+impl Issuer {
+    async fn verify(&self, jwt: &str) -> Result<Claims, IdentityError> {
+        let header = decode_header(jwt).map_err(refused)?;
+        let kid = header.kid.as_deref();
+        let claims = match &self.keys {
+            Keys::Hs256(key) if header.alg == Algorithm::HS256 => self.decode(jwt, key, header.alg)?,
+            Keys::Hs256(_) => return Err(refused("this issuer signs with HS256 only")),
+            Keys::Fixed(set) => {
+                let key = set
+                    .find(header.alg, kid)
+                    .ok_or_else(|| refused("no key for this algorithm and kid"))?;
+                self.decode(jwt, key, header.alg)?
+            }
+            Keys::Remote(remote) => {
+                let mut set = remote.current();
+                if set.find(header.alg, kid).is_none() && matches!(header.alg, Algorithm::RS256 | Algorithm::ES256) {
+                    set = remote.refreshed_for(header.alg, kid).await;
+                }
+                let key = set
+                    .find(header.alg, kid)
+                    .ok_or_else(|| refused("no key for this algorithm and kid"))?;
+                self.decode(jwt, key, header.alg)?
+            }
+        };
+        Ok(claims)
+    }
+
+    fn decode(&self, jwt: &str, key: &DecodingKey, algorithm: Algorithm) -> Result<Claims, IdentityError> {
+        Ok(decode::<Claims>(jwt, key, &self.validation(algorithm))
+            .map_err(refused)?
+            .claims)
     }
 
     fn validation(&self, algorithm: Algorithm) -> Validation {
@@ -138,15 +270,13 @@ fn refused(reason: impl std::fmt::Display) -> IdentityError {
     IdentityError::Refused(reason.to_string())
 }
 
+#[async_trait::async_trait]
 impl IdentityVerifier for JwtVerifier {
-    fn verify(&self, jwt: &str) -> Result<ExternalIdentity, IdentityError> {
-        let header = decode_header(jwt).map_err(refused)?;
-        let key = self
-            .key_for(header.alg, header.kid.as_deref())
-            .ok_or_else(|| refused("no key for this algorithm and kid"))?;
-        let claims = decode::<Claims>(jwt, key, &self.validation(header.alg))
-            .map_err(refused)?
-            .claims;
+    async fn verify(&self, jwt: &str) -> Result<ExternalIdentity, IdentityError> {
+        let issuer = self
+            .issuer_for(jwt)
+            .ok_or_else(|| refused("no configured issuer is this token's"))?;
+        let claims = issuer.verify(jwt).await?;
         let email = Email::parse(&claims.email).map_err(|_| refused("the email claim is not an address"))?;
         if claims.sub.is_empty() {
             return Err(refused("empty sub"));
@@ -191,19 +321,19 @@ mod tests {
         chrono::Utc::now().timestamp() + 3600
     }
 
-    #[test]
-    fn accepts_a_valid_token_and_normalises_the_email() {
+    #[tokio::test]
+    async fn accepts_a_valid_token_and_normalises_the_email() {
         let jwt = sign(json!({"sub": "u1", "email": "Ann@Example.com", "exp": in_an_hour(), "iss": "idp"}));
-        let identity = verifier(Some("idp"), None).verify(&jwt).unwrap();
+        let identity = verifier(Some("idp"), None).verify(&jwt).await.unwrap();
         assert_eq!((identity.issuer.as_str(), identity.subject.as_str()), ("idp", "u1"));
         assert_eq!(identity.email.as_str(), "ann@example.com");
     }
 
-    #[test]
-    fn refuses_expired_missing_exp_wrong_issuer_or_audience_and_bad_signatures() {
+    #[tokio::test]
+    async fn refuses_expired_missing_exp_wrong_issuer_or_audience_and_bad_signatures() {
         let v = verifier(Some("idp"), Some("orgs"));
         let good = json!({"sub": "u1", "email": "a@b.co", "exp": in_an_hour(), "iss": "idp", "aud": "orgs"});
-        assert!(v.verify(&sign(good.clone())).is_ok());
+        assert!(v.verify(&sign(good.clone())).await.is_ok());
         let mut cases = Vec::new();
         for (field, value) in [
             ("exp", json!(1_000_000)),
@@ -232,7 +362,7 @@ mod tests {
         cases.push(forged);
         cases.push("not.a.jwt".into());
         for jwt in cases {
-            assert!(matches!(v.verify(&jwt), Err(IdentityError::Refused(_))), "{jwt}");
+            assert!(matches!(v.verify(&jwt).await, Err(IdentityError::Refused(_))), "{jwt}");
         }
     }
 

@@ -19,7 +19,7 @@ mod spec;
 pub use dto::time as wire_time;
 pub use edge::{ClientIp, Edge, client_ip};
 pub use error::{ApiError, ErrorCode, ErrorEnvelope};
-pub use metrics::{MeteredStore, Metrics};
+pub use metrics::{KeySetFigures, MeteredStore, Metrics};
 pub use quota::Quotas;
 pub use spec::openapi;
 

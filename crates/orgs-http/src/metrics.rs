@@ -43,6 +43,31 @@ struct LimitLabels {
     limit: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct IssuerLabels {
+    issuer: String,
+}
+
+/// What a JWKS URL's key set looks like now, read at each scrape.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeySetFigures {
+    pub keys: usize,
+    /// Seconds since the Unix epoch of the last successful fetch.
+    pub last_refresh: Option<f64>,
+    pub fetch_failures: u64,
+}
+
+type KeySetProbe = Box<dyn Fn() -> KeySetFigures + Send + Sync>;
+
+/// The JWKS gauges, and where to read them.
+#[derive(Default)]
+struct KeySets {
+    probes: std::sync::Mutex<Vec<(String, KeySetProbe)>>,
+    keys: Family<IssuerLabels, Gauge>,
+    last_refresh: Family<IssuerLabels, Gauge<f64, std::sync::atomic::AtomicU64>>,
+    failures: Family<IssuerLabels, Counter>,
+}
+
 /// Half a millisecond to about 65 seconds, doubling: past the longest request timeout
 /// anyone should set.
 fn latency_buckets() -> Histogram {
@@ -66,6 +91,7 @@ pub struct Metrics {
     acquire: Histogram,
     cache: Family<ResultLabels, Counter>,
     refusals: Family<LimitLabels, Counter>,
+    key_sets: KeySets,
     /// Two scrapes at once must not both add the same increase to a copied counter.
     rendering: std::sync::Mutex<()>,
 }
@@ -111,6 +137,22 @@ impl Default for Metrics {
             "Requests refused with 429, by limit",
             refusals.clone(),
         );
+        let key_sets = KeySets::default();
+        registry.register(
+            "jwks_keys",
+            "Keys held from each issuer's JWKS URL",
+            key_sets.keys.clone(),
+        );
+        registry.register(
+            "jwks_last_refresh_timestamp_seconds",
+            "When each issuer's JWKS URL last answered a usable key set",
+            key_sets.last_refresh.clone(),
+        );
+        registry.register(
+            "jwks_fetch_failures",
+            "Fetches of each issuer's JWKS URL that failed (the last good set was kept)",
+            key_sets.failures.clone(),
+        );
         let deliveries = Family::<OutcomeLabels, Counter>::default();
         registry.register(
             "webhook_deliveries",
@@ -147,12 +189,37 @@ impl Default for Metrics {
             acquire,
             cache,
             refusals,
+            key_sets,
             rendering: std::sync::Mutex::new(()),
         }
     }
 }
 
 impl Metrics {
+    /// Shows a JWKS URL's key set in `/metrics`, read through `probe` at each scrape.
+    pub fn watch_key_set(&self, issuer: String, probe: impl Fn() -> KeySetFigures + Send + Sync + 'static) {
+        self.key_sets
+            .probes
+            .lock()
+            .expect("never poisoned")
+            .push((issuer, Box::new(probe)));
+    }
+
+    fn sample_key_sets(&self) {
+        for (issuer, probe) in self.key_sets.probes.lock().expect("never poisoned").iter() {
+            let figures = probe();
+            let labels = IssuerLabels { issuer: issuer.clone() };
+            self.key_sets
+                .keys
+                .get_or_create(&labels)
+                .set(i64::try_from(figures.keys).unwrap_or(i64::MAX));
+            if let Some(at) = figures.last_refresh {
+                self.key_sets.last_refresh.get_or_create(&labels).set(at);
+            }
+            catch_up(&self.key_sets.failures.get_or_create(&labels), figures.fetch_failures);
+        }
+    }
+
     pub(crate) fn observe_request(&self, operation: &str, status: u16, seconds: f64) {
         let labels = RequestLabels {
             operation: operation.to_owned(),
@@ -194,6 +261,7 @@ impl Metrics {
                 })
                 .set(i64::from(value));
         };
+        self.sample_key_sets();
         gauge("idle", pool.idle);
         gauge("in_use", pool.open.saturating_sub(pool.idle));
         gauge("max", pool.max);

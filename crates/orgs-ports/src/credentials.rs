@@ -32,8 +32,10 @@ pub enum IdentityError {
     Refused(String),
 }
 
-/// Verifies a JWT from the configured identity provider.
+/// Verifies a JWT from the configured identity providers. Async because a provider's
+/// key set may have to be fetched again when a token names a key it does not hold.
 #[cfg_attr(feature = "mocks", mockall::automock)]
+#[async_trait]
 pub trait IdentityVerifier: Send + Sync + 'static {
-    fn verify(&self, jwt: &str) -> Result<ExternalIdentity, IdentityError>;
+    async fn verify(&self, jwt: &str) -> Result<ExternalIdentity, IdentityError>;
 }

@@ -5,7 +5,7 @@ use crate::settings::Settings;
 use crate::storage::Backend;
 use anyhow::Context;
 use orgs_app::{App, Authenticator, DeliveryPolicy, FailureLimiter, Policy};
-use orgs_auth::{Argon2Hasher, JwtSettings, JwtVerifier, OsSecrets, SystemClock};
+use orgs_auth::{Argon2Hasher, JwtVerifier, OsSecrets, SystemClock};
 use orgs_http::AppState;
 use orgs_ports::IdentityVerifier;
 use std::future::Future;
@@ -14,17 +14,37 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+/// The configured identity providers, not yet fetching their key sets.
+pub fn identities(settings: &Settings) -> anyhow::Result<Option<Arc<JwtVerifier>>> {
+    Ok(JwtVerifier::new(settings.jwt_issuers()?, settings.jwt_jwks_refresh)?.map(Arc::new))
+}
+
 /// Wires the use cases and the authenticator over one store.
 pub fn app_state(store: Arc<dyn orgs_ports::Store>, settings: &Settings) -> anyhow::Result<AppState> {
+    app_state_with(store, settings, identities(settings)?)
+}
+
+fn app_state_with(
+    store: Arc<dyn orgs_ports::Store>,
+    settings: &Settings,
+    verifier: Option<Arc<JwtVerifier>>,
+) -> anyhow::Result<AppState> {
     let metrics = Arc::new(orgs_http::Metrics::default());
     let store: Arc<dyn orgs_ports::Store> = Arc::new(orgs_http::MeteredStore::new(store, metrics.clone()));
-    let jwt = JwtSettings {
-        hs256_secret: settings.jwt_hs256_secret.clone(),
-        jwks_file: settings.jwt_jwks_file.clone(),
-        issuer: settings.jwt_issuer.clone(),
-        audience: settings.jwt_audience.clone(),
-    };
-    let identities = JwtVerifier::from_settings(&jwt)?.map(|verifier| Arc::new(verifier) as Arc<dyn IdentityVerifier>);
+    for (issuer, set) in verifier.iter().flat_map(|verifier| verifier.remote_sets()) {
+        metrics.watch_key_set(issuer, move || {
+            let status = set.status();
+            orgs_http::KeySetFigures {
+                keys: status.keys,
+                last_refresh: status
+                    .last_refresh
+                    .and_then(|at| at.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|since| since.as_secs_f64()),
+                fetch_failures: status.failures,
+            }
+        });
+    }
+    let identities = verifier.map(|verifier| verifier as Arc<dyn IdentityVerifier>);
     let clock = Arc::new(SystemClock);
     let hasher = Arc::new(Argon2Hasher::default());
     let invitation_ttl = chrono::TimeDelta::from_std(settings.invitation_ttl)?;
@@ -73,7 +93,12 @@ pub async fn start(
     if settings.migrate_on_start {
         backend.migrate().await?;
     }
-    let state = app_state(backend.store(), settings)?;
+    let verifier = identities(settings)?;
+    if let Some(verifier) = &verifier {
+        // A provider that is down does not stop the start; its JWTs wait for its keys.
+        verifier.start();
+    }
+    let state = app_state_with(backend.store(), settings, verifier)?;
     let listener = TcpListener::bind(&settings.listen)
         .await
         .with_context(|| format!("binding {}", settings.listen))?;

@@ -35,8 +35,17 @@ pub struct Settings {
     pub database_timeout: Duration,
     pub jwt_hs256_secret: Option<String>,
     pub jwt_jwks_file: Option<PathBuf>,
+    /// An identity provider's published key set, fetched and kept fresh.
+    pub jwt_jwks_url: Option<String>,
+    /// Between two scheduled fetches of a JWKS URL.
+    #[serde(with = "humantime_serde_shim")]
+    pub jwt_jwks_refresh: Duration,
     pub jwt_issuer: Option<String>,
     pub jwt_audience: Option<String>,
+    /// Several identity providers at once (`[[jwt_issuers]]` in the TOML file), instead
+    /// of the one the `jwt_*` settings describe.
+    #[serde(default)]
+    pub jwt_issuers: Vec<IssuerEntry>,
     /// How long an invitation stays acceptable, e.g. `7d` or `90s`.
     #[serde(with = "humantime_serde_shim")]
     pub invitation_ttl: Duration,
@@ -78,6 +87,17 @@ pub struct Settings {
     pub log_level: String,
 }
 
+/// One `[[jwt_issuers]]` entry: the issuer its tokens name, and exactly one key source.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuerEntry {
+    pub issuer: String,
+    pub audience: Option<String>,
+    pub hs256_secret: Option<String>,
+    pub jwks_file: Option<PathBuf>,
+    pub jwks_url: Option<String>,
+}
+
 /// Reads durations as humantime strings (`7d`, `90s`, `1h 30m`).
 mod humantime_serde_shim {
     use serde::{Deserialize, Deserializer};
@@ -102,6 +122,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("migrate_on_start", "true"),
     ("database_timeout", "5s"),
     ("invitation_ttl", "7d"),
+    ("jwt_jwks_refresh", "10m"),
     ("max_concurrent_requests", "512"),
     ("request_timeout", "30s"),
     ("auth_failure_limit", "30"),
@@ -120,6 +141,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 pub const OPTIONAL: &[&str] = &[
     "jwt_hs256_secret",
     "jwt_jwks_file",
+    "jwt_jwks_url",
     "jwt_issuer",
     "jwt_audience",
     "cors_origins",
@@ -177,12 +199,58 @@ impl Settings {
         if self.audit_retention < Duration::from_secs(3600) {
             bail!("audit_retention must be at least an hour");
         }
-        if self.jwt_hs256_secret.is_some() && self.jwt_jwks_file.is_some() {
-            bail!("set either jwt_hs256_secret or jwt_jwks_file, not both");
+        if self.jwt_jwks_refresh < Duration::from_secs(1) || self.jwt_jwks_refresh > Duration::from_secs(24 * 3600) {
+            bail!("jwt_jwks_refresh must be between 1s and 24h");
         }
+        // Checks the key sources of every issuer, read no file and fetch nothing.
+        self.jwt_issuers()?;
         cors_origins(self.cors_origins.as_deref())?;
         trusted_proxies(self.trusted_proxies.as_deref())?;
         Ok(())
+    }
+
+    /// The trusted issuers: the `[[jwt_issuers]]` list, or the one the `jwt_*` settings
+    /// describe; both at once is refused.
+    pub fn jwt_issuers(&self) -> anyhow::Result<Vec<orgs_auth::IssuerSettings>> {
+        let single = orgs_auth::JwtSettings {
+            hs256_secret: self.jwt_hs256_secret.clone(),
+            jwks_file: self.jwt_jwks_file.clone(),
+            jwks_url: self.jwt_jwks_url.clone(),
+            issuer: self.jwt_issuer.clone(),
+            audience: self.jwt_audience.clone(),
+        };
+        let single_set = [
+            single.hs256_secret.is_some(),
+            single.jwks_file.is_some(),
+            single.jwks_url.is_some(),
+            single.issuer.is_some(),
+            single.audience.is_some(),
+        ]
+        .contains(&true);
+        if self.jwt_issuers.is_empty() {
+            return Ok(single.issuer()?.into_iter().collect());
+        }
+        if single_set {
+            bail!("set either [[jwt_issuers]] or the jwt_* settings (ORGS_JWT_*), not both");
+        }
+        self.jwt_issuers
+            .iter()
+            .map(|entry| {
+                let one = orgs_auth::JwtSettings {
+                    hs256_secret: entry.hs256_secret.clone(),
+                    jwks_file: entry.jwks_file.clone(),
+                    jwks_url: entry.jwks_url.clone(),
+                    issuer: Some(entry.issuer.clone()),
+                    audience: entry.audience.clone(),
+                };
+                one.issuer()?.with_context(|| {
+                    format!(
+                        "jwt_issuers: {:?} needs hs256_secret, jwks_file or jwks_url",
+                        entry.issuer
+                    )
+                })
+            })
+            .collect()
     }
 
     /// The network edge the router applies; `validate` has checked both lists.
@@ -235,6 +303,16 @@ impl fmt::Debug for Settings {
             .field("listen", &self.listen)
             .field("database_url", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
+            .field("jwt_jwks_url", &self.jwt_jwks_url)
+            .field("jwt_jwks_refresh", &self.jwt_jwks_refresh)
+            .field(
+                "jwt_issuers",
+                &self
+                    .jwt_issuers
+                    .iter()
+                    .map(|entry| entry.issuer.as_str())
+                    .collect::<Vec<_>>(),
+            )
             .field("cors_origins", &self.cors_origins)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("request_rate_limit", &self.request_rate_limit)

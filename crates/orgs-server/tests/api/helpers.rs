@@ -110,8 +110,13 @@ pub async fn post_to(addr: SocketAddr, path: &str, bearer: Option<&str>, body: V
 /// Settings from these `ORGS_*` pairs alone, not from the test process's environment;
 /// a later pair wins over an earlier one.
 pub fn settings_from(vars: &[(&str, &str)]) -> Settings {
+    settings_from_file(None, vars)
+}
+
+/// Settings from a TOML file, then the variables.
+pub fn settings_from_file(file: Option<&std::path::Path>, vars: &[(&str, &str)]) -> Settings {
     let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    Settings::load_from(None, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap()
+    Settings::load_from(file, config::Environment::with_prefix("ORGS").source(Some(vars))).unwrap()
 }
 
 /// `count` users with personal tokens, made in this process on the store `settings`
@@ -133,6 +138,11 @@ pub async fn spawn(db: Db) -> TestApp {
 
 /// Starts a server with the given `ORGS_*` variables on top of the test defaults.
 pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
+    spawn_configured(db, None, extra).await
+}
+
+/// Starts a server with a TOML settings file under the variables.
+pub async fn spawn_configured(db: Db, file: Option<&std::path::Path>, extra: &[(&str, &str)]) -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         // Kept for the whole test process: its servers log until it exits.
         std::mem::forget(orgs_server::telemetry::init(orgs_server::LogFormat::Pretty, "debug").unwrap());
@@ -155,7 +165,7 @@ pub async fn spawn_with(db: Db, extra: &[(&str, &str)]) -> TestApp {
         ("ORGS_DATABASE_MAX_CONNECTIONS", "8"),
     ];
     let vars: Vec<(&str, &str)> = base.iter().chain(extra).copied().collect();
-    let settings = settings_from(&vars);
+    let settings = settings_from_file(file, &vars);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let running = orgs_server::start(&settings, async move {
         let _ = rx.await;

@@ -15,6 +15,7 @@ mod edge;
 mod faults;
 mod invitations;
 mod join_codes;
+mod jwks;
 mod lifecycle;
 mod matrix;
 mod members;

@@ -113,7 +113,7 @@ async fn a_scrape_shows_requests_latency_pool_cache_and_refusals() {
     );
 }
 
-async fn metrics_text(app: &crate::helpers::TestApp) -> String {
+pub async fn metrics_text(app: &crate::helpers::TestApp) -> String {
     use http_body_util::BodyExt;
     let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
         .build_http::<http_body_util::Full<axum::body::Bytes>>();

@@ -11,14 +11,73 @@ use std::time::Duration;
 
 /// Pinned so that CI explores the same way every time.
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
-/// A fixed seed and budget: the same cases every run, about 20 seconds here.
-const SEED: &str = "20261129";
+/// CI's fixed seed and budget: the same cases every run, about 20 seconds here.
+const SEED: u64 = 20261129;
 const MAX_EXAMPLES: &str = "40";
 
 /// The server's own rules are richer than JSON Schema can say (a name is trimmed before
-/// its length counts; control characters are refused), so schemathesis's guesses about
-/// which inputs must be accepted or refused are not checked; everything else is.
-const UNCHECKED: &str = "positive_data_acceptance,negative_data_rejection";
+/// its length counts; control characters are refused), so schemathesis's guess of which
+/// inputs must be accepted is not checked; everything else is. `--every-check` checks
+/// that too.
+const UNCHECKED: &str = "positive_data_acceptance";
+
+/// How `cargo xtask fuzz-api` explores: CI's fixed seed once, or deep runs with seeds
+/// of their own (`--seed random --runs 20`), each printed so a finding can be replayed.
+pub(crate) struct Options {
+    seed: Option<u64>,
+    runs: u32,
+    every_check: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            seed: Some(SEED),
+            runs: 1,
+            every_check: false,
+        }
+    }
+}
+
+impl Options {
+    pub(crate) fn parse(args: &[&str]) -> Result<Self, String> {
+        let mut options = Self::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match *arg {
+                "--seed" => {
+                    options.seed = match args.next().copied() {
+                        Some("random") => None,
+                        Some(seed) => Some(seed.parse().map_err(|_| format!("--seed {seed}: a number or random"))?),
+                        None => return Err("--seed needs a number or random".into()),
+                    }
+                }
+                "--runs" => {
+                    let runs = args.next().ok_or("--runs needs a number")?;
+                    options.runs = runs
+                        .parse()
+                        .ok()
+                        .filter(|&runs| runs > 0)
+                        .ok_or("--runs takes a positive number")?;
+                }
+                "--every-check" => options.every_check = true,
+                other => return Err(format!("fuzz-api does not take {other}")),
+            }
+        }
+        Ok(options)
+    }
+
+    /// The seed of run `index`: the fixed one, or a fresh one from the clock.
+    fn seed(&self, index: u32) -> u64 {
+        self.seed.unwrap_or_else(|| {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |since| since.as_nanos());
+            // Mixed so that runs started in the same second differ in every digit.
+            (nanos as u64 ^ u64::from(index).wrapping_mul(0x9E37_79B9_7F4A_7C15)) % 1_000_000_000
+        })
+    }
+}
 
 struct Server(Child);
 
@@ -61,7 +120,7 @@ fn listening_address(stderr: std::process::ChildStderr) -> Result<String, String
         .map_err(|_| "the server never said where it listens".to_owned())
 }
 
-pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
+pub(crate) fn fuzz(root: &Path, options: &Options) -> Result<(), String> {
     let st = venv(root)?;
     let mut build = cargo();
     build.args(["build", "--quiet", "--package", "orgs-server"]);
@@ -108,17 +167,29 @@ pub(crate) fn fuzz(root: &Path) -> Result<(), String> {
     let stderr = child.stderr.take().ok_or("no stderr")?;
     let _server = Server(child);
     let listen = listening_address(stderr)?;
-    let mut fuzz = Command::new(st);
-    // Its working directory keeps schemathesis's cache under target/ too.
-    fuzz.current_dir(&dir)
-        .arg("run")
-        .arg(root.join("openapi/openapi.json"))
-        .args(["--url", &format!("http://{listen}")])
-        .args(["--header", &format!("Authorization: Bearer {bearer}")])
-        .args(["--checks", "all", "--exclude-checks", UNCHECKED])
-        .args(["--phases", "examples,coverage,fuzzing,stateful"])
-        .args(["--max-examples", MAX_EXAMPLES, "--seed", SEED, "--workers", "2"])
-        .args(["--report", "junit", "--report-dir"])
-        .arg(dir.join("report"));
-    run(fuzz)
+    for index in 0..options.runs {
+        let seed = options.seed(index).to_string();
+        eprintln!(
+            "xtask: fuzz-api run {} of {} with --seed {seed}",
+            index + 1,
+            options.runs
+        );
+        let mut fuzz = Command::new(&st);
+        // Its working directory keeps schemathesis's cache under target/ too.
+        fuzz.current_dir(&dir)
+            .arg("run")
+            .arg(root.join("openapi/openapi.json"))
+            .args(["--url", &format!("http://{listen}")])
+            .args(["--header", &format!("Authorization: Bearer {bearer}")])
+            .args(["--checks", "all"]);
+        if !options.every_check {
+            fuzz.args(["--exclude-checks", UNCHECKED]);
+        }
+        fuzz.args(["--phases", "examples,coverage,fuzzing,stateful"])
+            .args(["--max-examples", MAX_EXAMPLES, "--seed", &seed, "--workers", "2"])
+            .args(["--report", "junit", "--report-dir"])
+            .arg(dir.join("report").join(&seed));
+        run(fuzz).map_err(|err| format!("{err} (replay with cargo xtask fuzz-api --seed {seed})"))?;
+    }
+    Ok(())
 }

@@ -1,15 +1,17 @@
 //! Developer tasks, run as `cargo xtask <task>`:
 //!
 //! - `openapi [--check]`: regenerate `openapi/openapi.json`, or fail when it is stale.
-//! - `fuzz-api`: schemathesis (from PyPI) against the committed spec and a running server.
+//! - `spectral`: Spectral's OWASP API Security ruleset (from npm) on the committed spec.
+//! - `fuzz-api [--seed N|random] [--runs N] [--every-check]`: schemathesis (from PyPI)
+//!   against the committed spec and a running server; CI's fixed seed by default.
 //! - `bench [--quick]`: the benchmarks of docs/benchmarks.md (see bench/mod.rs).
 //! - `client-types [--check]`: regenerate the TypeScript client's types from the spec.
 //! - `client-test`: the TypeScript client's tests against a freshly built server.
 //! - `widgets-test`: the React widgets' component and browser tests.
 //! - `screenshots`: the browser tests, saving their screenshots in docs/screenshots.
 //! - `console`: the widgets' console and gallery, served for a running server.
-//! - `ci`: everything CI checks: formatting, clippy, the spec, every test, the client's
-//!   and the widgets' tests, the API fuzz.
+//! - `ci`: everything CI checks: formatting, clippy, the spec and its OWASP lint, every
+//!   test, the client's and the widgets' tests, the API fuzz.
 
 mod bench;
 mod client;
@@ -28,8 +30,11 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["openapi"] => openapi(false),
         ["openapi", "--check"] => openapi(true),
+        ["spectral"] => spectral(false),
         ["ci"] => ci(),
-        ["fuzz-api"] => fuzz_api::fuzz(&root()),
+        ["fuzz-api", options @ ..] => {
+            fuzz_api::Options::parse(options).and_then(|options| fuzz_api::fuzz(&root(), &options))
+        }
         ["bench"] => bench::bench(&root(), false),
         ["bench", "--quick"] => bench::bench(&root(), true),
         ["client-types"] => client::types(&root(), false),
@@ -39,8 +44,8 @@ fn main() -> ExitCode {
         ["screenshots"] => widgets::test(&root(), false, &root().join("docs/screenshots")),
         ["console"] => widgets::console(&root()),
         _ => Err(concat!(
-            "usage: cargo xtask openapi [--check] | client-types [--check] | client-test | widgets-test | ",
-            "screenshots | console | fuzz-api | bench [--quick] | ci"
+            "usage: cargo xtask openapi [--check] | spectral | client-types [--check] | client-test | widgets-test | ",
+            "screenshots | console | fuzz-api [--seed N|random] [--runs N] [--every-check] | bench [--quick] | ci"
         )
         .to_owned()),
     };
@@ -128,10 +133,31 @@ fn ci() -> Result<(), String> {
     ]);
     run(clippy)?;
     openapi(true)?;
+    spectral(true)?;
     run(tests_command())?;
     client::test(&root(), true)?;
     widgets::test(&root(), true, &target_dir(&root()).join("screenshots"))?;
-    fuzz_api::fuzz(&root())
+    fuzz_api::fuzz(&root(), &fuzz_api::Options::default())
+}
+
+/// Lints the committed spec with Spectral's OWASP API Security ruleset (pinned in
+/// `xtask/spectral`, installed from npm); any error fails, warnings are shown.
+fn spectral(clean_install: bool) -> Result<(), String> {
+    let dir = root().join("xtask/spectral");
+    client::npm_install(&dir, clean_install)?;
+    let mut lint = Command::new("npx");
+    lint.current_dir(&dir)
+        .args([
+            "--no-install",
+            "spectral",
+            "lint",
+            "--fail-severity",
+            "error",
+            "--display-only-failures",
+        ])
+        .args(["-r", ".spectral.yaml"])
+        .arg(root().join(SPEC));
+    run(lint)
 }
 
 /// cargo-nextest runs the suite faster and isolates each test in its process; plain

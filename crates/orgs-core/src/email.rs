@@ -19,7 +19,8 @@ impl Email {
         if email.is_empty() {
             return Err(InvalidEmail("must not be empty"));
         }
-        if email.len() > MAX_LEN {
+        // What is sent counts, spaces included, as the spec's `maxLength` says.
+        if email.len() > MAX_LEN || raw.chars().count() > MAX_LEN {
             return Err(InvalidEmail("must be at most 254 characters"));
         }
         if email.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -64,6 +65,16 @@ mod tests {
         assert_eq!(
             Email::parse("  Alice@Example.COM ").unwrap().as_str(),
             "alice@example.com"
+        );
+    }
+
+    #[test]
+    fn what_is_sent_counts_against_the_limit() {
+        let longest = format!("{}@example.com", "a".repeat(254 - 12));
+        assert!(Email::parse(&longest).is_ok());
+        assert!(
+            Email::parse(&format!(" {longest}")).is_err(),
+            "the spec's maxLength counts the spaces"
         );
     }
 

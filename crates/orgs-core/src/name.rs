@@ -13,7 +13,8 @@ fn parse_name(raw: &str) -> Result<String, InvalidName> {
     if name.is_empty() {
         return Err(InvalidName("must not be empty"));
     }
-    if name.chars().count() > MAX_CHARS {
+    // Counted before trimming too, as the spec's `maxLength` counts what is sent.
+    if raw.chars().count() > MAX_CHARS {
         return Err(InvalidName("must be at most 100 characters"));
     }
     if name.chars().any(char::is_control) {
@@ -75,6 +76,11 @@ mod tests {
         assert!(
             OrgName::parse(&"é".repeat(100)).is_ok(),
             "the limit counts characters, not bytes"
+        );
+        let padded = format!("  {}  ", "x".repeat(98));
+        assert!(
+            OrgName::parse(&padded).is_err(),
+            "what is sent counts, as the spec's maxLength does"
         );
     }
 

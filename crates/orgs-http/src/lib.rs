@@ -15,6 +15,7 @@ mod operational;
 mod quota;
 mod routes;
 mod spec;
+mod spec_limits;
 
 pub use dto::time as wire_time;
 pub use edge::{ClientIp, Edge, client_ip};

@@ -66,7 +66,10 @@ pub fn openapi() -> Spec {
 pub(crate) fn finish(mut spec: Spec) -> Spec {
     ErrorResponses.modify(&mut spec);
     BearerScheme.modify(&mut spec);
-    spec
+    // The limits are a walk over every schema and answer, simplest on the JSON form.
+    let mut json = serde_json::to_value(&spec).expect("the spec serialises");
+    crate::spec_limits::apply(&mut json);
+    serde_json::from_value(json).expect("the bounded spec reads back")
 }
 
 /// The error statuses each operation can answer, beyond those every operation can.
@@ -100,7 +103,7 @@ fn describe(status: u16) -> &'static str {
         }
         413 => "`payload_too_large`: the body exceeds 64 KiB.",
         429 => {
-            "`rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry."
+            "`rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry."
         }
         503 => {
             "`unavailable`: the database cannot be reached, the server is at capacity, or the request timed out; retry later."

@@ -155,3 +155,10 @@ proptest::proptest! {
         proptest::prop_assert_eq!(pattern.is_match(&text), read, "{}", text);
     }
 }
+
+#[test]
+fn the_audit_log_filter_takes_at_most_one_of_each_action() {
+    let spec: serde_json::Value = serde_json::from_str(&generated()).unwrap();
+    let actions = &spec["components"]["schemas"]["ListAuditLogRequest"]["properties"]["actions"];
+    assert_eq!(actions["maxItems"], serde_json::json!(orgs_core::Action::ALL.len()));
+}

@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: 749a78103057245a41c5a7aaf5cbe14009cf25fb8a48b4c265ff2b9a579225e6
+// openapi.json sha256: 3ad9d7aea51ff4e7119603955834c57052e495299d9845a7a2d4ae790928639a
 export interface paths {
     "/v1/me": {
         parameters: {
@@ -860,6 +860,14 @@ export interface operations {
             /** @description The caller. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -869,6 +877,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -878,6 +894,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -887,15 +911,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -938,6 +980,14 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -947,6 +997,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -956,6 +1014,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -965,6 +1031,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -974,6 +1048,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -983,15 +1065,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1034,6 +1134,14 @@ export interface operations {
             /** @description The new organization. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1043,6 +1151,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1052,6 +1168,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1061,6 +1185,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1070,15 +1202,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1121,6 +1271,14 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1130,6 +1288,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1139,6 +1305,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1148,6 +1322,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1157,6 +1339,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1166,15 +1356,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1217,6 +1425,14 @@ export interface operations {
             /** @description The organization. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1226,6 +1442,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1235,6 +1459,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1244,6 +1476,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1253,6 +1493,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1262,15 +1510,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1313,6 +1579,14 @@ export interface operations {
             /** @description The organization joined and the role held there. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1322,6 +1596,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1331,6 +1613,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1340,6 +1630,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1349,6 +1647,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1358,15 +1664,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1409,6 +1733,14 @@ export interface operations {
             /** @description The invitation and its one-time token. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1418,6 +1750,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1427,6 +1767,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1436,6 +1784,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1445,6 +1801,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1454,6 +1818,14 @@ export interface operations {
             /** @description `last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times). */
             409: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1463,15 +1835,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1514,6 +1904,14 @@ export interface operations {
             /** @description Pending invitations. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1523,6 +1921,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1532,6 +1938,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1541,6 +1955,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1550,6 +1972,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1559,15 +1989,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,6 +2058,14 @@ export interface operations {
             /** @description Revoked, or no longer pending. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1619,6 +2075,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1628,6 +2092,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1637,6 +2109,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1646,6 +2126,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1655,15 +2143,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1706,6 +2212,14 @@ export interface operations {
             /** @description The join code and the code itself, shown once. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1715,6 +2229,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1724,6 +2246,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1733,6 +2263,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1742,6 +2280,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1751,15 +2297,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1802,6 +2366,14 @@ export interface operations {
             /** @description The organization joined and the role held there. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1811,6 +2383,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1820,6 +2400,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1829,6 +2417,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1838,6 +2434,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1847,6 +2451,14 @@ export interface operations {
             /** @description `last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times). */
             409: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1856,15 +2468,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1907,6 +2537,14 @@ export interface operations {
             /** @description The join codes. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1916,6 +2554,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1925,6 +2571,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1934,6 +2588,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1943,6 +2605,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1952,15 +2622,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2691,14 @@ export interface operations {
             /** @description Revoked. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2012,6 +2708,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2021,6 +2725,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2030,6 +2742,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2039,6 +2759,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2048,15 +2776,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2099,6 +2845,14 @@ export interface operations {
             /** @description No longer a member. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2108,6 +2862,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2117,6 +2879,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2126,6 +2896,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2135,6 +2913,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2144,6 +2930,14 @@ export interface operations {
             /** @description `last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times). */
             409: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2153,15 +2947,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2205,6 +3017,14 @@ export interface operations {
             /** @description The caller's memberships. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2214,6 +3034,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2223,6 +3051,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2232,15 +3068,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2283,6 +3137,14 @@ export interface operations {
             /** @description The members. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2292,6 +3154,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2301,6 +3171,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2310,6 +3188,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2319,6 +3205,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2328,15 +3222,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2379,6 +3291,14 @@ export interface operations {
             /** @description Removed, or was not a member. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2388,6 +3308,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2397,6 +3325,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2406,6 +3342,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2415,6 +3359,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2424,6 +3376,14 @@ export interface operations {
             /** @description `last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times). */
             409: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2433,15 +3393,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2484,6 +3462,14 @@ export interface operations {
             /** @description Changed, or already had that role. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2493,6 +3479,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2502,6 +3496,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2511,6 +3513,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2520,6 +3530,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2529,6 +3547,14 @@ export interface operations {
             /** @description `last_owner` (the organization would be left without an owner), `already_member` (inviting a member) or `join_code_exhausted` (the code was used `maxUses` times). */
             409: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2538,15 +3564,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2590,6 +3634,14 @@ export interface operations {
             /** @description Every role and its permissions. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2599,6 +3651,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2608,6 +3668,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2617,15 +3685,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2668,6 +3754,14 @@ export interface operations {
             /** @description The new token; store the secret now. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2677,6 +3771,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2686,6 +3788,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2695,6 +3805,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2704,6 +3822,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2713,15 +3839,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2764,6 +3908,14 @@ export interface operations {
             /** @description A page of tokens. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2773,6 +3925,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2782,6 +3942,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2791,6 +3959,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,6 +3976,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2809,15 +3993,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2860,6 +4062,14 @@ export interface operations {
             /** @description Revoked. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2869,6 +4079,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2878,6 +4096,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2887,6 +4113,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2896,6 +4130,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2905,15 +4147,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2956,6 +4216,14 @@ export interface operations {
             /** @description Handed over. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2965,6 +4233,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2974,6 +4250,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2983,6 +4267,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2992,6 +4284,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3001,15 +4301,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3052,6 +4370,14 @@ export interface operations {
             /** @description Renamed. */
             200: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,6 +4387,14 @@ export interface operations {
             /** @description `invalid_request`: the body does not parse or validate; the message names the field. */
             400: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3070,6 +4404,14 @@ export interface operations {
             /** @description `unauthenticated`: no credential, or an unknown, revoked or expired one. */
             401: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3079,6 +4421,14 @@ export interface operations {
             /** @description `forbidden` (role or rank too low) or `user_required` (an organization token called a user-only operation). */
             403: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3088,6 +4438,14 @@ export interface operations {
             /** @description `not_found`: the organization does not exist or the caller is not a member (never says which), or an unknown member, invitation, join code or token. */
             404: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3097,15 +4455,33 @@ export interface operations {
             /** @description `payload_too_large`: the body exceeds 64 KiB. */
             413: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `rate_limited`: too many failed attempts from this client; the `Retry-After` header says when to retry. */
+            /** @description `rate_limited`: too many failed attempts from this client, or too many requests with this credential (`ORGS_REQUEST_RATE_LIMIT`); the `Retry-After` header says when to retry. */
             429: {
                 headers: {
+                    /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
+                    "Access-Control-Allow-Origin"?: string;
+                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this credential's burst. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the burst is whole again. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

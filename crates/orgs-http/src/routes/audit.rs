@@ -24,8 +24,16 @@ pub async fn list(
         limit: DEFAULT_PAGE,
         after: None,
     });
+    let actions = body.actions.unwrap_or_default();
+    // The spec's `maxItems`: one of each action at most, repeats counted.
+    if actions.len() > orgs_core::Action::ALL.len() {
+        return Err(ApiError::InvalidRequest(format!(
+            "Invalid field `actions`: at most {} actions.",
+            orgs_core::Action::ALL.len()
+        )));
+    }
     let filter = EventFilter {
-        actions: body.actions.unwrap_or_default().into_iter().map(Into::into).collect(),
+        actions: actions.into_iter().map(Into::into).collect(),
         actor: body.actor_id,
         since: body.since.as_deref().map(|at| instant("since", at)).transpose()?,
         until: body.until.as_deref().map(|at| instant("until", at)).transpose()?,
@@ -46,6 +54,11 @@ pub async fn list(
 }
 
 fn instant(field: &str, text: &str) -> Result<Timestamp, ApiError> {
+    if text.chars().count() as u64 > crate::spec_limits::MAX_DATE_TIME {
+        return Err(ApiError::InvalidRequest(format!(
+            "Invalid field `{field}`: too long for a time."
+        )));
+    }
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|at| at.with_timezone(&chrono::Utc))
         .map_err(|_| ApiError::InvalidRequest(format!("Invalid field `{field}`: expected an RFC 3339 time.")))

@@ -1,5 +1,6 @@
 //! `organizations.invitations.create`, `list`, `revoke` and `accept`.
 
+use super::whole_list;
 use crate::AppState;
 use crate::dto::{OkResponse, OrganizationListRequest, RoleDto, cursor, page};
 use crate::dto_invites::*;
@@ -42,7 +43,7 @@ pub async fn list(
         .list_invitations(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListInvitationsResponse {
-        invitations: invitations.items.into_iter().map(Into::into).collect(),
+        invitations: whole_list(invitations.items)?.into_iter().map(Into::into).collect(),
         next_cursor: cursor(invitations.next),
     }))
 }

@@ -1,5 +1,6 @@
 //! `organizations.joinCodes.create`, `list`, `revoke` and `join`.
 
+use super::whole_list;
 use crate::AppState;
 use crate::dto::{OkResponse, OrganizationListRequest, RoleDto, cursor, page};
 use crate::dto_invites::*;
@@ -47,7 +48,7 @@ pub async fn list(
         .list_join_codes(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListJoinCodesResponse {
-        join_codes: codes.items.into_iter().map(Into::into).collect(),
+        join_codes: whole_list(codes.items)?.into_iter().map(Into::into).collect(),
         next_cursor: cursor(codes.next),
     }))
 }

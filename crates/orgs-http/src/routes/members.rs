@@ -1,5 +1,6 @@
 //! `organizations.members.list`, `remove` and `setRole`.
 
+use super::whole_list;
 use crate::AppState;
 use crate::dto::*;
 use crate::error::ApiError;
@@ -22,7 +23,7 @@ pub async fn list(
         .list_members(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
     Ok(Json(ListMembersResponse {
-        members: members.items.into_iter().map(Into::into).collect(),
+        members: whole_list(members.items)?.into_iter().map(Into::into).collect(),
         next_cursor: cursor(members.next),
     }))
 }

@@ -1,5 +1,6 @@
 //! `organizations.create`, `get`, `list`, `update` and `roles`.
 
+use super::whole_list;
 use crate::AppState;
 use crate::dto::*;
 use crate::error::ApiError;
@@ -53,7 +54,7 @@ pub async fn list(
     let page = page(body.limit, body.cursor.as_deref())?;
     let memberships = state.app.list_organizations(&caller.caller, page).await?;
     Ok(Json(ListOrganizationsResponse {
-        organizations: memberships.items.into_iter().map(Into::into).collect(),
+        organizations: whole_list(memberships.items)?.into_iter().map(Into::into).collect(),
         next_cursor: cursor(memberships.next),
     }))
 }

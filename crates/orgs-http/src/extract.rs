@@ -167,7 +167,18 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         return Err(ApiError::InvalidRequest("Invalid body: expected a JSON object.".into()));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+    let value: serde_json::Value = serde::Deserialize::deserialize(&mut deserializer)
+        .map_err(|err| ApiError::InvalidRequest(format!("Invalid body: {}.", strip_position(&err.to_string()))))?;
+    deserializer
+        .end()
+        .map_err(|_| ApiError::InvalidRequest("Invalid body: unexpected data after the JSON value.".into()))?;
+    // The spec's maxLength of each field, from the table that writes it into the spec.
+    if let Some((field, limit)) = crate::spec_limits::first_too_long(&value) {
+        return Err(ApiError::InvalidRequest(format!(
+            "Invalid field `{field}`: at most {limit} characters."
+        )));
+    }
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         let text = inner.to_string();
@@ -178,11 +189,7 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             format!("Invalid field `{path}`: {detail}.")
         };
         ApiError::InvalidRequest(message)
-    })?;
-    deserializer
-        .end()
-        .map_err(|_| ApiError::InvalidRequest("Invalid body: unexpected data after the JSON value.".into()))?;
-    Ok(value)
+    })
 }
 
 /// serde_json appends " at line 1 column 9"; the field path already says where.
@@ -221,6 +228,13 @@ mod tests {
         assert!(message(r#"{}"#).contains("missing field `organizationId`"));
         assert!(message(r#"{"organizationId": "o", "bogus": 1}"#).contains("unknown field `bogus`"));
         assert!(message(r#"{"organizationId": "o", "maxUses": -1}"#).contains("`maxUses`"));
+    }
+
+    #[test]
+    fn a_field_longer_than_the_spec_says_is_refused_by_name() {
+        let long = format!(r#"{{"organizationId": "{}"}}"#, "0".repeat(37));
+        assert_eq!(message(&long), "Invalid field `organizationId`: at most 36 characters.");
+        assert!(parse::<Probe>(format!(r#"{{"organizationId": "{}"}}"#, "0".repeat(36)).as_bytes()).is_ok());
     }
 
     #[test]

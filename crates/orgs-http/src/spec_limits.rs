@@ -33,7 +33,21 @@ const STRING_LIMITS: &[(&str, u64)] = &[
     ("ipAddress", 45),
     // orgs-http `extract.rs` keeps this much of a User-Agent.
     ("userAgent", 512),
+    // Times in requests; the spec gives them `format: date-time` and `MAX_DATE_TIME`.
+    ("since", MAX_DATE_TIME),
+    ("until", MAX_DATE_TIME),
 ];
+
+/// The first string field of a request body longer than the spec lets it be, with its
+/// limit: the server refuses what the spec calls too long, from the same table.
+pub fn first_too_long(body: &Value) -> Option<(&str, u64)> {
+    let Value::Object(fields) = body else { return None };
+    fields.iter().find_map(|(name, value)| {
+        let text = value.as_str()?;
+        let limit = limit_of(STRING_LIMITS, name)?;
+        (text.chars().count() as u64 > limit).then_some((name.as_str(), limit))
+    })
+}
 
 /// RFC 3339 with nine fractional digits and an offset is 35 characters.
 pub const MAX_DATE_TIME: u64 = 40;

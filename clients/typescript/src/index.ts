@@ -1,7 +1,7 @@
 // The package's public surface.
 export { createClient, OrgsClient, type Method, type OrganizationsApi, type OrgsApi } from "./client.js";
 export { OrgsError } from "./errors.js";
-export type { ClientOptions, RequestOptions, TokenSource } from "./transport.js";
+export type { ClientOptions, RateLimitStanding, RequestOptions, TokenSource } from "./transport.js";
 export type * from "./types.js";
 export {
   auditActionValues,

@@ -18,6 +18,33 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Milliseconds a request may take before it fails with a `TimeoutError`; 0 waits forever. Default 30000. */
   timeoutMs?: number | undefined;
+  /**
+   * Called with the credential's quota after every answer that states it (servers with
+   * `ORGS_REQUEST_RATE_LIMIT` set), errors included, so a caller can slow down before
+   * it is refused with `429` (whose `OrgsError.retryAfter` says how long to wait).
+   */
+  onRateLimit?: ((standing: RateLimitStanding) => void) | undefined;
+}
+
+/** The `RateLimit-*` headers of one answer. */
+export interface RateLimitStanding {
+  /** Requests a second the credential may make. */
+  limit: number;
+  /** Requests left in its burst. */
+  remaining: number;
+  /** Seconds until the burst is whole again. */
+  resetSeconds: number;
+}
+
+/** The answer's quota headers, or `undefined` when it states none. */
+export function rateLimitStanding(headers: Headers): RateLimitStanding | undefined {
+  const [limit, remaining, resetSeconds] = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map(
+    (name) => Number.parseInt(headers.get(name) ?? "", 10),
+  );
+  if ([limit, remaining, resetSeconds].some((value) => value === undefined || !Number.isFinite(value))) {
+    return undefined;
+  }
+  return { limit: limit!, remaining: remaining!, resetSeconds: resetSeconds! };
 }
 
 export interface RequestOptions {
@@ -55,6 +82,8 @@ export function transport(options: ClientOptions): Send {
       const response = await cancel.race(
         fetchImpl(base + path, { method: "POST", headers, body: JSON.stringify(body ?? {}), signal: cancel.signal }),
       );
+      const standing = options.onRateLimit && rateLimitStanding(response.headers);
+      if (standing) options.onRateLimit?.(standing);
       const text = await cancel.race(response.text());
       if (!response.ok) throw errorFromResponse(response.status, response.headers, text);
       return parseSuccess(response.status, text);

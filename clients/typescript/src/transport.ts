@@ -38,8 +38,8 @@ export interface RateLimitStanding {
 
 /** The answer's quota headers, or `undefined` when it states none. */
 export function rateLimitStanding(headers: Headers): RateLimitStanding | undefined {
-  const [limit, remaining, resetSeconds] = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map(
-    (name) => Number.parseInt(headers.get(name) ?? "", 10),
+  const [limit, remaining, resetSeconds] = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map((name) =>
+    Number.parseInt(headers.get(name) ?? "", 10),
   );
   if ([limit, remaining, resetSeconds].some((value) => value === undefined || !Number.isFinite(value))) {
     return undefined;

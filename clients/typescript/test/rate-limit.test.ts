@@ -16,7 +16,11 @@ afterAll(() => server?.stop());
 
 test("each answer's quota reaches onRateLimit, and the refusal says when to retry", async () => {
   const seen: RateLimitStanding[] = [];
-  const client = createClient({ baseUrl: server.baseUrl, token: bearer, onRateLimit: (standing) => seen.push(standing) });
+  const client = createClient({
+    baseUrl: server.baseUrl,
+    token: bearer,
+    onRateLimit: (standing) => seen.push(standing),
+  });
   await client.organizations.list();
   expect(seen[0]).toEqual({ limit: 1, remaining: 1, resetSeconds: 1 });
   await client.organizations.list();

@@ -172,6 +172,7 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     deserializer
         .end()
         .map_err(|_| ApiError::InvalidRequest("Invalid body: unexpected data after the JSON value.".into()))?;
+    let value = whole_numbers_as_integers(value);
     // The spec's maxLength of each field, from the table that writes it into the spec.
     if let Some((field, limit)) = crate::spec_limits::first_too_long(&value) {
         return Err(ApiError::InvalidRequest(format!(
@@ -190,6 +191,26 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         };
         ApiError::InvalidRequest(message)
     })
+}
+
+/// JSON Schema's `integer` takes `3.0` as well as `3`; serde only the second. A number
+/// with no fraction becomes an integer before the fields are read.
+fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) if number.is_f64() => match number.as_f64() {
+            Some(float) if float.fract() == 0.0 && float.abs() < 9.0e15 => Value::from(float as i64),
+            _ => Value::Number(number),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(whole_numbers_as_integers).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(name, value)| (name, whole_numbers_as_integers(value)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// serde_json appends " at line 1 column 9"; the field path already says where.
@@ -235,6 +256,12 @@ mod tests {
         let long = format!(r#"{{"organizationId": "{}"}}"#, "0".repeat(37));
         assert_eq!(message(&long), "Invalid field `organizationId`: at most 36 characters.");
         assert!(parse::<Probe>(format!(r#"{{"organizationId": "{}"}}"#, "0".repeat(36)).as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn whole_numbers_written_with_a_fraction_are_integers() {
+        assert!(parse::<Probe>(br#"{"organizationId": "o", "maxUses": 3.0}"#).is_ok());
+        assert!(message(r#"{"organizationId": "o", "maxUses": 3.5}"#).contains("`maxUses`"));
     }
 
     #[test]

@@ -49,6 +49,57 @@ pub fn first_too_long(body: &Value) -> Option<(&str, u64)> {
     })
 }
 
+/// What `str::trim` takes off (Unicode White_Space), and what the server calls a
+/// control character (`char::is_control`, Unicode Cc), as regular-expression classes.
+macro_rules! white_space {
+    () => {
+        r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    };
+}
+macro_rules! control {
+    () => {
+        r"\x00-\x1f\x7f-\x9f"
+    };
+}
+
+/// orgs-core `name.rs` exactly: trimmed, not empty, no control character inside.
+const NAME_PATTERN: &str = concat!(
+    "^[",
+    white_space!(),
+    "]*[^",
+    control!(),
+    white_space!(),
+    "](?:[^",
+    control!(),
+    "]*[^",
+    control!(),
+    white_space!(),
+    "])?[",
+    white_space!(),
+    "]*$"
+);
+
+/// orgs-core `email.rs` exactly: trimmed; one `@` between a local part and a domain of
+/// dot-separated labels, with no space or control character in either.
+const EMAIL_PATTERN: &str = concat!(
+    "^[",
+    white_space!(),
+    "]*[^@",
+    control!(),
+    white_space!(),
+    "]+@[^@.",
+    control!(),
+    white_space!(),
+    "]+(?:\\.[^@.",
+    control!(),
+    white_space!(),
+    "]+)*[",
+    white_space!(),
+    "]*$"
+);
+
+const PATTERNS: &[(&str, &str)] = &[("name", NAME_PATTERN), ("email", EMAIL_PATTERN)];
+
 /// RFC 3339 with nine fractional digits and an offset is 35 characters.
 pub const MAX_DATE_TIME: u64 = 40;
 const UUID: u64 = 36;
@@ -125,6 +176,12 @@ fn bound(schema_name: &str, property: &str, schema: &mut Value) {
         };
         let limit = limit.unwrap_or_else(|| panic!("{schema_name}.{property}: no maxLength in spec_limits.rs"));
         object.insert("maxLength".into(), json!(limit));
+    }
+    if string
+        && !object.contains_key("pattern")
+        && let Some((_, pattern)) = PATTERNS.iter().find(|(name, _)| *name == property)
+    {
+        object.insert("pattern".into(), json!(pattern));
     }
     if array && !object.contains_key("maxItems") {
         let limit = limit_of(ARRAY_LIMITS, property)

@@ -162,3 +162,26 @@ fn the_audit_log_filter_takes_at_most_one_of_each_action() {
     let actions = &spec["components"]["schemas"]["ListAuditLogRequest"]["properties"]["actions"];
     assert_eq!(actions["maxItems"], serde_json::json!(orgs_core::Action::ALL.len()));
 }
+
+fn property_pattern(schema: &str, property: &str) -> regex::Regex {
+    let spec: Value = serde_json::from_str(&generated()).unwrap();
+    let pattern = spec["components"]["schemas"][schema]["properties"][property]["pattern"]
+        .as_str()
+        .unwrap();
+    regex::Regex::new(pattern).unwrap()
+}
+
+proptest::proptest! {
+    /// The spec's name and email patterns, compiled by a regex engine, admit exactly
+    /// what orgs-core accepts (lengths aside, which maxLength states), so schemathesis
+    /// can check both that valid input is taken and invalid input refused.
+    #[test]
+    fn the_name_and_email_patterns_admit_exactly_what_the_server_takes(
+        text in "[ \\t\\n\\u{85}\\u{a0}\\u{2003}\\u{3000}\\u{1}\\u{7f}\\u{9f}\\u{feff}a-cé@.\\-]{0,12}"
+    ) {
+        let name = property_pattern("CreateOrganizationRequest", "name");
+        proptest::prop_assert_eq!(name.is_match(&text), orgs_core::OrgName::parse(&text).is_ok(), "name {:?}", text);
+        let email = property_pattern("CreateInvitationRequest", "email");
+        proptest::prop_assert_eq!(email.is_match(&text), orgs_core::Email::parse(&text).is_ok(), "email {:?}", text);
+    }
+}

@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: 3ad9d7aea51ff4e7119603955834c57052e495299d9845a7a2d4ae790928639a
+// openapi.json sha256: 6acd977dc5264503f0628ef3e693fda9a186c2d3d3c2480526c6416164f1507c
 export interface paths {
     "/v1/me": {
         parameters: {

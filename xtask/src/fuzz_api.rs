@@ -177,6 +177,8 @@ pub(crate) fn fuzz(root: &Path, options: &Options) -> Result<(), String> {
         let mut fuzz = Command::new(&st);
         // Its working directory keeps schemathesis's cache under target/ too.
         fuzz.current_dir(&dir)
+            .arg("--config-file")
+            .arg(root.join("xtask/fuzz/schemathesis.toml"))
             .arg("run")
             .arg(root.join("openapi/openapi.json"))
             .args(["--url", &format!("http://{listen}")])

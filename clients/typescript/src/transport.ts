@@ -28,7 +28,7 @@ export interface ClientOptions {
 
 /** The `RateLimit-*` headers of one answer. */
 export interface RateLimitStanding {
-  /** Requests a second the credential may make. */
+  /** Requests the credential may make at once (its burst: twice its rate a second). */
   limit: number;
   /** Requests left in its burst. */
   remaining: number;
@@ -41,7 +41,7 @@ export function rateLimitStanding(headers: Headers): RateLimitStanding | undefin
   const [limit, remaining, resetSeconds] = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map((name) =>
     Number.parseInt(headers.get(name) ?? "", 10),
   );
-  if ([limit, remaining, resetSeconds].some((value) => value === undefined || !Number.isFinite(value))) {
+  if (![limit, remaining, resetSeconds].every(Number.isFinite)) {
     return undefined;
   }
   return { limit: limit!, remaining: remaining!, resetSeconds: resetSeconds! };

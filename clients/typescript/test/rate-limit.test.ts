@@ -22,7 +22,7 @@ test("each answer's quota reaches onRateLimit, and the refusal says when to retr
     onRateLimit: (standing) => seen.push(standing),
   });
   await client.organizations.list();
-  expect(seen[0]).toEqual({ limit: 1, remaining: 1, resetSeconds: 1 });
+  expect(seen[0]).toEqual({ limit: 2, remaining: 1, resetSeconds: 1 });
   await client.organizations.list();
   const refused = await client.organizations.list().catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(OrgsError);

@@ -15,10 +15,8 @@ use hyper_util::rt::TokioExecutor;
 use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, JwkSet, KeyAlgorithm};
 use jsonwebtoken::{Algorithm, DecodingKey};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, SystemTime};
-use tokio::sync::Mutex;
-use tokio::time::Instant;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant, SystemTime};
 
 /// The RS256 and ES256 keys of one set, each with its `kid` and the one algorithm it is
 /// used with.
@@ -51,15 +49,24 @@ impl KeySet {
         self.0.is_empty()
     }
 
-    /// The key for a token's algorithm and `kid`; a token without a `kid` may use any
-    /// key of its algorithm.
-    pub fn find(&self, algorithm: Algorithm, kid: Option<&str>) -> Option<&DecodingKey> {
+    /// The keys that may verify a token of this algorithm and `kid`: the one with that
+    /// `kid`, or, for a token without one, every key of the algorithm (a provider that
+    /// leaves `kid` out still rotates, and holds two keys meanwhile).
+    pub fn candidates<'a>(
+        &'a self,
+        algorithm: Algorithm,
+        kid: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a DecodingKey> {
         self.0
             .iter()
-            .find(|(key_id, key_algorithm, _)| {
+            .filter(move |(key_id, key_algorithm, _)| {
                 *key_algorithm == algorithm && (kid.is_none() || key_id.as_deref() == kid)
             })
             .map(|(_, _, key)| key)
+    }
+
+    pub fn holds(&self, algorithm: Algorithm, kid: Option<&str>) -> bool {
+        self.candidates(algorithm, kid).next().is_some()
     }
 }
 
@@ -99,10 +106,13 @@ pub struct JwksStatus {
 pub struct RemoteKeySet {
     url: Uri,
     refresh: Duration,
-    keys: RwLock<Arc<KeySet>>,
+    /// The set, with the number of the fetch that brought it: a slow fetch that ends
+    /// after a later one must not put back the older set.
+    keys: RwLock<(u64, Arc<KeySet>)>,
+    fetch_numbers: AtomicU64,
     last_refresh: RwLock<Option<SystemTime>>,
-    /// When a token last made the set be fetched out of turn; held while that fetch runs,
-    /// so tokens with the same new `kid` wait for it rather than fetch again.
+    /// When a token last made the set be fetched out of turn. Held only to read and set
+    /// it, never across the fetch, so no request waits on another's.
     on_demand: Mutex<Option<Instant>>,
     fetches: AtomicU64,
     failures: AtomicU64,
@@ -122,7 +132,8 @@ impl RemoteKeySet {
         Arc::new(Self {
             url,
             refresh,
-            keys: RwLock::new(Arc::new(KeySet::default())),
+            keys: RwLock::new((0, Arc::new(KeySet::default()))),
+            fetch_numbers: AtomicU64::new(0),
             last_refresh: RwLock::new(None),
             on_demand: Mutex::new(None),
             fetches: AtomicU64::new(0),
@@ -132,7 +143,7 @@ impl RemoteKeySet {
     }
 
     pub fn current(&self) -> Arc<KeySet> {
-        self.keys.read().expect("never poisoned").clone()
+        self.keys.read().expect("never poisoned").1.clone()
     }
 
     pub fn status(&self) -> JwksStatus {
@@ -173,13 +184,14 @@ impl RemoteKeySet {
     /// The set after fetching it again for a token whose key it lacks, unless a token
     /// did so less than 30 s ago.
     pub async fn refreshed_for(&self, algorithm: Algorithm, kid: Option<&str>) -> Arc<KeySet> {
-        let mut last = self.on_demand.lock().await;
-        let current = self.current();
-        // Another token's fetch, or the schedule, may have brought the key meanwhile.
-        if current.find(algorithm, kid).is_some() || last.is_some_and(|at| at.elapsed() < MIN_FETCH_GAP) {
-            return current;
+        {
+            let mut last = self.on_demand.lock().expect("never poisoned");
+            // Another token's fetch, or the schedule, may have brought the key meanwhile.
+            if self.current().holds(algorithm, kid) || last.is_some_and(|at| at.elapsed() < MIN_FETCH_GAP) {
+                return self.current();
+            }
+            *last = Some(Instant::now());
         }
-        *last = Some(Instant::now());
         let _ = self.fetch().await;
         self.current()
     }
@@ -188,9 +200,14 @@ impl RemoteKeySet {
     /// `max-age`, if it gave one.
     async fn fetch(&self) -> Result<Option<Duration>, String> {
         self.fetches.fetch_add(1, Ordering::Relaxed);
+        let number = self.fetch_numbers.fetch_add(1, Ordering::Relaxed) + 1;
         match tokio::time::timeout(FETCH_TIMEOUT, self.download()).await {
             Ok(Ok((set, max_age))) => {
-                *self.keys.write().expect("never poisoned") = Arc::new(set);
+                let mut keys = self.keys.write().expect("never poisoned");
+                if keys.0 < number {
+                    *keys = (number, Arc::new(set));
+                }
+                drop(keys);
                 *self.last_refresh.write().expect("never poisoned") = Some(SystemTime::now());
                 Ok(max_age)
             }

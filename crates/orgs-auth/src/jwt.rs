@@ -24,11 +24,22 @@ pub struct JwtSettings {
 }
 
 /// Where one issuer's keys come from.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum KeySource {
     Hs256Secret(String),
     JwksFile(PathBuf),
     JwksUrl(String),
+}
+
+/// Shows where the keys come from, never an HS256 secret.
+impl std::fmt::Debug for KeySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeySource::Hs256Secret(_) => f.write_str("Hs256Secret(<redacted>)"),
+            KeySource::JwksFile(path) => f.debug_tuple("JwksFile").field(path).finish(),
+            KeySource::JwksUrl(url) => f.debug_tuple("JwksUrl").field(url).finish(),
+        }
+    }
 }
 
 /// One trusted issuer. With several, each names its `issuer`, which a token's `iss`
@@ -66,7 +77,7 @@ pub enum JwtSetupError {
     Secret,
     #[error("the JWKS file {0} holds no RS256 or ES256 key")]
     NoKeys(PathBuf),
-    #[error("the JWKS URL {0:?} is not an http:// or https:// URL")]
+    #[error("the JWKS URL {0:?} is not an https:// URL (http:// only to this machine)")]
     Url(String),
     #[error("set exactly one of jwt_hs256_secret, jwt_jwks_file and jwt_jwks_url")]
     SeveralSources,
@@ -131,7 +142,16 @@ fn load(keys: &KeySource, refresh: Duration) -> Result<Keys, JwtSetupError> {
         }
         KeySource::JwksUrl(url) => {
             let uri: hyper::Uri = url.parse().map_err(|_| JwtSetupError::Url(url.clone()))?;
-            if !matches!(uri.scheme_str(), Some("http" | "https")) || uri.host().is_none_or(str::is_empty) {
+            let host = uri.host().unwrap_or_default();
+            // Keys fetched in the clear could be swapped on the way; only a provider on
+            // this machine may be reached over plain http.
+            let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]" | "::1");
+            let scheme_ok = match uri.scheme_str() {
+                Some("https") => true,
+                Some("http") => loopback,
+                _ => false,
+            };
+            if !scheme_ok || host.is_empty() {
                 return Err(JwtSetupError::Url(url.clone()));
             }
             Keys::Remote(RemoteKeySet::new(uri, refresh))
@@ -214,24 +234,34 @@ impl Issuer {
         let claims = match &self.keys {
             Keys::Hs256(key) if header.alg == Algorithm::HS256 => self.decode(jwt, key, header.alg)?,
             Keys::Hs256(_) => return Err(refused("this issuer signs with HS256 only")),
-            Keys::Fixed(set) => {
-                let key = set
-                    .find(header.alg, kid)
-                    .ok_or_else(|| refused("no key for this algorithm and kid"))?;
-                self.decode(jwt, key, header.alg)?
-            }
+            Keys::Fixed(set) => self.decode_with_any(jwt, set, header.alg, kid)?,
             Keys::Remote(remote) => {
                 let mut set = remote.current();
-                if set.find(header.alg, kid).is_none() && matches!(header.alg, Algorithm::RS256 | Algorithm::ES256) {
+                if !set.holds(header.alg, kid) && matches!(header.alg, Algorithm::RS256 | Algorithm::ES256) {
                     set = remote.refreshed_for(header.alg, kid).await;
                 }
-                let key = set
-                    .find(header.alg, kid)
-                    .ok_or_else(|| refused("no key for this algorithm and kid"))?;
-                self.decode(jwt, key, header.alg)?
+                self.decode_with_any(jwt, &set, header.alg, kid)?
             }
         };
         Ok(claims)
+    }
+
+    /// Verifies with the first key of the set that takes the token.
+    fn decode_with_any(
+        &self,
+        jwt: &str,
+        set: &KeySet,
+        algorithm: Algorithm,
+        kid: Option<&str>,
+    ) -> Result<Claims, IdentityError> {
+        let mut last = refused("no key for this algorithm and kid");
+        for key in set.candidates(algorithm, kid) {
+            match self.decode(jwt, key, algorithm) {
+                Ok(claims) => return Ok(claims),
+                Err(error) => last = error,
+            }
+        }
+        Err(last)
     }
 
     fn decode(&self, jwt: &str, key: &DecodingKey, algorithm: Algorithm) -> Result<Claims, IdentityError> {
@@ -364,6 +394,68 @@ mod tests {
         for jwt in cases {
             assert!(matches!(v.verify(&jwt).await, Err(IdentityError::Refused(_))), "{jwt}");
         }
+    }
+
+    fn issuer_at(url: &str) -> Vec<IssuerSettings> {
+        vec![IssuerSettings {
+            issuer: None,
+            audience: None,
+            keys: KeySource::JwksUrl(url.into()),
+        }]
+    }
+
+    #[test]
+    fn a_jwks_url_is_https_unless_it_is_on_this_machine() {
+        let refresh = Duration::from_secs(60);
+        assert!(JwtVerifier::new(issuer_at("https://idp.example.com/.well-known/jwks.json"), refresh).is_ok());
+        assert!(JwtVerifier::new(issuer_at("http://127.0.0.1:9000/jwks.json"), refresh).is_ok());
+        assert!(JwtVerifier::new(issuer_at("http://localhost/jwks.json"), refresh).is_ok());
+        for url in [
+            "http://idp.example.com/jwks.json",
+            "ftp://idp.example.com/",
+            "not a url",
+        ] {
+            assert!(
+                matches!(JwtVerifier::new(issuer_at(url), refresh), Err(JwtSetupError::Url(_))),
+                "{url}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_without_a_kid_is_tried_against_every_key_of_its_algorithm() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../orgs-server/tests/api/fixtures");
+        let mut set: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(fixtures.join("jwks.json")).unwrap()).unwrap();
+        set["keys"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"kty": "EC", "crv": "P-256",
+            "x": "91jWTFGuM5xyjhz7C0VHqzc2vP8yHCFW7d8yzbt-IAU", "y": "wcuxyhKBta3_kbjE9UbyeV6LdWcGxI4bU7c7dlaQwtk",
+            "kid": "test-es256-rotated", "alg": "ES256"}));
+        let file = std::env::temp_dir().join(format!("orgs-jwks-{}.json", std::process::id()));
+        std::fs::write(&file, set.to_string()).unwrap();
+        let verifier = JwtVerifier::from_settings(&JwtSettings {
+            jwks_file: Some(file.clone()),
+            ..JwtSettings::default()
+        })
+        .unwrap()
+        .unwrap();
+        let key =
+            EncodingKey::from_ec_pem(&std::fs::read(fixtures.join("es256-rotated-private.pem")).unwrap()).unwrap();
+        let claims = json!({"sub": "k", "email": "k@example.com", "exp": in_an_hour()});
+        let jwt = encode(&Header::new(Algorithm::ES256), &claims, &key).unwrap();
+        assert!(
+            verifier.verify(&jwt).await.is_ok(),
+            "the second key of the set verifies it"
+        );
+        let _ = std::fs::remove_file(file);
+    }
+
+    #[test]
+    fn an_hs256_secret_never_shows_in_debug_output() {
+        let shown = format!("{:?}", KeySource::Hs256Secret("very-secret".into()));
+        assert!(!shown.contains("very-secret"), "{shown}");
     }
 
     #[test]

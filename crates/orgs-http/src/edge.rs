@@ -28,31 +28,34 @@ pub struct ClientIp(pub IpAddr);
 
 /// The client's address, given the TCP peer and the `X-Forwarded-For` values in order.
 /// From a trusted peer it is the right-most forwarded address that is not itself a
-/// trusted proxy (each proxy appends the address it saw, so everything left of that
-/// one was written by the client and proves nothing), the left-most if every one is
-/// trusted, and the peer if the header is missing or any entry is not an address.
+/// trusted proxy: each proxy appends the address it saw, so everything left of that one
+/// was written by the client and proves nothing, and is not even read (a client that
+/// writes garbage there cannot make itself the proxy). If every entry is a trusted proxy
+/// it is the left-most; if the header is missing, or an entry the proxies wrote is not
+/// an address, the peer.
 pub fn client_ip(peer: IpAddr, forwarded: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
     let peer = peer.to_canonical();
     let is_trusted = |ip: IpAddr| trusted.iter().any(|net| net.contains(&ip));
     if !is_trusted(peer) {
         return peer;
     }
-    let mut hops = Vec::new();
+    let mut values = Vec::new();
     for value in forwarded.get_all(X_FORWARDED_FOR) {
         let Ok(text) = value.to_str() else { return peer };
-        for entry in text.split(',') {
-            match entry.trim().parse::<IpAddr>() {
-                Ok(ip) => hops.push(ip.to_canonical()),
-                Err(_) => return peer,
-            }
-        }
+        values.push(text);
     }
-    let Some(&leftmost) = hops.first() else { return peer };
-    hops.iter()
-        .rev()
-        .copied()
-        .find(|&ip| !is_trusted(ip))
-        .unwrap_or(leftmost)
+    let mut leftmost = None;
+    for entry in values.iter().rev().flat_map(|text| text.rsplit(',')) {
+        let Ok(ip) = entry.trim().parse::<IpAddr>() else {
+            return peer;
+        };
+        let ip = ip.to_canonical();
+        if !is_trusted(ip) {
+            return ip;
+        }
+        leftmost = Some(ip);
+    }
+    leftmost.unwrap_or(peer)
 }
 
 const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
@@ -166,6 +169,15 @@ mod tests {
         assert_eq!(client_ip(peer, &HeaderMap::new(), &trusted), peer);
         assert_eq!(client_ip(peer, &forwarded(&["203.0.113.9, not-an-ip"]), &trusted), peer);
         assert_eq!(client_ip(peer, &forwarded(&[""]), &trusted), peer);
+        // Garbage the client wrote left of its own address cannot hide it behind the proxy.
+        assert_eq!(
+            client_ip(peer, &forwarded(&["not-an-ip, 203.0.113.9"]), &trusted),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            client_ip(peer, &forwarded(&["x", "203.0.113.9, 192.0.2.5"]), &trusted),
+            ip("203.0.113.9")
+        );
     }
 
     #[test]

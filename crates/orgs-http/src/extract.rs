@@ -167,7 +167,7 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         return Err(ApiError::InvalidRequest("Invalid body: expected a JSON object.".into()));
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value: serde_json::Value = serde::Deserialize::deserialize(&mut deserializer)
+    let crate::strict_json::StrictValue(value) = serde::Deserialize::deserialize(&mut deserializer)
         .map_err(|err| ApiError::InvalidRequest(format!("Invalid body: {}.", strip_position(&err.to_string()))))?;
     deserializer
         .end()
@@ -256,6 +256,13 @@ mod tests {
         let long = format!(r#"{{"organizationId": "{}"}}"#, "0".repeat(37));
         assert_eq!(message(&long), "Invalid field `organizationId`: at most 36 characters.");
         assert!(parse::<Probe>(format!(r#"{{"organizationId": "{}"}}"#, "0".repeat(36)).as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn a_field_named_twice_is_refused() {
+        let twice = message(r#"{"organizationId": "a", "organizationId": "b"}"#);
+        assert!(twice.contains("duplicate field `organizationId`"), "{twice}");
+        assert!(message(r#"{"organizationId": "o", "maxUses": {"a": 1, "a": 2}}"#).contains("duplicate"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod quota;
 mod routes;
 mod spec;
 mod spec_limits;
+mod strict_json;
 
 pub use dto::time as wire_time;
 pub use edge::{ClientIp, Edge, client_ip};

@@ -74,7 +74,7 @@ impl Quotas {
         let (remaining, result) = match outcome {
             Ok(snapshot) => (snapshot.remaining_burst_capacity(), Ok(())),
             Err(not_until) => {
-                let wait = not_until.wait_time_from(DefaultClock::default().now());
+                let wait = not_until.wait_time_from(self.limiter.clock().now());
                 (0, Err(ApiError::over_quota(wait)))
             }
         };
@@ -83,7 +83,8 @@ impl Quotas {
             // Back to a full burst after every used request has been earned again.
             let reset = Duration::from_secs_f64(f64::from(used) / f64::from(self.per_second.get()));
             *slot.0.lock().expect("the slot is never poisoned") = Some(Standing {
-                limit: self.per_second.get(),
+                // The burst, so that what remains is counted out of it.
+                limit: self.burst.get(),
                 remaining,
                 reset_secs: reset.as_secs_f64().ceil() as u64,
             });

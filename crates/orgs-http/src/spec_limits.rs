@@ -222,9 +222,9 @@ fn headers(too_many: bool) -> Value {
     headers.insert(
         "RateLimit-Limit".into(),
         integer_header(
-            "Requests a second this credential may make, while request quotas are on.",
-            1,
-            1_000_000,
+            "Requests this credential may make at once (twice its rate a second), while request quotas are on.",
+            2,
+            2_000_000,
         ),
     );
     headers.insert(

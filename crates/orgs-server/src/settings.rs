@@ -204,6 +204,9 @@ impl Settings {
         }
         // Checks the key sources of every issuer, read no file and fetch nothing.
         self.jwt_issuers()?;
+        if self.request_rate_limit.is_some_and(|rate| rate.get() > 1_000_000) {
+            bail!("request_rate_limit must be at most 1000000 requests a second");
+        }
         cors_origins(self.cors_origins.as_deref())?;
         trusted_proxies(self.trusted_proxies.as_deref())?;
         Ok(())
@@ -279,7 +282,8 @@ fn cors_origins(text: Option<&str>) -> anyhow::Result<Vec<axum::http::HeaderValu
             if !valid {
                 bail!("cors_origins: {origin:?} is not an origin such as https://app.example.com");
             }
-            Ok(axum::http::HeaderValue::from_str(origin)?)
+            // Browsers send the scheme and host in lower case.
+            Ok(axum::http::HeaderValue::from_str(&origin.to_ascii_lowercase())?)
         })
         .collect()
 }
@@ -303,7 +307,7 @@ impl fmt::Debug for Settings {
             .field("listen", &self.listen)
             .field("database_url", &redact_url(&self.database_url))
             .field("database_max_connections", &self.database_max_connections)
-            .field("jwt_jwks_url", &self.jwt_jwks_url)
+            .field("jwt_jwks_url", &self.jwt_jwks_url.as_deref().map(redact_url))
             .field("jwt_jwks_refresh", &self.jwt_jwks_refresh)
             .field(
                 "jwt_issuers",

@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: 6acd977dc5264503f0628ef3e693fda9a186c2d3d3c2480526c6416164f1507c
+// openapi.json sha256: 2a6e0f11edd6c8804798be2b87f53d23edfee190e8f611e56053b67175369b4f
 export interface paths {
     "/v1/me": {
         parameters: {
@@ -862,7 +862,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -879,7 +879,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -896,7 +896,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -913,7 +913,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -930,7 +930,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -982,7 +982,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -999,7 +999,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1016,7 +1016,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1033,7 +1033,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1050,7 +1050,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1067,7 +1067,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1084,7 +1084,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1136,7 +1136,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1153,7 +1153,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1170,7 +1170,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1187,7 +1187,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1204,7 +1204,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1221,7 +1221,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1273,7 +1273,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1290,7 +1290,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1307,7 +1307,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1324,7 +1324,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1341,7 +1341,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1358,7 +1358,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1375,7 +1375,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1427,7 +1427,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1444,7 +1444,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1461,7 +1461,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1478,7 +1478,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1495,7 +1495,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1512,7 +1512,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1529,7 +1529,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1581,7 +1581,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1598,7 +1598,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1615,7 +1615,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1632,7 +1632,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1649,7 +1649,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1666,7 +1666,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1683,7 +1683,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1735,7 +1735,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1752,7 +1752,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1769,7 +1769,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1786,7 +1786,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1803,7 +1803,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1820,7 +1820,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1837,7 +1837,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1854,7 +1854,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1906,7 +1906,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1923,7 +1923,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1940,7 +1940,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1957,7 +1957,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1974,7 +1974,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -1991,7 +1991,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2008,7 +2008,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2060,7 +2060,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2077,7 +2077,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2094,7 +2094,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2111,7 +2111,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2128,7 +2128,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2145,7 +2145,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2162,7 +2162,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2214,7 +2214,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2231,7 +2231,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2248,7 +2248,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2265,7 +2265,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2282,7 +2282,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2299,7 +2299,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2316,7 +2316,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2368,7 +2368,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2385,7 +2385,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2402,7 +2402,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2419,7 +2419,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2436,7 +2436,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2453,7 +2453,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2470,7 +2470,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2487,7 +2487,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2539,7 +2539,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2556,7 +2556,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2573,7 +2573,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2590,7 +2590,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2607,7 +2607,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2624,7 +2624,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2641,7 +2641,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2693,7 +2693,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2710,7 +2710,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2727,7 +2727,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2744,7 +2744,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2761,7 +2761,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2778,7 +2778,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2795,7 +2795,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2847,7 +2847,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2864,7 +2864,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2881,7 +2881,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2898,7 +2898,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2915,7 +2915,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2932,7 +2932,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2949,7 +2949,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -2966,7 +2966,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3019,7 +3019,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3036,7 +3036,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3053,7 +3053,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3070,7 +3070,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3087,7 +3087,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3139,7 +3139,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3156,7 +3156,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3173,7 +3173,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3190,7 +3190,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3207,7 +3207,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3224,7 +3224,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3241,7 +3241,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3293,7 +3293,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3310,7 +3310,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3327,7 +3327,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3344,7 +3344,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3361,7 +3361,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3378,7 +3378,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3395,7 +3395,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3412,7 +3412,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3464,7 +3464,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3481,7 +3481,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3498,7 +3498,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3515,7 +3515,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3532,7 +3532,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3549,7 +3549,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3566,7 +3566,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3583,7 +3583,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3636,7 +3636,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3653,7 +3653,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3670,7 +3670,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3687,7 +3687,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3704,7 +3704,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3756,7 +3756,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3773,7 +3773,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3790,7 +3790,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3807,7 +3807,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3824,7 +3824,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3841,7 +3841,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3858,7 +3858,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3910,7 +3910,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3927,7 +3927,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3944,7 +3944,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3961,7 +3961,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3978,7 +3978,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -3995,7 +3995,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4012,7 +4012,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4064,7 +4064,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4081,7 +4081,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4098,7 +4098,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4115,7 +4115,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4132,7 +4132,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4149,7 +4149,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4166,7 +4166,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4218,7 +4218,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4235,7 +4235,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4252,7 +4252,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4269,7 +4269,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4286,7 +4286,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4303,7 +4303,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4320,7 +4320,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4372,7 +4372,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4389,7 +4389,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4406,7 +4406,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4423,7 +4423,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4440,7 +4440,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4457,7 +4457,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;
@@ -4474,7 +4474,7 @@ export interface operations {
                 headers: {
                     /** @description The calling page's origin, when it is one of `ORGS_CORS_ORIGINS`. */
                     "Access-Control-Allow-Origin"?: string;
-                    /** @description Requests a second this credential may make, while request quotas are on. */
+                    /** @description Requests this credential may make at once (twice its rate a second), while request quotas are on. */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left in this credential's burst. */
                     "RateLimit-Remaining"?: number;

@@ -15,10 +15,9 @@ const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 const SEED: u64 = 20261129;
 const MAX_EXAMPLES: &str = "40";
 
-/// The server's own rules are richer than JSON Schema can say (a name is trimmed before
-/// its length counts; control characters are refused), so schemathesis's guess of which
-/// inputs must be accepted is not checked; everything else is. `--every-check` checks
-/// that too.
+/// Left out of CI's run, whose seed must pass every time: with it, schemathesis's own
+/// regex strategy can crash (seed 527247460), which is no answer of ours. `--every-check`
+/// runs it too.
 const UNCHECKED: &str = "positive_data_acceptance";
 
 /// How `cargo xtask fuzz-api` explores: CI's fixed seed once, or deep runs with seeds

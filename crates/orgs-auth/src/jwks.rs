@@ -98,7 +98,6 @@ pub struct JwksStatus {
     pub keys: usize,
     /// When a fetch last succeeded.
     pub last_refresh: Option<SystemTime>,
-    pub fetches: u64,
     pub failures: u64,
 }
 
@@ -114,7 +113,6 @@ pub struct RemoteKeySet {
     /// When a token last made the set be fetched out of turn. Held only to read and set
     /// it, never across the fetch, so no request waits on another's.
     on_demand: Mutex<Option<Instant>>,
-    fetches: AtomicU64,
     failures: AtomicU64,
     client: Client<HttpsConnector<HttpConnector>, Empty<Bytes>>,
 }
@@ -136,7 +134,6 @@ impl RemoteKeySet {
             fetch_numbers: AtomicU64::new(0),
             last_refresh: RwLock::new(None),
             on_demand: Mutex::new(None),
-            fetches: AtomicU64::new(0),
             failures: AtomicU64::new(0),
             client: Client::builder(TokioExecutor::new()).build(https),
         })
@@ -150,7 +147,6 @@ impl RemoteKeySet {
         JwksStatus {
             keys: self.current().len(),
             last_refresh: *self.last_refresh.read().expect("never poisoned"),
-            fetches: self.fetches.load(Ordering::Relaxed),
             failures: self.failures.load(Ordering::Relaxed),
         }
     }
@@ -199,7 +195,6 @@ impl RemoteKeySet {
     /// One fetch; on success the set replaces the held one. Answers the provider's
     /// `max-age`, if it gave one.
     async fn fetch(&self) -> Result<Option<Duration>, String> {
-        self.fetches.fetch_add(1, Ordering::Relaxed);
         let number = self.fetch_numbers.fetch_add(1, Ordering::Relaxed) + 1;
         match tokio::time::timeout(FETCH_TIMEOUT, self.download()).await {
             Ok(Ok((set, max_age))) => {

@@ -160,11 +160,6 @@ fn load(keys: &KeySource, refresh: Duration) -> Result<Keys, JwtSetupError> {
 }
 
 impl JwtVerifier {
-    /// `None` when neither a secret nor a JWKS file is configured: JWTs are then refused.
-    pub fn from_settings(settings: &JwtSettings) -> Result<Option<Self>, JwtSetupError> {
-        Self::new(settings.issuer()?.into_iter().collect(), Duration::from_secs(600))
-    }
-
     /// Every issuer, with `refresh` between two scheduled fetches of a JWKS URL; `None`
     /// for no issuer. Call `start` inside the runtime to begin fetching.
     pub fn new(issuers: Vec<IssuerSettings>, refresh: Duration) -> Result<Option<Self>, JwtSetupError> {
@@ -328,6 +323,15 @@ mod tests {
 
     const SECRET: &str = "a-test-secret-of-reasonable-length";
 
+    /// The verifier the `ORGS_JWT_*` settings describe; `None` without a key source.
+    fn from_settings(settings: &JwtSettings) -> Option<JwtVerifier> {
+        JwtVerifier::new(
+            settings.issuer().unwrap().into_iter().collect(),
+            Duration::from_secs(600),
+        )
+        .unwrap()
+    }
+
     fn verifier(issuer: Option<&str>, audience: Option<&str>) -> JwtVerifier {
         let settings = JwtSettings {
             hs256_secret: Some(SECRET.into()),
@@ -335,7 +339,7 @@ mod tests {
             audience: audience.map(Into::into),
             ..JwtSettings::default()
         };
-        JwtVerifier::from_settings(&settings).unwrap().unwrap()
+        from_settings(&settings).unwrap()
     }
 
     fn sign(claims: serde_json::Value) -> String {
@@ -435,11 +439,10 @@ mod tests {
             "kid": "test-es256-rotated", "alg": "ES256"}));
         let file = std::env::temp_dir().join(format!("orgs-jwks-{}.json", std::process::id()));
         std::fs::write(&file, set.to_string()).unwrap();
-        let verifier = JwtVerifier::from_settings(&JwtSettings {
+        let verifier = from_settings(&JwtSettings {
             jwks_file: Some(file.clone()),
             ..JwtSettings::default()
         })
-        .unwrap()
         .unwrap();
         let key =
             EncodingKey::from_ec_pem(&std::fs::read(fixtures.join("es256-rotated-private.pem")).unwrap()).unwrap();
@@ -460,6 +463,6 @@ mod tests {
 
     #[test]
     fn no_settings_means_no_verifier() {
-        assert!(JwtVerifier::from_settings(&JwtSettings::default()).unwrap().is_none());
+        assert!(from_settings(&JwtSettings::default()).is_none());
     }
 }

@@ -1,17 +1,13 @@
-//! The values an event's row holds, worked out once for every store: SQLite binds them
-//! one by one, PostgreSQL sends a change's rows as one JSON array (`Serialize` names
-//! each field after its column).
+//! The values an event's row holds, worked out once for both stores, which bind them one
+//! by one (orgs-sql `append_events`).
 
-use chrono::SecondsFormat;
 use orgs_core::{Actor, AuditEvent, Timestamp};
-use serde::{Serialize, Serializer};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct EventColumns<'a> {
     pub id: uuid::Uuid,
     pub organization_id: uuid::Uuid,
     pub action: &'static str,
-    #[serde(serialize_with = "microseconds")]
     pub occurred_at: Timestamp,
     pub actor_kind: &'static str,
     /// A user's id or a token's key; none for the operator.
@@ -50,9 +46,4 @@ impl<'a> EventColumns<'a> {
             user_agent: event.request.user_agent.as_deref(),
         }
     }
-}
-
-/// RFC 3339 to the microsecond, as much as PostgreSQL's `timestamptz` keeps.
-fn microseconds<S: Serializer>(at: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&at.to_rfc3339_opts(SecondsFormat::Micros, true))
 }

@@ -73,29 +73,31 @@ pub async fn resolve_client(State(edge): State<Arc<Edge>>, mut request: Request,
 const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
 
 /// The CORS policy for the listed origins; `None` when no origin is listed.
-pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
+pub fn cors(origins: &[HeaderValue]) -> Option<CorsPolicy> {
     if origins.is_empty() {
         return None;
     }
-    Some(
-        CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins.iter().cloned()))
-            .allow_methods([Method::POST])
-            // Named one by one: browsers do not let `*` cover `authorization`.
-            .allow_headers([
-                header::AUTHORIZATION,
-                header::CONTENT_TYPE,
-                HeaderName::from_static("x-request-id"),
-            ])
-            .expose_headers([
-                HeaderName::from_static("x-request-id"),
-                header::RETRY_AFTER,
-                HeaderName::from_static("ratelimit-limit"),
-                HeaderName::from_static("ratelimit-remaining"),
-                HeaderName::from_static("ratelimit-reset"),
-            ])
-            .max_age(PREFLIGHT_MAX_AGE),
-    )
+    let layer = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+        .allow_methods([Method::POST])
+        // Named one by one: browsers do not let `*` cover `authorization`.
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("x-request-id"),
+        ])
+        .expose_headers([
+            HeaderName::from_static("x-request-id"),
+            header::RETRY_AFTER,
+            HeaderName::from_static("ratelimit-limit"),
+            HeaderName::from_static("ratelimit-remaining"),
+            HeaderName::from_static("ratelimit-reset"),
+        ])
+        .max_age(PREFLIGHT_MAX_AGE);
+    Some(CorsPolicy {
+        origins: origins.to_vec(),
+        layer,
+    })
 }
 
 /// Sends requests from a listed origin through the CORS layer and everything else past

@@ -109,13 +109,7 @@ pub fn router(state: AppState, limits: Limits, edge: Edge) -> Router {
         .layer(middleware::from_fn_with_state(observer, observe::observe));
     let edge = Arc::new(edge);
     let router = match edge::cors(&edge.cors_origins) {
-        Some(layer) => {
-            let policy = Arc::new(edge::CorsPolicy {
-                origins: edge.cors_origins.clone(),
-                layer,
-            });
-            router.layer(middleware::from_fn_with_state(policy, edge::cross_origin))
-        }
+        Some(policy) => router.layer(middleware::from_fn_with_state(Arc::new(policy), edge::cross_origin)),
         None => router,
     };
     router

@@ -12,7 +12,6 @@ use orgs_core::Actor;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use crate::error::ApiError;
 
@@ -81,12 +80,12 @@ impl Quotas {
         if let Some(slot) = slot {
             let used = self.burst.get().saturating_sub(remaining);
             // Back to a full burst after every used request has been earned again.
-            let reset = Duration::from_secs_f64(f64::from(used) / f64::from(self.per_second.get()));
+            let reset_secs = (f64::from(used) / f64::from(self.per_second.get())).ceil() as u64;
             *slot.0.lock().expect("the slot is never poisoned") = Some(Standing {
                 // The burst, so that what remains is counted out of it.
                 limit: self.burst.get(),
                 remaining,
-                reset_secs: reset.as_secs_f64().ceil() as u64,
+                reset_secs,
             });
         }
         result

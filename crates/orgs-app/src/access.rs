@@ -1,17 +1,18 @@
 //! Resolving what a caller may do in one organization, inside the use case's transaction.
 
 use crate::errors::Denied;
-use orgs_core::{Access, Caller, OrgId, Organization};
+use orgs_core::{Access, Caller, OrgId, Organization, Roles};
 use orgs_ports::{RowLock, StoreError, Tx};
 
 /// Finds the organization and the caller's role in it. A non-member, and an organization
 /// token of another organization, get `NotFound` exactly as for a missing organization.
-pub(crate) async fn resolve_access<E>(
+pub(crate) async fn resolve_access<'r, E>(
+    roles: &'r Roles,
     tx: &mut dyn Tx,
     caller: &Caller,
     organization: OrgId,
     lock: RowLock,
-) -> Result<(Organization, Access), E>
+) -> Result<(Organization, Access<'r>), E>
 where
     E: From<Denied> + From<StoreError>,
 {
@@ -42,10 +43,5 @@ where
             (found, Some(Caller::TOKEN_ROLE))
         }
     };
-    Ok((
-        found,
-        Access {
-            role: role.ok_or(Denied::NotFound)?,
-        },
-    ))
+    Ok((found, Access::new(role.ok_or(Denied::NotFound)?, roles)))
 }

@@ -74,8 +74,9 @@ impl App {
         page: Page,
     ) -> Result<Paged<LoggedEvent>, ListAuditLogError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) = resolve_access::<ListAuditLogError>(&mut *tx, caller, organization, RowLock::None).await?;
-        access.require(Permission::MembersManage).map_err(Denied::from)?;
+        let (_, access) =
+            resolve_access::<ListAuditLogError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        access.require(Permission::MEMBERS_MANAGE).map_err(Denied::from)?;
         let events = tx.list_events(organization, filter, page).await?;
         tx.commit().await?;
         Ok(Self::page_of_events(events, page))

@@ -53,7 +53,8 @@ impl App {
         let caller = &acting.caller;
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<CreateInvitationError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<CreateInvitationError>(&self.roles, &mut *tx, caller, organization, RowLock::ForUpdate)
+                .await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
         let now = self.clock.now();
         let previous = tx.find_open_invitation(organization, &email).await?;
@@ -110,8 +111,9 @@ impl App {
         page: Option<Page>,
     ) -> Result<Paged<Invitation>, ListInvitationsError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) = resolve_access::<ListInvitationsError>(&mut *tx, caller, organization, RowLock::None).await?;
-        access.require(Permission::MembersManage).map_err(Denied::from)?;
+        let (_, access) =
+            resolve_access::<ListInvitationsError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        access.require(Permission::MEMBERS_MANAGE).map_err(Denied::from)?;
         let pending = tx
             .list_pending_invitations(organization, self.clock.now(), page)
             .await?;
@@ -130,8 +132,14 @@ impl App {
         id: InvitationId,
     ) -> Result<(), RevokeInvitationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<RevokeInvitationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
+        let (_, access) = resolve_access::<RevokeInvitationError>(
+            &self.roles,
+            &mut *tx,
+            &acting.caller,
+            organization,
+            RowLock::ForUpdate,
+        )
+        .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let invitation = tx
             .find_invitation(organization, id)

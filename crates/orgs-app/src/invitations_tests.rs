@@ -34,18 +34,18 @@ fn as_role(caller: UserId, role: Role) -> MockTx {
 #[tokio::test]
 async fn create_stores_a_digest_and_returns_the_token_once() {
     let owner = UserId::generate();
-    let mut tx = as_role(owner, Role::Owner);
+    let mut tx = as_role(owner, Role::OWNER);
     tx.expect_find_user_by_email().returning(|_| Ok(None));
     tx.expect_find_open_invitation().returning(|_, _| Ok(None));
     tx.expect_insert_invitation()
         .withf(|invitation, _| {
-            invitation.role == Role::Admin && invitation.expires_at - invitation.created_at == TimeDelta::days(7)
+            invitation.role == Role::ADMIN && invitation.expires_at - invitation.created_at == TimeDelta::days(7)
         })
         .times(1)
         .returning(|_, _| Ok(()));
     tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     let made = app_with_tx(tx)
-        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Admin)
+        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::ADMIN)
         .await
         .unwrap();
     assert!(made.token.starts_with("inv_") && made.token.len() == 4 + 43);
@@ -59,9 +59,9 @@ async fn create_stores_a_digest_and_returns_the_token_once() {
 #[tokio::test]
 async fn create_replaces_the_open_invitation() {
     let owner = UserId::generate();
-    let previous = open(Role::Member, "b@example.com");
+    let previous = open(Role::MEMBER, "b@example.com");
     let previous_id = previous.id;
-    let mut tx = as_role(owner, Role::Owner);
+    let mut tx = as_role(owner, Role::OWNER);
     tx.expect_find_user_by_email().returning(|_| Ok(None));
     tx.expect_find_open_invitation()
         .returning(move |_, _| Ok(Some(previous.clone())));
@@ -72,7 +72,7 @@ async fn create_replaces_the_open_invitation() {
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
     tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     app_with_tx(tx)
-        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::MEMBER)
         .await
         .unwrap();
 }
@@ -81,13 +81,13 @@ async fn create_replaces_the_open_invitation() {
 async fn create_refuses_an_existing_member() {
     let owner = UserId::generate();
     let mut tx = MockTx::new();
-    expect_access(&mut tx, &organization(), move |_| Some(Role::Owner));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::OWNER));
     tx.expect_find_open_invitation().returning(|_, _| Ok(None));
     tx.expect_find_user_by_email()
         .returning(|_| Ok(Some(user(UserId::generate(), "b@example.com"))));
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
-        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(&as_user(owner), OrgId::generate(), email("b@example.com"), Role::MEMBER)
         .await;
     assert!(matches!(err, Err(CreateInvitationError::AlreadyMember)));
 }
@@ -95,10 +95,10 @@ async fn create_refuses_an_existing_member() {
 #[tokio::test]
 async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation() {
     let admin = UserId::generate();
-    let mut tx = as_role(admin, Role::Admin);
+    let mut tx = as_role(admin, Role::ADMIN);
     tx.expect_insert_invitation().never();
     let err = app_with_tx(tx)
-        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Owner)
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::OWNER)
         .await;
     assert!(matches!(
         err,
@@ -107,14 +107,14 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
         )))
     ));
 
-    let mut tx = as_role(admin, Role::Admin);
+    let mut tx = as_role(admin, Role::ADMIN);
     tx.expect_find_user_by_email().returning(|_| Ok(None));
-    let previous = open(Role::Owner, "b@example.com");
+    let previous = open(Role::OWNER, "b@example.com");
     tx.expect_find_open_invitation()
         .returning(move |_, _| Ok(Some(previous.clone())));
     tx.expect_set_invitation_state().never();
     let err = app_with_tx(tx)
-        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::MEMBER)
         .await;
     assert!(matches!(
         err,
@@ -127,9 +127,9 @@ async fn an_admin_can_neither_invite_an_owner_nor_replace_an_owners_invitation()
 #[tokio::test]
 async fn an_admin_may_replace_an_expired_owner_invitation() {
     let admin = UserId::generate();
-    let mut expired = open(Role::Owner, "b@example.com");
+    let mut expired = open(Role::OWNER, "b@example.com");
     expired.expires_at = fixed_now() - TimeDelta::seconds(1);
-    let mut tx = as_role(admin, Role::Admin);
+    let mut tx = as_role(admin, Role::ADMIN);
     tx.expect_find_user_by_email().returning(|_| Ok(None));
     tx.expect_find_open_invitation()
         .returning(move |_, _| Ok(Some(expired.clone())));
@@ -137,7 +137,7 @@ async fn an_admin_may_replace_an_expired_owner_invitation() {
     tx.expect_insert_invitation().times(1).returning(|_, _| Ok(()));
     tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
     app_with_tx(tx)
-        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::MEMBER)
         .await
         .unwrap();
 }
@@ -145,13 +145,13 @@ async fn an_admin_may_replace_an_expired_owner_invitation() {
 #[tokio::test]
 async fn rank_refusals_come_before_already_member() {
     let admin = UserId::generate();
-    let mut tx = as_role(admin, Role::Admin);
-    let owners = open(Role::Owner, "b@example.com");
+    let mut tx = as_role(admin, Role::ADMIN);
+    let owners = open(Role::OWNER, "b@example.com");
     tx.expect_find_open_invitation()
         .returning(move |_, _| Ok(Some(owners.clone())));
     tx.expect_find_user_by_email().never();
     let err = app_with_tx(tx)
-        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::Member)
+        .create_invitation(&as_user(admin), OrgId::generate(), email("b@example.com"), Role::MEMBER)
         .await;
     assert!(matches!(err, Err(CreateInvitationError::Denied(Denied::Forbidden(_)))));
 }
@@ -173,10 +173,10 @@ fn accepting(invitation: &Invitation, caller: UserId, caller_email: &'static str
 #[tokio::test]
 async fn accept_makes_the_invitee_a_member_and_uses_the_invitation_up() {
     let invitee = UserId::generate();
-    let invitation = open(Role::Admin, "b@example.com");
+    let invitation = open(Role::ADMIN, "b@example.com");
     let mut tx = accepting(&invitation, invitee, "b@example.com", None);
     tx.expect_insert_membership()
-        .withf(move |_, user, role, _| *user == invitee && *role == Role::Admin)
+        .withf(move |_, user, role, _| *user == invitee && *role == Role::ADMIN)
         .times(1)
         .returning(|_, _, _, _| Ok(()));
     tx.expect_set_invitation_state()
@@ -192,13 +192,13 @@ async fn accept_makes_the_invitee_a_member_and_uses_the_invitation_up() {
         .accept_invitation(&as_user(invitee), "inv_x")
         .await
         .unwrap();
-    assert_eq!(accepted.role, Role::Admin);
+    assert_eq!(accepted.role, Role::ADMIN);
     assert_eq!(accepted.organization, invitation.organization_id);
 }
 
 #[tokio::test]
 async fn accept_by_another_email_changes_nothing() {
-    let invitation = open(Role::Member, "b@example.com");
+    let invitation = open(Role::MEMBER, "b@example.com");
     let mut tx = accepting(&invitation, UserId::generate(), "c@example.com", None);
     tx.expect_set_invitation_state().never();
     tx.expect_insert_membership().never();
@@ -211,11 +211,11 @@ async fn accept_by_another_email_changes_nothing() {
 
 #[tokio::test]
 async fn accept_refuses_expired_revoked_and_foreign_uses() {
-    let mut expired = open(Role::Member, "b@example.com");
+    let mut expired = open(Role::MEMBER, "b@example.com");
     expired.expires_at = fixed_now();
-    let mut revoked = open(Role::Member, "b@example.com");
+    let mut revoked = open(Role::MEMBER, "b@example.com");
     revoked.state = InvitationState::Revoked { at: fixed_now() };
-    let mut used = open(Role::Member, "b@example.com");
+    let mut used = open(Role::MEMBER, "b@example.com");
     used.state = InvitationState::Accepted {
         by: UserId::generate(),
         at: fixed_now(),
@@ -236,26 +236,26 @@ async fn accept_refuses_expired_revoked_and_foreign_uses() {
 #[tokio::test]
 async fn accepting_again_answers_the_current_role_and_writes_nothing() {
     let invitee = UserId::generate();
-    let mut invitation = open(Role::Member, "b@example.com");
+    let mut invitation = open(Role::MEMBER, "b@example.com");
     invitation.state = InvitationState::Accepted {
         by: invitee,
         at: fixed_now(),
     };
-    let mut tx = accepting(&invitation, invitee, "b@example.com", Some(Role::Admin));
+    let mut tx = accepting(&invitation, invitee, "b@example.com", Some(Role::ADMIN));
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().never();
     let again = app_with_tx(tx)
         .accept_invitation(&as_user(invitee), "inv_x")
         .await
         .unwrap();
-    assert_eq!(again.role, Role::Admin, "the role as it is now, not the invited one");
+    assert_eq!(again.role, Role::ADMIN, "the role as it is now, not the invited one");
 }
 
 #[tokio::test]
 async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
     let member = UserId::generate();
-    let invitation = open(Role::Admin, "b@example.com");
-    let mut tx = accepting(&invitation, member, "b@example.com", Some(Role::Member));
+    let invitation = open(Role::ADMIN, "b@example.com");
+    let mut tx = accepting(&invitation, member, "b@example.com", Some(Role::MEMBER));
     tx.expect_insert_membership().never();
     tx.expect_set_invitation_state().times(1).returning(|_, _| Ok(()));
     expect_events(&mut tx, as_user(member).actor, &[Action::InvitationAccepted]);
@@ -263,7 +263,7 @@ async fn a_member_accepting_keeps_their_role_and_uses_the_invitation_up() {
         .accept_invitation(&as_user(member), "inv_x")
         .await
         .unwrap();
-    assert_eq!(accepted.role, Role::Member);
+    assert_eq!(accepted.role, Role::MEMBER);
 }
 
 #[tokio::test]
@@ -283,8 +283,8 @@ async fn accept_needs_a_user_and_a_known_token() {
 #[tokio::test]
 async fn revoke_follows_the_rank_rule_and_ignores_settled_invitations() {
     let admin = UserId::generate();
-    let owners = open(Role::Owner, "b@example.com");
-    let mut tx = as_role(admin, Role::Admin);
+    let owners = open(Role::OWNER, "b@example.com");
+    let mut tx = as_role(admin, Role::ADMIN);
     tx.expect_find_invitation()
         .returning(move |_, _| Ok(Some(owners.clone())));
     tx.expect_set_invitation_state().never();
@@ -298,12 +298,12 @@ async fn revoke_follows_the_rank_rule_and_ignores_settled_invitations() {
         )))
     ));
 
-    let mut settled = open(Role::Member, "b@example.com");
+    let mut settled = open(Role::MEMBER, "b@example.com");
     settled.state = InvitationState::Accepted {
         by: UserId::generate(),
         at: fixed_now(),
     };
-    let mut tx = as_role(admin, Role::Admin);
+    let mut tx = as_role(admin, Role::ADMIN);
     tx.expect_find_invitation()
         .returning(move |_, _| Ok(Some(settled.clone())));
     tx.expect_set_invitation_state().never();
@@ -312,7 +312,7 @@ async fn revoke_follows_the_rank_rule_and_ignores_settled_invitations() {
         .await
         .unwrap();
 
-    let mut tx = as_role(admin, Role::Admin);
+    let mut tx = as_role(admin, Role::ADMIN);
     tx.expect_find_invitation().returning(|_, _| Ok(None));
     let err = app_with_tx(tx)
         .revoke_invitation(&as_user(admin), OrgId::generate(), InvitationId::generate())

@@ -49,7 +49,8 @@ impl App {
         let caller = &acting.caller;
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<CreateJoinCodeError>(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<CreateJoinCodeError>(&self.roles, &mut *tx, caller, organization, RowLock::ForUpdate)
+                .await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
         let raw = self.secrets.random_string(JOIN_CODE_ALPHABET, JOIN_CODE_LEN);
         let join_code = JoinCode {
@@ -83,8 +84,9 @@ impl App {
         page: Option<Page>,
     ) -> Result<Paged<JoinCode>, ListJoinCodesError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) = resolve_access::<ListJoinCodesError>(&mut *tx, caller, organization, RowLock::None).await?;
-        access.require(Permission::MembersManage).map_err(Denied::from)?;
+        let (_, access) =
+            resolve_access::<ListJoinCodesError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        access.require(Permission::MEMBERS_MANAGE).map_err(Denied::from)?;
         let codes = tx.list_join_codes(organization, page).await?;
         tx.commit().await?;
         Ok(Paged::cut(codes, page, |c| PageKey {
@@ -101,8 +103,14 @@ impl App {
         id: JoinCodeId,
     ) -> Result<(), RevokeJoinCodeError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<RevokeJoinCodeError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
+        let (_, access) = resolve_access::<RevokeJoinCodeError>(
+            &self.roles,
+            &mut *tx,
+            &acting.caller,
+            organization,
+            RowLock::ForUpdate,
+        )
+        .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let code = tx
             .find_join_code(organization, id)

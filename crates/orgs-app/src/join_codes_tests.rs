@@ -12,7 +12,7 @@ fn code(max_uses: Option<u32>, uses: u32, revoked: bool) -> JoinCode {
     JoinCode {
         id: JoinCodeId::generate(),
         organization_id: OrgId::generate(),
-        role: Role::Member,
+        role: Role::MEMBER,
         max_uses: max_uses.map(|max| MaxUses::parse(i64::from(max)).unwrap()),
         uses,
         created_by: None,
@@ -33,7 +33,7 @@ fn joining(found: JoinCode, current: Option<Role>) -> MockTx {
 async fn create_shows_the_formatted_code_and_stores_its_digest() {
     let owner = UserId::generate();
     let mut tx = MockTx::new();
-    expect_access(&mut tx, &organization(), move |_| Some(Role::Owner));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::OWNER));
     tx.expect_insert_join_code()
         .withf(|code, secret| code.max_uses.map(MaxUses::get) == Some(5) && secret.0 != [0u8; 32])
         .times(1)
@@ -43,7 +43,7 @@ async fn create_shows_the_formatted_code_and_stores_its_digest() {
         .create_join_code(
             &as_user(owner),
             OrgId::generate(),
-            Role::Admin,
+            Role::ADMIN,
             Some(MaxUses::parse(5).unwrap()),
         )
         .await
@@ -56,10 +56,10 @@ async fn create_shows_the_formatted_code_and_stores_its_digest() {
 #[tokio::test]
 async fn an_admin_cannot_create_an_owner_code() {
     let mut tx = MockTx::new();
-    expect_access(&mut tx, &organization(), move |_| Some(Role::Admin));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::ADMIN));
     tx.expect_insert_join_code().never();
     let err = app_with_tx(tx)
-        .create_join_code(&as_user(UserId::generate()), OrgId::generate(), Role::Owner, None)
+        .create_join_code(&as_user(UserId::generate()), OrgId::generate(), Role::OWNER, None)
         .await;
     assert!(matches!(
         err,
@@ -72,7 +72,7 @@ async fn join_adds_the_member_and_counts_one_use() {
     let mut tx = joining(code(Some(2), 1, false), None);
     tx.expect_use_join_code().times(1).returning(|_| Ok(true));
     tx.expect_insert_membership()
-        .withf(|_, _, role, _| *role == Role::Member)
+        .withf(|_, _, role, _| *role == Role::MEMBER)
         .times(1)
         .returning(|_, _, _, _| Ok(()));
     tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
@@ -85,14 +85,14 @@ async fn join_adds_the_member_and_counts_one_use() {
 
 #[tokio::test]
 async fn a_member_joining_again_uses_nothing_even_from_an_exhausted_code() {
-    let mut tx = joining(code(Some(1), 1, false), Some(Role::Admin));
+    let mut tx = joining(code(Some(1), 1, false), Some(Role::ADMIN));
     tx.expect_use_join_code().never();
     tx.expect_insert_membership().never();
     let joined = app_with_tx(tx)
         .join_with_code(&as_user(UserId::generate()), TYPED)
         .await
         .unwrap();
-    assert_eq!((joined.role, joined.already_member), (Role::Admin, true));
+    assert_eq!((joined.role, joined.already_member), (Role::ADMIN, true));
 }
 
 #[tokio::test]
@@ -142,9 +142,9 @@ async fn unknown_revoked_and_impossible_codes_are_invalid() {
 #[tokio::test]
 async fn revoke_follows_the_rank_rule() {
     let mut owner_code = code(None, 0, false);
-    owner_code.role = Role::Owner;
+    owner_code.role = Role::OWNER;
     let mut tx = MockTx::new();
-    expect_access(&mut tx, &organization(), move |_| Some(Role::Admin));
+    expect_access(&mut tx, &organization(), move |_| Some(Role::ADMIN));
     tx.expect_find_join_code()
         .returning(move |_, _| Ok(Some(owner_code.clone())));
     tx.expect_revoke_join_code().never();

@@ -14,6 +14,7 @@ mod limits;
 mod members;
 mod org_tokens;
 mod organizations;
+mod roles;
 mod secrets;
 mod token_use;
 mod tokens;
@@ -34,7 +35,7 @@ pub use errors::{
 pub use invitations::{AcceptedInvitation, NewInvitation};
 pub use join_codes::{Joined, NewJoinCode};
 pub use limits::{FailureLimiter, Reservation};
-pub use organizations::RoleMatrixEntry;
+pub use roles::{ReassignError, ReassignReport};
 pub use tokens::{MintedToken, NewUserToken};
 
 use orgs_ports::{Clock, SecretGenerator, SecretHasher, Store, StoreError};
@@ -63,6 +64,8 @@ pub struct App {
     hasher: Arc<dyn SecretHasher>,
     policy: Policy,
     delivery: DeliveryPolicy,
+    /// The deployment's roles: the built-ins unless the operator declared more.
+    roles: orgs_core::Roles,
     /// Notified after every commit that wrote events.
     events_committed: event_listener::Event,
 }
@@ -82,6 +85,7 @@ impl App {
             hasher,
             policy,
             delivery: DeliveryPolicy::default(),
+            roles: orgs_core::Roles::built_in(),
             events_committed: event_listener::Event::new(),
         }
     }
@@ -91,6 +95,18 @@ impl App {
     pub fn with_delivery_policy(mut self, delivery: DeliveryPolicy) -> Self {
         self.delivery = delivery;
         self
+    }
+
+    /// The operator's roles, when it declared any.
+    #[must_use]
+    pub fn with_roles(mut self, roles: orgs_core::Roles) -> Self {
+        self.roles = roles;
+        self
+    }
+
+    /// Every role of the deployment, for requests to name and for the role matrix.
+    pub fn roles(&self) -> &orgs_core::Roles {
+        &self.roles
     }
 
     /// Succeeds only while the database answers.

@@ -31,11 +31,16 @@ impl App {
     /// owners leaving at once cannot both see the other still there.
     pub async fn leave_organization(&self, acting: &Acting, organization: OrgId) -> Result<(), LeaveOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<LeaveOrganizationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (_, access) = resolve_access::<LeaveOrganizationError>(
+            &self.roles,
+            &mut *tx,
+            &acting.caller,
+            organization,
+            RowLock::ForUpdate,
+        )
+        .await?;
         let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
-        if access.role == Role::Owner {
+        if access.role == Role::OWNER {
             let owners = tx.count_owners(organization).await?;
             keeps_an_owner(owners, access.role, None).map_err(|_| LeaveOrganizationError::LastOwner)?;
         }
@@ -59,13 +64,18 @@ impl App {
         organization: OrgId,
     ) -> Result<(), DeleteOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (found, access) =
-            resolve_access::<DeleteOrganizationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (found, access) = resolve_access::<DeleteOrganizationError>(
+            &self.roles,
+            &mut *tx,
+            &acting.caller,
+            organization,
+            RowLock::ForUpdate,
+        )
+        .await?;
         if acting.caller.user().is_none() {
             return Err(Denied::UserRequired.into());
         }
-        access.require(Permission::OrgManage).map_err(Denied::from)?;
+        access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         tx.delete_organization(organization).await?;
         // The log has no foreign key to the organization, so this event outlives it.
         let change = Change::OrganizationDeleted { name: found.name };
@@ -85,9 +95,14 @@ impl App {
             return Err(TransferOwnershipError::ToSelf);
         }
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<TransferOwnershipError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (_, access) = resolve_access::<TransferOwnershipError>(
+            &self.roles,
+            &mut *tx,
+            &acting.caller,
+            organization,
+            RowLock::ForUpdate,
+        )
+        .await?;
         let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         access.require_owner().map_err(Denied::from)?;
         let target = tx
@@ -95,21 +110,21 @@ impl App {
             .await?
             .ok_or(TransferOwnershipError::MemberNotFound)?;
         let mut changes = vec![Change::OwnershipTransferred { from: user, to }];
-        if target.role != Role::Owner {
-            tx.update_role(organization, to, Role::Owner).await?;
+        if target.role != Role::OWNER {
+            tx.update_role(organization, to, Role::OWNER).await?;
             changes.push(Change::MemberRoleChanged {
                 user: to,
                 email: target.email,
                 old_role: target.role,
-                new_role: Role::Owner,
+                new_role: Role::OWNER,
             });
         }
-        tx.update_role(organization, user, Role::Admin).await?;
+        tx.update_role(organization, user, Role::ADMIN).await?;
         changes.push(Change::MemberRoleChanged {
             user,
             email: email.clone(),
-            old_role: Role::Owner,
-            new_role: Role::Admin,
+            old_role: Role::OWNER,
+            new_role: Role::ADMIN,
         });
         self.commit_with_events(tx, acting, organization, changes).await?;
         Ok(())

@@ -17,7 +17,7 @@ fn roles(caller: UserId, caller_role: Role, others: Option<Role>) -> MockTx {
 #[tokio::test]
 async fn the_only_owner_cannot_leave() {
     let owner = UserId::generate();
-    let mut tx = roles(owner, Role::Owner, None);
+    let mut tx = roles(owner, Role::OWNER, None);
     tx.expect_count_owners().returning(|_| Ok(1));
     tx.expect_delete_membership().never();
     tx.expect_commit().never();
@@ -30,7 +30,7 @@ async fn the_only_owner_cannot_leave() {
 #[tokio::test]
 async fn a_member_leaves_without_counting_owners() {
     let member = UserId::generate();
-    let mut tx = roles(member, Role::Member, None);
+    let mut tx = roles(member, Role::MEMBER, None);
     tx.expect_count_owners().never();
     tx.expect_delete_membership()
         .withf(move |_, user| *user == member)
@@ -46,7 +46,7 @@ async fn a_member_leaves_without_counting_owners() {
 #[tokio::test]
 async fn a_non_member_cannot_leave_and_a_token_is_not_a_person() {
     let outsider = UserId::generate();
-    let err = app_with_tx(roles(UserId::generate(), Role::Owner, None))
+    let err = app_with_tx(roles(UserId::generate(), Role::OWNER, None))
         .leave_organization(&as_user(outsider), OrgId::generate())
         .await;
     assert!(matches!(err, Err(LeaveOrganizationError::Denied(Denied::NotFound))));
@@ -62,7 +62,7 @@ async fn a_non_member_cannot_leave_and_a_token_is_not_a_person() {
 #[tokio::test]
 async fn delete_needs_a_user_holding_org_manage() {
     let admin = UserId::generate();
-    let mut tx = roles(admin, Role::Admin, None);
+    let mut tx = roles(admin, Role::ADMIN, None);
     tx.expect_delete_organization().never();
     let err = app_with_tx(tx)
         .delete_organization(&as_user(admin), OrgId::generate())
@@ -70,7 +70,7 @@ async fn delete_needs_a_user_holding_org_manage() {
     assert!(matches!(
         err,
         Err(DeleteOrganizationError::Denied(Denied::Forbidden(
-            RuleViolation::MissingPermission(Permission::OrgManage)
+            RuleViolation::MissingPermission(Permission::ORG_MANAGE)
         )))
     ));
 
@@ -95,7 +95,7 @@ async fn an_owner_deletes_under_the_organizations_lock() {
         .withf(|_, lock| *lock == RowLock::ForUpdate)
         .times(1)
         .returning(move |_, _| Ok(Some(found.clone())));
-    tx.expect_find_role().returning(|_, _| Ok(Some(Role::Owner)));
+    tx.expect_find_role().returning(|_, _| Ok(Some(Role::OWNER)));
     tx.expect_delete_organization()
         .withf(move |id| *id == org.id)
         .times(1)
@@ -119,7 +119,7 @@ async fn a_transfer_to_oneself_is_refused_before_the_store() {
 #[tokio::test]
 async fn only_an_owner_hands_over_and_only_to_a_member() {
     let admin = UserId::generate();
-    let mut tx = roles(admin, Role::Admin, Some(Role::Member));
+    let mut tx = roles(admin, Role::ADMIN, Some(Role::MEMBER));
     tx.expect_update_role().never();
     let err = app_with_tx(tx)
         .transfer_ownership(&as_user(admin), OrgId::generate(), UserId::generate())
@@ -132,7 +132,7 @@ async fn only_an_owner_hands_over_and_only_to_a_member() {
     ));
 
     let owner = UserId::generate();
-    let mut tx = roles(owner, Role::Owner, None);
+    let mut tx = roles(owner, Role::OWNER, None);
     tx.expect_update_role().never();
     let err = app_with_tx(tx)
         .transfer_ownership(&as_user(owner), OrgId::generate(), UserId::generate())
@@ -143,15 +143,15 @@ async fn only_an_owner_hands_over_and_only_to_a_member() {
 #[tokio::test]
 async fn a_transfer_promotes_the_member_and_demotes_the_caller_in_one_transaction() {
     let (owner, member) = (UserId::generate(), UserId::generate());
-    let mut tx = roles(owner, Role::Owner, Some(Role::Member));
+    let mut tx = roles(owner, Role::OWNER, Some(Role::MEMBER));
     let mut sequence = mockall::Sequence::new();
     tx.expect_update_role()
-        .withf(move |_, user, role| *user == member && *role == Role::Owner)
+        .withf(move |_, user, role| *user == member && *role == Role::OWNER)
         .times(1)
         .in_sequence(&mut sequence)
         .returning(|_, _, _| Ok(()));
     tx.expect_update_role()
-        .withf(move |_, user, role| *user == owner && *role == Role::Admin)
+        .withf(move |_, user, role| *user == owner && *role == Role::ADMIN)
         .times(1)
         .in_sequence(&mut sequence)
         .returning(|_, _, _| Ok(()));

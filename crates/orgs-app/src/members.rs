@@ -16,8 +16,9 @@ impl App {
         page: Option<Page>,
     ) -> Result<Paged<Member>, ListMembersError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) = resolve_access::<ListMembersError>(&mut *tx, caller, organization, RowLock::None).await?;
-        access.require(Permission::MembersView).map_err(Denied::from)?;
+        let (_, access) =
+            resolve_access::<ListMembersError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        access.require(Permission::MEMBERS_VIEW).map_err(Denied::from)?;
         let members = tx.list_members(organization, page).await?;
         tx.commit().await?;
         Ok(Paged::cut(members, page, |m| PageKey {
@@ -35,15 +36,21 @@ impl App {
         user: UserId,
     ) -> Result<(), RemoveMemberError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<RemoveMemberError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
+        let (_, access) = resolve_access::<RemoveMemberError>(
+            &self.roles,
+            &mut *tx,
+            &acting.caller,
+            organization,
+            RowLock::ForUpdate,
+        )
+        .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let Some(member) = tx.find_member(organization, user).await? else {
             return Ok(());
         };
         let current = member.role;
         access.may_manage(None, Some(current)).map_err(Denied::from)?;
-        if current == Role::Owner {
+        if current == Role::OWNER {
             let owners = tx.count_owners(organization).await?;
             keeps_an_owner(owners, current, None).map_err(|_| RemoveMemberError::LastOwner)?;
         }
@@ -69,7 +76,8 @@ impl App {
     ) -> Result<(), SetRoleError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<SetRoleError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
+            resolve_access::<SetRoleError>(&self.roles, &mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+                .await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
         let member = tx
             .find_member(organization, user)
@@ -80,7 +88,7 @@ impl App {
         if current == role {
             return Ok(());
         }
-        if current == Role::Owner {
+        if current == Role::OWNER {
             let owners = tx.count_owners(organization).await?;
             keeps_an_owner(owners, current, Some(role)).map_err(|_| SetRoleError::LastOwner)?;
         }
@@ -115,7 +123,7 @@ mod tests {
     #[tokio::test]
     async fn the_last_owner_cannot_be_removed() {
         let owner = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Owner));
+        let mut tx = tx_with_roles(owner, Role::OWNER, Some(Role::OWNER));
         tx.expect_count_owners().returning(|_| Ok(1));
         tx.expect_delete_membership().never();
         tx.expect_commit().never();
@@ -128,7 +136,7 @@ mod tests {
     #[tokio::test]
     async fn an_owner_leaves_when_another_owner_remains() {
         let owner = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Owner));
+        let mut tx = tx_with_roles(owner, Role::OWNER, Some(Role::OWNER));
         tx.expect_count_owners().returning(|_| Ok(2));
         tx.expect_delete_membership().times(1).returning(|_, _| Ok(true));
         tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
@@ -141,7 +149,7 @@ mod tests {
     #[tokio::test]
     async fn removing_a_non_member_succeeds_without_writing() {
         let owner = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, None);
+        let mut tx = tx_with_roles(owner, Role::OWNER, None);
         tx.expect_delete_membership().never();
         app_with_tx(tx)
             .remove_member(&as_user(owner), OrgId::generate(), UserId::generate())
@@ -152,7 +160,7 @@ mod tests {
     #[tokio::test]
     async fn a_member_cannot_remove_even_a_non_member() {
         let member = UserId::generate();
-        let tx = tx_with_roles(member, Role::Member, None);
+        let tx = tx_with_roles(member, Role::MEMBER, None);
         let err = app_with_tx(tx)
             .remove_member(&as_user(member), OrgId::generate(), UserId::generate())
             .await;
@@ -168,7 +176,7 @@ mod tests {
     async fn an_organization_token_cannot_remove_an_owner() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_access(&mut tx, &org, move |_| Some(Role::Owner));
+        expect_access(&mut tx, &org, move |_| Some(Role::OWNER));
         tx.expect_delete_membership().never();
         let err = app_with_tx(tx)
             .remove_member(&as_token(org.id), org.id, UserId::generate())
@@ -182,10 +190,10 @@ mod tests {
     #[tokio::test]
     async fn an_admin_cannot_promote_to_owner() {
         let admin = UserId::generate();
-        let mut tx = tx_with_roles(admin, Role::Admin, Some(Role::Member));
+        let mut tx = tx_with_roles(admin, Role::ADMIN, Some(Role::MEMBER));
         tx.expect_update_role().never();
         let err = app_with_tx(tx)
-            .set_member_role(&as_user(admin), OrgId::generate(), UserId::generate(), Role::Owner)
+            .set_member_role(&as_user(admin), OrgId::generate(), UserId::generate(), Role::OWNER)
             .await;
         assert!(matches!(
             err,
@@ -196,9 +204,9 @@ mod tests {
     #[tokio::test]
     async fn an_admin_cannot_demote_an_owner() {
         let admin = UserId::generate();
-        let tx = tx_with_roles(admin, Role::Admin, Some(Role::Owner));
+        let tx = tx_with_roles(admin, Role::ADMIN, Some(Role::OWNER));
         let err = app_with_tx(tx)
-            .set_member_role(&as_user(admin), OrgId::generate(), UserId::generate(), Role::Member)
+            .set_member_role(&as_user(admin), OrgId::generate(), UserId::generate(), Role::MEMBER)
             .await;
         assert!(matches!(
             err,
@@ -209,9 +217,9 @@ mod tests {
     #[tokio::test]
     async fn an_unknown_member_is_not_found() {
         let owner = UserId::generate();
-        let tx = tx_with_roles(owner, Role::Owner, None);
+        let tx = tx_with_roles(owner, Role::OWNER, None);
         let err = app_with_tx(tx)
-            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::ADMIN)
             .await;
         assert!(matches!(err, Err(SetRoleError::MemberNotFound)));
     }
@@ -219,11 +227,11 @@ mod tests {
     #[tokio::test]
     async fn the_same_role_is_a_no_op() {
         let owner = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Admin));
+        let mut tx = tx_with_roles(owner, Role::OWNER, Some(Role::ADMIN));
         tx.expect_update_role().never();
         tx.expect_count_owners().never();
         app_with_tx(tx)
-            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::ADMIN)
             .await
             .unwrap();
     }
@@ -231,11 +239,11 @@ mod tests {
     #[tokio::test]
     async fn the_last_owner_cannot_step_down() {
         let owner = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Owner));
+        let mut tx = tx_with_roles(owner, Role::OWNER, Some(Role::OWNER));
         tx.expect_count_owners().returning(|_| Ok(1));
         tx.expect_update_role().never();
         let err = app_with_tx(tx)
-            .set_member_role(&as_user(owner), OrgId::generate(), owner, Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), owner, Role::ADMIN)
             .await;
         assert!(matches!(err, Err(SetRoleError::LastOwner)));
     }
@@ -244,14 +252,14 @@ mod tests {
     async fn a_role_change_commits_once() {
         let owner = UserId::generate();
         let target = UserId::generate();
-        let mut tx = tx_with_roles(owner, Role::Owner, Some(Role::Member));
+        let mut tx = tx_with_roles(owner, Role::OWNER, Some(Role::MEMBER));
         tx.expect_update_role()
-            .withf(move |_, user, role| *user == target && *role == Role::Admin)
+            .withf(move |_, user, role| *user == target && *role == Role::ADMIN)
             .times(1)
             .returning(|_, _, _| Ok(()));
         tx.expect_commit_with_events().times(1).returning(|_| Ok(0));
         app_with_tx(tx)
-            .set_member_role(&as_user(owner), OrgId::generate(), target, Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), target, Role::ADMIN)
             .await
             .unwrap();
     }
@@ -263,11 +271,11 @@ mod tests {
         // Set first: mockall answers with the first expectation that matches.
         tx.expect_commit_with_events().returning(|_| Err(store_failure()));
         expect_access(&mut tx, &organization(), move |user| {
-            Some(if user == owner { Role::Owner } else { Role::Member })
+            Some(if user == owner { Role::OWNER } else { Role::MEMBER })
         });
         tx.expect_update_role().returning(|_, _, _| Ok(()));
         let err = app_with_tx(tx)
-            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::Admin)
+            .set_member_role(&as_user(owner), OrgId::generate(), UserId::generate(), Role::ADMIN)
             .await;
         assert!(matches!(err, Err(SetRoleError::Store(_))));
     }

@@ -14,8 +14,9 @@ impl App {
         page: Page,
     ) -> Result<Paged<ApiTokenInfo>, ListTokensError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) = resolve_access::<ListTokensError>(&mut *tx, caller, organization, RowLock::None).await?;
-        access.require(Permission::OrgManage).map_err(Denied::from)?;
+        let (_, access) =
+            resolve_access::<ListTokensError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         let tokens = tx.list_live_organization_tokens(organization, page).await?;
         tx.commit().await?;
         Ok(Paged::cut(tokens, Some(page), |token| PageKey {
@@ -34,8 +35,9 @@ impl App {
     ) -> Result<(), RevokeTokenError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (_, access) =
-            resolve_access::<RevokeTokenError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate).await?;
-        access.require(Permission::OrgManage).map_err(Denied::from)?;
+            resolve_access::<RevokeTokenError>(&self.roles, &mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+                .await?;
+        access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         let token = tx
             .find_organization_token(organization, key)
             .await?

@@ -5,16 +5,10 @@ use crate::{
     access::resolve_access,
 };
 use orgs_core::{
-    Acting, Caller, Change, JoinedVia, Membership, OrgId, OrgName, Organization, Page, PageKey, Paged, Permission, Role,
+    Acting, Caller, Change, JoinedVia, Membership, OrgId, OrgName, Organization, Page, PageKey, Paged, Permission,
+    Role, RoleDefinition,
 };
 use orgs_ports::{RowLock, TxMode};
-
-/// One row of the role matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleMatrixEntry {
-    pub role: Role,
-    pub permissions: &'static [Permission],
-}
 
 impl App {
     /// `organizations.create`: the calling user becomes the first owner.
@@ -33,7 +27,7 @@ impl App {
         };
         let mut tx = self.store.begin(TxMode::Write).await?;
         tx.insert_organization(&organization).await?;
-        tx.insert_membership(organization.id, user, Role::Owner, now).await?;
+        tx.insert_membership(organization.id, user, Role::OWNER, now).await?;
         let changes = [
             Change::OrganizationCreated {
                 name: organization.name.clone(),
@@ -41,7 +35,7 @@ impl App {
             Change::MemberAdded {
                 user,
                 email: email.clone(),
-                role: Role::Owner,
+                role: Role::OWNER,
                 via: JoinedVia::Created,
             },
         ];
@@ -53,8 +47,8 @@ impl App {
     pub async fn get_organization(&self, caller: &Caller, id: OrgId) -> Result<Organization, GetOrganizationError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
         let (organization, access) =
-            resolve_access::<GetOrganizationError>(&mut *tx, caller, id, RowLock::None).await?;
-        access.require(Permission::OrgView).map_err(Denied::from)?;
+            resolve_access::<GetOrganizationError>(&self.roles, &mut *tx, caller, id, RowLock::None).await?;
+        access.require(Permission::ORG_VIEW).map_err(Denied::from)?;
         tx.commit().await?;
         Ok(organization)
     }
@@ -103,8 +97,9 @@ impl App {
     ) -> Result<(), UpdateOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
         let (found, access) =
-            resolve_access::<UpdateOrganizationError>(&mut *tx, &acting.caller, id, RowLock::ForUpdate).await?;
-        access.require(Permission::OrgManage).map_err(Denied::from)?;
+            resolve_access::<UpdateOrganizationError>(&self.roles, &mut *tx, &acting.caller, id, RowLock::ForUpdate)
+                .await?;
+        access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         if found.name == name {
             return Ok(());
         }
@@ -117,15 +112,9 @@ impl App {
         Ok(())
     }
 
-    /// `organizations.roles`: the fixed matrix, highest rank first.
-    pub fn role_matrix(&self) -> Vec<RoleMatrixEntry> {
-        Role::ALL
-            .iter()
-            .map(|&role| RoleMatrixEntry {
-                role,
-                permissions: role.permissions(),
-            })
-            .collect()
+    /// `organizations.roles`: every role of the deployment, highest rank first.
+    pub fn role_matrix(&self) -> &[RoleDefinition] {
+        self.roles.entries()
     }
 }
 
@@ -145,7 +134,7 @@ mod tests {
             .times(1)
             .returning(|_| Ok(()));
         tx.expect_insert_membership()
-            .withf(move |_, member, role, _| *member == user && *role == Role::Owner)
+            .withf(move |_, member, role, _| *member == user && *role == Role::OWNER)
             .times(1)
             .returning(|_, _, _, _| Ok(()));
         expect_events(
@@ -206,7 +195,7 @@ mod tests {
     async fn get_answers_a_member() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_access(&mut tx, &org, move |_| Some(Role::Member));
+        expect_access(&mut tx, &org, move |_| Some(Role::MEMBER));
         tx.expect_commit().returning(|| Ok(()));
         let found = app_with_tx(tx)
             .get_organization(&Caller::User(orgs_core::UserId::generate()), org.id)
@@ -222,7 +211,7 @@ mod tests {
         tx.expect_find_organization()
             .withf(|_, lock| *lock == RowLock::ForUpdate)
             .returning(move |_, _| Ok(Some(found.clone())));
-        tx.expect_find_role().returning(|_, _| Ok(Some(Role::Admin)));
+        tx.expect_find_role().returning(|_, _| Ok(Some(Role::ADMIN)));
         tx.expect_rename_organization().never();
         let err = app_with_tx(tx)
             .update_organization(&as_user(orgs_core::UserId::generate()), org.id, name("New"))
@@ -230,7 +219,7 @@ mod tests {
         assert!(matches!(
             err,
             Err(UpdateOrganizationError::Denied(Denied::Forbidden(
-                RuleViolation::MissingPermission(Permission::OrgManage)
+                RuleViolation::MissingPermission(Permission::ORG_MANAGE)
             )))
         ));
     }
@@ -239,7 +228,7 @@ mod tests {
     async fn update_renames_for_an_owner() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_access(&mut tx, &org, move |_| Some(Role::Owner));
+        expect_access(&mut tx, &org, move |_| Some(Role::OWNER));
         tx.expect_rename_organization()
             .withf(|_, name, _| name.as_str() == "New")
             .times(1)
@@ -268,7 +257,7 @@ mod tests {
             vec![Membership {
                 joined_at: org.created_at,
                 organization: org,
-                role: Role::Admin
+                role: Role::ADMIN
             }]
         );
     }
@@ -286,7 +275,7 @@ mod tests {
     #[test]
     fn the_role_matrix_is_ranked_highest_first() {
         let app = app_with_store(orgs_ports::MockStore::new());
-        let roles: Vec<Role> = app.role_matrix().into_iter().map(|entry| entry.role).collect();
-        assert_eq!(roles, vec![Role::Owner, Role::Admin, Role::Member]);
+        let roles: Vec<Role> = app.role_matrix().iter().map(|entry| entry.role).collect();
+        assert_eq!(roles, vec![Role::OWNER, Role::ADMIN, Role::MEMBER]);
     }
 }

@@ -45,16 +45,17 @@ pub struct NewUserToken {
 /// locks the organization, so a mint racing `organizations.delete` either commits first
 /// (and its token goes with the organization) or finds no organization.
 async fn may_create_token(
+    roles: &orgs_core::Roles,
     tx: &mut dyn Tx,
     caller: &Caller,
     organization: OrgId,
     lock: RowLock,
 ) -> Result<(), CreateTokenError> {
-    let (_, access) = resolve_access::<CreateTokenError>(tx, caller, organization, lock).await?;
+    let (_, access) = resolve_access::<CreateTokenError>(roles, tx, caller, organization, lock).await?;
     if caller.user().is_none() {
         return Err(Denied::UserRequired.into());
     }
-    access.require(Permission::OrgManage).map_err(Denied::from)?;
+    access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
     Ok(())
 }
 
@@ -104,13 +105,13 @@ impl App {
         // Check before hashing, so that a caller without the right cannot make us spend
         // argon2's time; check again in the write, as the right may have gone meanwhile.
         let mut check = self.store.begin(TxMode::Read).await?;
-        may_create_token(&mut *check, caller, organization, RowLock::None).await?;
+        may_create_token(&self.roles, &mut *check, caller, organization, RowLock::None).await?;
         drop(check);
         let prefix = format!("orgs_{}", env.as_str());
         let owner = TokenOwner::Organization(organization);
         let (minted, stored) = self.mint(&prefix, owner, name, env, caller.user()).await;
         let mut tx = self.store.begin(TxMode::Write).await?;
-        may_create_token(&mut *tx, caller, organization, RowLock::ForUpdate).await?;
+        may_create_token(&self.roles, &mut *tx, caller, organization, RowLock::ForUpdate).await?;
         tx.insert_api_token(&stored).await?;
         let change = Change::ApiTokenCreated {
             key: stored.key.clone(),
@@ -153,10 +154,10 @@ mod tests {
     async fn an_owner_mints_a_token_stored_only_as_a_hash() {
         let org = organization();
         let mut check = MockTx::new();
-        expect_access(&mut check, &org, move |_| Some(Role::Owner));
+        expect_access(&mut check, &org, move |_| Some(Role::OWNER));
         check.expect_insert_api_token().never();
         let mut tx = MockTx::new();
-        expect_access(&mut tx, &org, move |_| Some(Role::Owner));
+        expect_access(&mut tx, &org, move |_| Some(Role::OWNER));
         let org_id = org.id;
         tx.expect_insert_api_token()
             .withf(move |token| {
@@ -223,7 +224,7 @@ mod tests {
     async fn an_admin_lacks_org_manage() {
         let org = organization();
         let mut tx = MockTx::new();
-        expect_access(&mut tx, &org, move |_| Some(Role::Admin));
+        expect_access(&mut tx, &org, move |_| Some(Role::ADMIN));
         tx.expect_insert_api_token().never();
         let err = app_with_tx(tx)
             .create_organization_token(&as_user(UserId::generate()), org.id, None, TokenEnv::Live)

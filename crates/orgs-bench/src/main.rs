@@ -109,7 +109,7 @@ async fn main() -> anyhow::Result<()> {
         let org = create_organization(&app, &join_owner, &format!("Join org {index}")).await?;
         let unlimited_enough = MaxUses::parse(MaxUses::LIMIT.into())?;
         let code = app
-            .create_join_code(&join_owner, org, Role::Member, Some(unlimited_enough))
+            .create_join_code(&join_owner, org, Role::MEMBER, Some(unlimited_enough))
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
         join_codes.push(code.code);
@@ -163,7 +163,7 @@ async fn add_members(store: &dyn Store, org: OrgId, label: &str, count: usize) -
                 created_at: tick(start, index),
             };
             let user = tx.find_or_insert_user(&user).await?;
-            tx.insert_membership(org, user.id, Role::Member, tick(start, index))
+            tx.insert_membership(org, user.id, Role::MEMBER, tick(start, index))
                 .await?;
             ids.push(user.id);
         }
@@ -185,7 +185,7 @@ async fn add_organizations(store: &dyn Store, user: UserId, count: usize) -> any
                 updated_at: at,
             };
             tx.insert_organization(&organization).await?;
-            tx.insert_membership(organization.id, user, Role::Member, at).await?;
+            tx.insert_membership(organization.id, user, Role::MEMBER, at).await?;
         }
         tx.commit().await?;
     }

@@ -124,7 +124,7 @@ mod tests {
             id: InvitationId::generate(),
             organization_id: OrgId::generate(),
             email: Email::parse("a@example.com").unwrap(),
-            role: Role::Member,
+            role: Role::MEMBER,
             invited_by: None,
             created_at: now,
             expires_at: now + TimeDelta::days(7),
@@ -160,7 +160,7 @@ mod tests {
         let mut code = JoinCode {
             id: JoinCodeId::generate(),
             organization_id: OrgId::generate(),
-            role: Role::Member,
+            role: Role::MEMBER,
             max_uses: Some(MaxUses::parse(2).unwrap()),
             uses: 1,
             created_by: None,

@@ -10,6 +10,7 @@ pub mod model;
 pub mod name;
 pub mod page;
 pub mod role;
+pub mod role_table;
 pub mod rules;
 
 pub use audit::{
@@ -27,7 +28,8 @@ pub use model::{
 };
 pub use name::{InvalidName, OrgName, TokenName};
 pub use page::{CURSOR_PATTERN, DEFAULT_PAGE, MAX_PAGE, Page, PageError, PageKey, Paged};
-pub use role::{Permission, Role, UnknownRole};
+pub use role::{InvalidPermissionName, InvalidRoleName, Permission, Role};
+pub use role_table::{DeclaredRole, OWNER_RANK, RoleDefinition, RoleTableError, Roles, UnknownRole};
 pub use rules::{Access, RuleViolation};
 
 /// Every timestamp in the domain is UTC.

@@ -47,7 +47,7 @@ pub enum Caller {
 
 impl Caller {
     /// The rank an organization token acts with inside its own organization.
-    pub const TOKEN_ROLE: Role = Role::Admin;
+    pub const TOKEN_ROLE: Role = Role::ADMIN;
 
     pub fn user(&self) -> Option<UserId> {
         match self {

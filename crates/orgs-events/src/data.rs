@@ -100,8 +100,8 @@ mod tests {
         let encoded = encode_data(&Change::MemberRoleChanged {
             user,
             email: Email::parse("bob@example.com").unwrap(),
-            old_role: Role::Member,
-            new_role: Role::Admin,
+            old_role: Role::MEMBER,
+            new_role: Role::ADMIN,
         });
         let value: Value = serde_json::from_str(&encoded).unwrap();
         assert_eq!(

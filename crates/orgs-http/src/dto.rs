@@ -1,65 +1,120 @@
 //! Wire shapes: camelCase JSON as the product page spells it, with their OpenAPI schemas.
 //! Only this crate knows them; handlers convert to and from domain types.
 
-use orgs_app::{MintedToken, RoleMatrixEntry};
-use orgs_core::{Member, Membership, Organization, Permission, Role, TokenEnv};
+use orgs_app::MintedToken;
+use orgs_core::{Member, Membership, Organization, Permission, Role, RoleDefinition, TokenEnv};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use std::borrow::Cow;
+use utoipa::openapi::{ObjectBuilder, RefOr, Schema, Type};
+use utoipa::{PartialSchema, ToSchema};
 
 /// Times on the wire: RFC 3339, UTC, milliseconds; one definition for the API, the
 /// audit log and the webhooks.
 pub use orgs_events::time;
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-#[schema(as = OrgRole)]
-pub enum RoleDto {
-    Owner,
-    Admin,
-    Member,
+/// `orgs-core`'s role name, exactly.
+const ROLE_PATTERN: &str = "^[a-z][a-z0-9_-]{0,31}$";
+/// `orgs-core`'s permission name, exactly.
+const PERMISSION_PATTERN: &str = "^[a-z0-9_]+:[a-z0-9_]+$";
+
+fn name_schema(description: &str, pattern: &str, max_length: usize, example: &str) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+        .pattern(Some(pattern))
+        .max_length(Some(max_length))
+        .examples([serde_json::json!(example)])
+        .into()
 }
 
-impl From<RoleDto> for Role {
-    fn from(role: RoleDto) -> Self {
-        match role {
-            RoleDto::Owner => Role::Owner,
-            RoleDto::Admin => Role::Admin,
-            RoleDto::Member => Role::Member,
-        }
+fn role_schema() -> RefOr<Schema> {
+    name_schema(
+        "A role: `owner`, `admin` and `member` are built in, and the deployment may declare more; \
+         `organizations.roles` lists every role with its rank and permissions.",
+        ROLE_PATTERN,
+        orgs_core::role::ROLE_NAME_MAX,
+        "admin",
+    )
+}
+
+/// A role in an answer.
+#[derive(Debug, Clone, Copy)]
+pub struct RoleDto(pub Role);
+
+impl Serialize for RoleDto {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.as_str())
     }
 }
 
 impl From<Role> for RoleDto {
     fn from(role: Role) -> Self {
-        match role {
-            Role::Owner => RoleDto::Owner,
-            Role::Admin => RoleDto::Admin,
-            Role::Member => RoleDto::Member,
-        }
+        Self(role)
     }
 }
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[schema(as = OrgPermission)]
-pub enum PermissionDto {
-    #[serde(rename = "org:view")]
-    OrgView,
-    #[serde(rename = "org:manage")]
-    OrgManage,
-    #[serde(rename = "members:view")]
-    MembersView,
-    #[serde(rename = "members:manage")]
-    MembersManage,
+impl PartialSchema for RoleDto {
+    fn schema() -> RefOr<Schema> {
+        role_schema()
+    }
 }
 
-impl From<Permission> for PermissionDto {
-    fn from(permission: Permission) -> Self {
-        match permission {
-            Permission::OrgView => PermissionDto::OrgView,
-            Permission::OrgManage => PermissionDto::OrgManage,
-            Permission::MembersView => PermissionDto::MembersView,
-            Permission::MembersManage => PermissionDto::MembersManage,
-        }
+impl ToSchema for RoleDto {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("OrgRole")
+    }
+}
+
+/// A role a request names, as written: whether the deployment declares it is the
+/// handler's question, so the error can list the roles that are.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct RoleInput(pub String);
+
+impl RoleInput {
+    /// The declared role, or `400 invalid_request` naming the field.
+    pub(crate) fn declared(&self, roles: &orgs_core::Roles) -> Result<Role, crate::ApiError> {
+        crate::extract::field("role", roles.declared(&self.0))
+    }
+}
+
+impl PartialSchema for RoleInput {
+    fn schema() -> RefOr<Schema> {
+        role_schema()
+    }
+}
+
+impl ToSchema for RoleInput {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("OrgRole")
+    }
+}
+
+/// A permission in an answer.
+#[derive(Debug, Clone, Copy)]
+pub struct PermissionDto(pub Permission);
+
+impl Serialize for PermissionDto {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.as_str())
+    }
+}
+
+impl PartialSchema for PermissionDto {
+    fn schema() -> RefOr<Schema> {
+        name_schema(
+            "`resource:action`. orgs itself checks `org:view`, `org:manage`, `members:view` and \
+             `members:manage`; a deployment's roles may carry others, which are for the app to read.",
+            PERMISSION_PATTERN,
+            orgs_core::role::PERMISSION_NAME_MAX,
+            "members:manage",
+        )
+    }
+}
+
+impl ToSchema for PermissionDto {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("OrgPermission")
     }
 }
 
@@ -175,7 +230,7 @@ pub struct RemoveMemberRequest {
 pub struct SetRoleRequest {
     pub organization_id: String,
     pub user_id: String,
-    pub role: RoleDto,
+    pub role: RoleInput,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -251,19 +306,28 @@ pub struct ListOrganizationsResponse {
 #[schema(as = OrgRoleMatrixEntry)]
 pub struct RoleMatrixEntryDto {
     pub role: RoleDto,
+    /// The owner holds every permission, so it lists every one any role carries.
     pub permissions: Vec<PermissionDto>,
+    /// Owner 300, admin 200, member 100; a declared role 1 to 299. Ties are allowed.
+    #[schema(minimum = 1, maximum = 300)]
+    pub rank: u16,
+    /// The operator's words for a declared role; null for the built-ins.
+    #[schema(required = true)]
+    pub description: Option<String>,
 }
 
-impl From<RoleMatrixEntry> for RoleMatrixEntryDto {
-    fn from(entry: RoleMatrixEntry) -> Self {
+impl From<&RoleDefinition> for RoleMatrixEntryDto {
+    fn from(entry: &RoleDefinition) -> Self {
         Self {
-            role: entry.role.into(),
-            permissions: entry.permissions.iter().map(|&p| p.into()).collect(),
+            role: RoleDto(entry.role),
+            permissions: entry.permissions.iter().map(|&p| PermissionDto(p)).collect(),
+            rank: entry.rank,
+            description: entry.description.clone(),
         }
     }
 }
 
-/// Every role with its permissions, highest rank first.
+/// Every role of the deployment with its permissions, highest rank first (ties by name).
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = OrgRoleMatrix)]
 pub struct RoleMatrixDto {

@@ -1,6 +1,6 @@
 //! Wire shapes of invitations and join codes.
 
-use crate::dto::{RoleDto, time};
+use crate::dto::{RoleDto, RoleInput, time};
 use orgs_app::{AcceptedInvitation, Joined, NewInvitation, NewJoinCode};
 use orgs_core::{Invitation, JoinCode};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ pub struct CreateInvitationRequest {
     pub email: String,
     /// Defaults to `member`.
     #[serde(default)]
-    pub role: Option<RoleDto>,
+    pub role: Option<RoleInput>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -38,7 +38,7 @@ pub struct CreateJoinCodeRequest {
     pub organization_id: String,
     /// Defaults to `member`.
     #[serde(default)]
-    pub role: Option<RoleDto>,
+    pub role: Option<RoleInput>,
     /// 1 to 1,000,000; absent or null for unlimited.
     #[serde(default)]
     #[schema(minimum = 1, maximum = 1_000_000)]

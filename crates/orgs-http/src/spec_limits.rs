@@ -36,6 +36,9 @@ const STRING_LIMITS: &[(&str, u64)] = &[
     // Times in requests; the spec gives them `format: date-time` and `MAX_DATE_TIME`.
     ("since", MAX_DATE_TIME),
     ("until", MAX_DATE_TIME),
+    // orgs-core `role.rs` and `role_table.rs`.
+    ("role", orgs_core::role::ROLE_NAME_MAX as u64),
+    ("description", orgs_core::role_table::DESCRIPTION_MAX as u64),
 ];
 
 /// The first string field of a request body longer than the spec lets it be, with its
@@ -115,8 +118,8 @@ const ARRAY_LIMITS: &[(&str, u64)] = &[
     ("organizations", WHOLE),
     ("events", orgs_core::MAX_PAGE as u64),
     ("apiTokens", orgs_core::MAX_PAGE as u64),
-    ("roles", 16),
-    ("permissions", 32),
+    ("roles", orgs_core::role_table::MAX_ROLES as u64),
+    ("permissions", orgs_core::role_table::MAX_PERMISSIONS as u64),
 ];
 
 /// The most an integer may be, by property name, where the type's own range is all.

@@ -12,7 +12,7 @@ pub use events::{
     Attempt, AttemptOutcome, DeliveryInfo, DeliveryState, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery,
     SendResult, WebhookEndpoint, WebhookSender,
 };
-pub use store::{PoolStatus, RowLock, Store, StoreError, Tx, TxMode};
+pub use store::{PoolStatus, Reassigned, RoleHolders, RowLock, Store, StoreError, Tx, TxMode};
 
 #[cfg(feature = "mocks")]
 pub use credentials::{MockClock, MockIdentityVerifier, MockSecretGenerator, MockSecretHasher};

@@ -36,6 +36,29 @@ pub enum TxMode {
     Write,
 }
 
+/// The holders of one role, by what holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleHolders {
+    pub role: Role,
+    pub memberships: u64,
+    pub invitations: u64,
+    pub join_codes: u64,
+}
+
+impl RoleHolders {
+    pub fn total(&self) -> u64 {
+        self.memberships + self.invitations + self.join_codes
+    }
+}
+
+/// What one organization's reassignment moved: the members by name, for their events.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reassigned {
+    pub members: Vec<(UserId, Email)>,
+    pub invitations: u64,
+    pub join_codes: u64,
+}
+
 /// Whether to lock the organization row for the rest of the transaction.
 ///
 /// Every change to an organization's memberships takes `ForUpdate` first, so two such
@@ -114,6 +137,16 @@ pub trait Tx: Send {
     /// Returns whether a membership was there to delete.
     async fn delete_membership(&mut self, organization: OrgId, user: UserId) -> Result<bool, StoreError>;
     async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError>;
+
+    /// How many memberships, pending invitations and unrevoked join codes hold each role,
+    /// across every organization: what the start-up check compares with the role table.
+    async fn count_role_holders(&mut self) -> Result<Vec<RoleHolders>, StoreError>;
+    /// Locks, in id order, every organization where `role` is held by a membership, a
+    /// pending invitation or an unrevoked join code, and returns them.
+    async fn lock_organizations_holding(&mut self, role: Role) -> Result<Vec<OrgId>, StoreError>;
+    /// Moves everything of `from` in one locked organization to `to`: its memberships,
+    /// pending invitations and unrevoked join codes.
+    async fn reassign_role(&mut self, organization: OrgId, from: Role, to: Role) -> Result<Reassigned, StoreError>;
 
     /// The user's memberships, oldest first (ties broken by organization id). With a
     /// page: at most `limit + 1` rows after its key, the extra one only saying that more

@@ -6,6 +6,7 @@
 
 mod events;
 mod invitations;
+mod roles;
 mod rows;
 mod statements;
 mod tx;

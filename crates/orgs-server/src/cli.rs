@@ -1,7 +1,8 @@
 //! The command line: `serve` (the default), `migrate`, `users`, `tokens`, `webhooks`,
-//! `audit`, `openapi`.
+//! `audit`, `roles`, `openapi`.
 
 use crate::cli_events::{AuditCommand, WebhooksCommand};
+use crate::cli_roles::RolesCommand;
 use crate::serve::{app_state, shutdown_signal, start};
 use crate::settings::Settings;
 use crate::storage::Backend;
@@ -47,6 +48,9 @@ pub enum Command {
     /// Read any organization's audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Check the declared roles, and move the holders of one taken out of the file.
+    #[command(subcommand)]
+    Roles(RolesCommand),
     /// Print the OpenAPI spec.
     Openapi,
 }
@@ -84,7 +88,7 @@ pub enum TokensCommand {
 }
 
 /// Opens and migrates the configured store, for the commands that act on it.
-async fn open_state(settings: &Settings) -> anyhow::Result<orgs_http::AppState> {
+pub(crate) async fn open_state(settings: &Settings) -> anyhow::Result<orgs_http::AppState> {
     let backend = Backend::open(settings).await?;
     if settings.migrate_on_start {
         backend.migrate().await?;
@@ -181,6 +185,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Webhooks(command) => crate::cli_events::webhooks(&open_state(&settings).await?, command).await,
         Command::Audit(command) => crate::cli_events::audit(&open_state(&settings).await?, command).await,
+        Command::Roles(command) => crate::cli_roles::roles(&settings, command).await,
         Command::Openapi => unreachable!("handled above"),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod cli;
 mod cli_events;
+mod cli_roles;
 pub mod delivery;
 pub mod serve;
 pub mod settings;

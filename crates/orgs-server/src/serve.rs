@@ -56,6 +56,7 @@ fn app_state_with(
         hasher.clone(),
         policy,
     )
+    .with_roles(settings.roles()?)
     .with_delivery_policy(DeliveryPolicy {
         retry_delay: chrono::TimeDelta::from_std(settings.webhook_retry_delay)?,
         max_attempts: settings.webhook_max_attempts,
@@ -99,6 +100,7 @@ pub async fn start(
         verifier.start();
     }
     let state = app_state_with(backend.store(), settings, verifier)?;
+    crate::cli_roles::refuse_undeclared_roles_held(&state.app).await?;
     let listener = TcpListener::bind(&settings.listen)
         .await
         .with_context(|| format!("binding {}", settings.listen))?;

@@ -46,6 +46,9 @@ pub struct Settings {
     /// of the one the `jwt_*` settings describe.
     #[serde(default)]
     pub jwt_issuers: Vec<IssuerEntry>,
+    /// The deployment's own roles (`[[roles]]` in the TOML file), beside the built-ins.
+    #[serde(default)]
+    pub roles: Vec<RoleEntry>,
     /// How long an invitation stays acceptable, e.g. `7d` or `90s`.
     #[serde(with = "humantime_serde_shim")]
     pub invitation_ttl: Duration,
@@ -96,6 +99,17 @@ pub struct IssuerEntry {
     pub hs256_secret: Option<String>,
     pub jwks_file: Option<PathBuf>,
     pub jwks_url: Option<String>,
+}
+
+/// One `[[roles]]` entry, as CONTRACT.md spells it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleEntry {
+    pub role: String,
+    pub rank: i64,
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    pub description: Option<String>,
 }
 
 /// Reads durations as humantime strings (`7d`, `90s`, `1h 30m`).
@@ -209,7 +223,23 @@ impl Settings {
         }
         cors_origins(self.cors_origins.as_deref())?;
         trusted_proxies(self.trusted_proxies.as_deref())?;
+        self.roles()?;
         Ok(())
+    }
+
+    /// The role table: the built-ins and every `[[roles]]` entry, checked.
+    pub fn roles(&self) -> anyhow::Result<orgs_core::Roles> {
+        let declared: Vec<orgs_core::DeclaredRole> = self
+            .roles
+            .iter()
+            .map(|entry| orgs_core::DeclaredRole {
+                role: entry.role.clone(),
+                rank: entry.rank,
+                permissions: entry.permissions.clone(),
+                description: entry.description.clone(),
+            })
+            .collect();
+        orgs_core::Roles::with_declared(&declared).map_err(|err| anyhow::anyhow!("roles: {err}"))
     }
 
     /// The trusted issuers: the `[[jwt_issuers]]` list, or the one the `jwt_*` settings
@@ -316,6 +346,10 @@ impl fmt::Debug for Settings {
                     .iter()
                     .map(|entry| entry.issuer.as_str())
                     .collect::<Vec<_>>(),
+            )
+            .field(
+                "roles",
+                &self.roles.iter().map(|entry| entry.role.as_str()).collect::<Vec<_>>(),
             )
             .field("cors_origins", &self.cors_origins)
             .field("trusted_proxies", &self.trusted_proxies)

@@ -12,5 +12,6 @@ mod event_rows;
 mod events;
 mod invitations;
 mod organizations;
+mod roles;
 mod rows;
 mod tx;

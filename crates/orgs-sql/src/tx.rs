@@ -15,6 +15,7 @@ macro_rules! impl_tx {
         const _: () = {
             use crate::events as ev;
             use crate::invitations as inv;
+            use crate::roles as ro;
             use crate::rows::map_error;
             use crate::statements as st;
             use orgs_core::{
@@ -24,8 +25,8 @@ macro_rules! impl_tx {
             };
             use orgs_core::{AuditEvent, WebhookId};
             use orgs_ports::{
-                Attempt, AttemptOutcome, DeliveryInfo, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery, RowLock,
-                StoreError, WebhookEndpoint,
+                Attempt, AttemptOutcome, DeliveryInfo, EventFilter, LoggedEvent, OutboxStatus, OwedDelivery,
+                Reassigned, RoleHolders, RowLock, StoreError, WebhookEndpoint,
             };
             use tracing::instrument;
 
@@ -119,6 +120,26 @@ macro_rules! impl_tx {
                 #[instrument(skip_all, level = "debug")]
                 async fn count_owners(&mut self, organization: OrgId) -> Result<u64, StoreError> {
                     st::count_owners(self.conn()?, organization).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn count_role_holders(&mut self) -> Result<Vec<RoleHolders>, StoreError> {
+                    ro::count_role_holders(self.conn()?).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn lock_organizations_holding(&mut self, role: Role) -> Result<Vec<OrgId>, StoreError> {
+                    ro::lock_organizations_holding(self.conn()?, role).await
+                }
+
+                #[instrument(skip_all, level = "debug")]
+                async fn reassign_role(
+                    &mut self,
+                    organization: OrgId,
+                    from: Role,
+                    to: Role,
+                ) -> Result<Reassigned, StoreError> {
+                    ro::reassign_role(self.conn()?, organization, from, to).await
                 }
 
                 #[instrument(skip_all, level = "debug")]

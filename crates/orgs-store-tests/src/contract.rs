@@ -104,18 +104,18 @@ pub async fn unknown_organizations_are_absent(store: Arc<dyn Store>) {
 
 pub async fn membership_lifecycle(store: Arc<dyn Store>) {
     let (owner, other) = (seed_user(&store).await, seed_user(&store).await);
-    let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await;
+    let organization = seed_organization(&store, &[(owner.id, Role::OWNER)]).await;
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     assert_eq!(tx.find_role(organization.id, other.id).await.unwrap(), None);
-    tx.insert_membership(organization.id, other.id, Role::Member, now())
+    tx.insert_membership(organization.id, other.id, Role::MEMBER, now())
         .await
         .unwrap();
     assert_eq!(
         tx.find_role(organization.id, other.id).await.unwrap(),
-        Some(Role::Member)
+        Some(Role::MEMBER)
     );
     assert_eq!(tx.count_owners(organization.id).await.unwrap(), 1);
-    tx.update_role(organization.id, other.id, Role::Owner).await.unwrap();
+    tx.update_role(organization.id, other.id, Role::OWNER).await.unwrap();
     assert_eq!(tx.count_owners(organization.id).await.unwrap(), 2);
     assert!(tx.delete_membership(organization.id, other.id).await.unwrap());
     assert!(!tx.delete_membership(organization.id, other.id).await.unwrap());
@@ -128,7 +128,7 @@ pub async fn membership_lifecycle(store: Arc<dyn Store>) {
         .find_organization_with_role(organization.id, owner.id)
         .await
         .unwrap();
-    assert_eq!(as_owner, Some((organization.clone(), Some(Role::Owner))));
+    assert_eq!(as_owner, Some((organization.clone(), Some(Role::OWNER))));
     let as_stranger = read
         .find_organization_with_role(organization.id, other.id)
         .await
@@ -152,13 +152,13 @@ pub async fn members_are_listed_longest_standing_first(store: Arc<dyn Store>) {
     let base = now();
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     // The third user joins first; the other two join together, ordered by user id.
-    tx.insert_membership(organization.id, users[2].id, Role::Owner, base)
+    tx.insert_membership(organization.id, users[2].id, Role::OWNER, base)
         .await
         .unwrap();
-    tx.insert_membership(organization.id, users[1].id, Role::Member, base + TimeDelta::seconds(1))
+    tx.insert_membership(organization.id, users[1].id, Role::MEMBER, base + TimeDelta::seconds(1))
         .await
         .unwrap();
-    tx.insert_membership(organization.id, users[0].id, Role::Admin, base + TimeDelta::seconds(1))
+    tx.insert_membership(organization.id, users[0].id, Role::ADMIN, base + TimeDelta::seconds(1))
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -169,9 +169,9 @@ pub async fn members_are_listed_longest_standing_first(store: Arc<dyn Store>) {
     assert_eq!(
         listed,
         vec![
-            (users[2].id, users[2].email.clone(), Role::Owner),
-            (users[0].id, users[0].email.clone(), Role::Admin),
-            (users[1].id, users[1].email.clone(), Role::Member),
+            (users[2].id, users[2].email.clone(), Role::OWNER),
+            (users[0].id, users[0].email.clone(), Role::ADMIN),
+            (users[1].id, users[1].email.clone(), Role::MEMBER),
         ]
     );
     assert_eq!(members[0].joined_at, base);
@@ -184,10 +184,10 @@ pub async fn memberships_are_listed_oldest_first(store: Arc<dyn Store>) {
     let second = seed_organization(&store, &[]).await;
     let base = now();
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    tx.insert_membership(second.id, user.id, Role::Member, base)
+    tx.insert_membership(second.id, user.id, Role::MEMBER, base)
         .await
         .unwrap();
-    tx.insert_membership(first.id, user.id, Role::Owner, base + TimeDelta::seconds(1))
+    tx.insert_membership(first.id, user.id, Role::OWNER, base + TimeDelta::seconds(1))
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -200,7 +200,7 @@ pub async fn memberships_are_listed_oldest_first(store: Arc<dyn Store>) {
         .into_iter()
         .map(|m| (m.organization, m.role))
         .collect();
-    assert_eq!(listed, vec![(second, Role::Member), (first, Role::Owner)]);
+    assert_eq!(listed, vec![(second, Role::MEMBER), (first, Role::OWNER)]);
 }
 
 pub async fn users_are_unique_by_email(store: Arc<dyn Store>) {
@@ -249,7 +249,7 @@ pub async fn concurrent_user_creation_yields_one_user(store: Arc<dyn Store>) {
 
 pub async fn api_tokens_round_trip(store: Arc<dyn Store>) {
     let user = seed_user(&store).await;
-    let organization = seed_organization(&store, &[(user.id, Role::Owner)]).await;
+    let organization = seed_organization(&store, &[(user.id, Role::OWNER)]).await;
     let personal = NewApiToken {
         id: TokenId::generate(),
         key: format!("orgs_user_{}", TokenId::generate()),
@@ -322,7 +322,7 @@ pub async fn an_uncommitted_transaction_leaves_nothing(store: Arc<dyn Store>) {
     {
         let mut tx = store.begin(TxMode::Write).await.unwrap();
         tx.insert_organization(&organization).await.unwrap();
-        tx.insert_membership(organization.id, user.id, Role::Owner, now())
+        tx.insert_membership(organization.id, user.id, Role::OWNER, now())
             .await
             .unwrap();
         // Dropped here, as a use case does when a later step fails.
@@ -376,14 +376,14 @@ pub async fn lists_page_in_order_without_gaps_or_repeats(store: Arc<dyn Store>) 
         tx.insert_membership(
             organization.id,
             member.id,
-            Role::Member,
+            Role::MEMBER,
             base + TimeDelta::seconds(n / 3),
         )
         .await
         .unwrap();
         let other = new_organization("Other");
         tx.insert_organization(&other).await.unwrap();
-        tx.insert_membership(other.id, user.id, Role::Admin, base + TimeDelta::seconds(n / 3))
+        tx.insert_membership(other.id, user.id, Role::ADMIN, base + TimeDelta::seconds(n / 3))
             .await
             .unwrap();
     }

@@ -72,7 +72,7 @@ async fn finish(store: &Arc<dyn Store>, owed: &OwedDelivery, lease: &str, outcom
 
 pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
     let owner = seed_user(&store).await;
-    let organization = seed_organization(&store, &[(owner.id, orgs_core::Role::Owner)])
+    let organization = seed_organization(&store, &[(owner.id, orgs_core::Role::OWNER)])
         .await
         .id;
     endpoint(&store, vec![]).await;

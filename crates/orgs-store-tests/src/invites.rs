@@ -36,7 +36,7 @@ pub fn join_code(organization: OrgId, max_uses: Option<u32>) -> JoinCode {
     JoinCode {
         id: JoinCodeId::generate(),
         organization_id: organization,
-        role: Role::Member,
+        role: Role::MEMBER,
         max_uses: max_uses.map(|max| MaxUses::parse(i64::from(max)).unwrap()),
         uses: 0,
         created_by: None,
@@ -48,8 +48,8 @@ pub fn join_code(organization: OrgId, max_uses: Option<u32>) -> JoinCode {
 pub async fn invitations_round_trip(store: Arc<dyn Store>) {
     let owner = seed_user(&store).await;
     let invitee = seed_user(&store).await;
-    let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
-    let mut invitation = open_invitation(organization, &invitee.email, Role::Admin);
+    let organization = seed_organization(&store, &[(owner.id, Role::OWNER)]).await.id;
+    let mut invitation = open_invitation(organization, &invitee.email, Role::ADMIN);
     invitation.invited_by = Some(owner.id);
     let token = digest(1);
     let mut tx = store.begin(TxMode::Write).await.unwrap();
@@ -115,12 +115,12 @@ pub async fn invitations_round_trip(store: Arc<dyn Store>) {
 pub async fn one_open_invitation_per_email(store: Arc<dyn Store>) {
     let invitee = seed_user(&store).await;
     let organization = seed_organization(&store, &[]).await.id;
-    let first = open_invitation(organization, &invitee.email, Role::Member);
+    let first = open_invitation(organization, &invitee.email, Role::MEMBER);
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     tx.insert_invitation(&first, &digest(1)).await.unwrap();
     tx.commit().await.unwrap();
 
-    let second = open_invitation(organization, &invitee.email, Role::Member);
+    let second = open_invitation(organization, &invitee.email, Role::MEMBER);
     let mut tx = store.begin(TxMode::Write).await.unwrap();
     assert!(
         tx.insert_invitation(&second, &digest(2)).await.is_err(),

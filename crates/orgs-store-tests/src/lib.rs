@@ -8,6 +8,7 @@ mod events;
 mod invites;
 mod lifecycle;
 mod model;
+mod model_roles;
 mod model_world;
 mod races;
 mod races_invites;
@@ -19,6 +20,7 @@ pub use events::*;
 pub use invites::*;
 pub use lifecycle::*;
 pub use model::*;
+pub use model_roles::RoleSetup;
 pub use races::*;
 pub use races_invites::*;
 pub use races_lifecycle::*;
@@ -81,6 +83,7 @@ macro_rules! store_contract_tests {
             an_accept_racing_a_revoke_ends_in_one_outcome,
             a_reinvite_racing_an_accept_never_leaves_two_usable_tokens,
             random_operations_agree_with_the_model,
+            random_operations_agree_with_the_model_under_custom_roles,
             lists_page_in_order_without_gaps_or_repeats,
             abandoned_transactions_leave_every_connection_usable,
             deleting_an_organization_takes_everything_it_holds,

@@ -27,15 +27,15 @@ pub fn organization_token(organization: OrgId, created_at: Timestamp) -> NewApiT
 
 /// Everything one organization holds, stored through the port.
 async fn furnished(store: &Arc<dyn Store>, owner: UserId) -> (OrgId, NewApiToken) {
-    let organization = seed_organization(store, &[(owner, Role::Owner)]).await.id;
+    let organization = seed_organization(store, &[(owner, Role::OWNER)]).await.id;
     let member = seed_user(store).await;
     let token = organization_token(organization, SystemClock.now());
     let mut tx = store.begin(TxMode::Write).await.unwrap();
-    tx.insert_membership(organization, member.id, Role::Member, SystemClock.now())
+    tx.insert_membership(organization, member.id, Role::MEMBER, SystemClock.now())
         .await
         .unwrap();
     let invitee = seed_email();
-    tx.insert_invitation(&open_invitation(organization, &invitee, Role::Admin), &digest(1))
+    tx.insert_invitation(&open_invitation(organization, &invitee, Role::ADMIN), &digest(1))
         .await
         .unwrap();
     tx.insert_join_code(&join_code(organization, None), &digest(2))

@@ -13,13 +13,20 @@ use std::sync::Arc;
 const ROUNDS: usize = 25;
 
 pub(crate) fn app(store: &Arc<dyn Store>) -> Arc<App> {
-    Arc::new(App::new(
-        store.clone(),
-        Arc::new(SystemClock),
-        Arc::new(OsSecrets),
-        Arc::new(Argon2Hasher::default()),
-        orgs_app::Policy::default(),
-    ))
+    app_with_roles(store, orgs_core::Roles::built_in())
+}
+
+pub(crate) fn app_with_roles(store: &Arc<dyn Store>, roles: orgs_core::Roles) -> Arc<App> {
+    Arc::new(
+        App::new(
+            store.clone(),
+            Arc::new(SystemClock),
+            Arc::new(OsSecrets),
+            Arc::new(Argon2Hasher::default()),
+            orgs_app::Policy::default(),
+        )
+        .with_roles(roles),
+    )
 }
 
 async fn owners(store: &Arc<dyn Store>, organization: OrgId) -> u64 {
@@ -63,7 +70,7 @@ pub(crate) async fn race_expecting<F, G, FutF, FutG>(
     let app = app(&store);
     for round in 0..ROUNDS {
         let (a, b) = (seed_user(&store).await, seed_user(&store).await);
-        let organization = seed_organization(&store, &[(a.id, Role::Owner), (b.id, Role::Owner)])
+        let organization = seed_organization(&store, &[(a.id, Role::OWNER), (b.id, Role::OWNER)])
             .await
             .id;
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
@@ -98,7 +105,7 @@ pub(crate) async fn race_expecting<F, G, FutF, FutG>(
 }
 
 async fn demote(app: Arc<App>, organization: OrgId, me: Acting, them: UserId) -> Outcome {
-    app.set_member_role(&me, organization, them, Role::Member)
+    app.set_member_role(&me, organization, them, Role::MEMBER)
         .await
         .map_err(|err| format!("{err:?}"))
 }
@@ -111,7 +118,7 @@ async fn remove(app: Arc<App>, organization: OrgId, me: Acting, them: UserId) ->
 
 async fn step_down(app: Arc<App>, organization: OrgId, me: Acting, _them: UserId) -> Outcome {
     let id = me.caller.user().expect("a user");
-    app.set_member_role(&me, organization, id, Role::Admin)
+    app.set_member_role(&me, organization, id, Role::ADMIN)
         .await
         .map_err(|err| format!("{err:?}"))
 }

@@ -32,7 +32,7 @@ struct Scene {
 async fn scene(store: &Arc<dyn Store>) -> Scene {
     let owner = seed_user(store).await;
     let invitee = seed_user(store).await;
-    let organization = seed_organization(store, &[(owner.id, Role::Owner)]).await.id;
+    let organization = seed_organization(store, &[(owner.id, Role::OWNER)]).await.id;
     Scene {
         app: app(store),
         owner: crate::acting(&owner),
@@ -75,7 +75,7 @@ pub async fn racing_joins_never_pass_max_uses(store: Arc<dyn Store>) {
             .create_join_code(
                 &scene.owner,
                 scene.organization,
-                Role::Member,
+                Role::MEMBER,
                 Some(MaxUses::parse(5).unwrap()),
             )
             .await
@@ -132,7 +132,7 @@ pub async fn racing_accepts_of_one_token_admit_one_user(store: Arc<dyn Store>) {
         let email = scene.invitee.email.clone();
         let made = scene
             .app
-            .create_invitation(&scene.owner, scene.organization, email, Role::Admin)
+            .create_invitation(&scene.owner, scene.organization, email, Role::ADMIN)
             .await
             .unwrap();
         let barrier = Arc::new(Barrier::new(ACCEPTS));
@@ -157,7 +157,7 @@ pub async fn racing_accepts_of_one_token_admit_one_user(store: Arc<dyn Store>) {
         );
         assert_eq!(
             role_of(&store, scene.organization, &scene.invitee).await,
-            Some(Role::Admin)
+            Some(Role::ADMIN)
         );
         let mut tx = store.begin(TxMode::Read).await.unwrap();
         assert_eq!(
@@ -175,7 +175,7 @@ pub async fn an_accept_racing_a_revoke_ends_in_one_outcome(store: Arc<dyn Store>
         let email = scene.invitee.email.clone();
         let made = scene
             .app
-            .create_invitation(&scene.owner, scene.organization, email, Role::Member)
+            .create_invitation(&scene.owner, scene.organization, email, Role::MEMBER)
             .await
             .unwrap();
         let barrier = Arc::new(Barrier::new(2));
@@ -211,7 +211,7 @@ pub async fn an_accept_racing_a_revoke_ends_in_one_outcome(store: Arc<dyn Store>
                     matches!(state, InvitationState::Accepted { .. }),
                     "round {round}: {state:?}"
                 );
-                assert_eq!(member, Some(Role::Member));
+                assert_eq!(member, Some(Role::MEMBER));
                 accepted_rounds += 1;
             }
             Err(AcceptInvitationError::InvalidInvitation) => {
@@ -239,7 +239,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
         let email = scene.invitee.email.clone();
         let old = scene
             .app
-            .create_invitation(&scene.owner, scene.organization, email.clone(), Role::Member)
+            .create_invitation(&scene.owner, scene.organization, email.clone(), Role::MEMBER)
             .await
             .unwrap();
         let barrier = Arc::new(Barrier::new(2));
@@ -255,7 +255,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
             tokio::spawn(async move {
                 barrier.wait().await;
                 stagger(round, 1).await;
-                app.create_invitation(&owner, organization, email, Role::Admin).await
+                app.create_invitation(&owner, organization, email, Role::ADMIN).await
             })
         };
         let (accepted, reinvited) = (accept.await.unwrap(), reinvite.await.unwrap());
@@ -264,7 +264,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
         match (&accepted, &reinvited) {
             (Ok(_), Err(CreateInvitationError::AlreadyMember)) => {
                 accept_won += 1;
-                assert_eq!((open, member), (0, Some(Role::Member)), "round {round}");
+                assert_eq!((open, member), (0, Some(Role::MEMBER)), "round {round}");
             }
             (Err(AcceptInvitationError::InvalidInvitation), Ok(new)) => {
                 assert_eq!((open, member), (1, None), "round {round}");
@@ -281,7 +281,7 @@ pub async fn a_reinvite_racing_an_accept_never_leaves_two_usable_tokens(store: A
                     .accept_invitation(&crate::acting(&scene.invitee), &new.token)
                     .await
                     .unwrap();
-                assert_eq!(fresh.role, Role::Admin);
+                assert_eq!(fresh.role, Role::ADMIN);
             }
             other => panic!("round {round}: both or neither won: {other:?}"),
         }

@@ -53,14 +53,14 @@ pub async fn a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind(store
         for contender in [Contender::Join, Contender::Accept, Contender::Mint] {
             let owner = seed_user(&store).await;
             let newcomer = seed_user(&store).await;
-            let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
+            let organization = seed_organization(&store, &[(owner.id, Role::OWNER)]).await.id;
             let caller = crate::acting(&owner);
             let invitation = app
-                .create_invitation(&caller, organization, newcomer.email.clone(), Role::Member)
+                .create_invitation(&caller, organization, newcomer.email.clone(), Role::MEMBER)
                 .await
                 .unwrap();
             let code = app
-                .create_join_code(&caller, organization, Role::Member, None)
+                .create_join_code(&caller, organization, Role::MEMBER, None)
                 .await
                 .unwrap();
             let barrier = Arc::new(Barrier::new(2));
@@ -147,7 +147,7 @@ pub async fn a_delete_racing_the_last_use_writer_fails_neither(store: Arc<dyn St
     );
     for round in 0..DELETE_ROUNDS / 2 {
         let owner = seed_user(&store).await;
-        let organization = seed_organization(&store, &[(owner.id, Role::Owner)]).await.id;
+        let organization = seed_organization(&store, &[(owner.id, Role::OWNER)]).await.id;
         let caller = crate::acting(&owner);
         for _ in 0..TOKENS {
             let minted = app

@@ -2,14 +2,14 @@
 
 use super::whole_list;
 use crate::AppState;
-use crate::dto::{OkResponse, OrganizationListRequest, RoleDto, cursor, page};
+use crate::dto::{OkResponse, OrganizationListRequest, cursor, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
 use crate::guesses::Guess;
 use axum::{Json, extract::State};
 use orgs_app::AcceptInvitationError;
-use orgs_core::{Email, InvitationId, OrgId};
+use orgs_core::{Email, InvitationId, OrgId, Role};
 
 /// Create an invitation for an email (requires members:manage). Returns the one-time
 /// `token`; an earlier pending invitation for that email stops working.
@@ -22,7 +22,10 @@ pub async fn create(
     JsonBody(body): JsonBody<CreateInvitationRequest>,
 ) -> Result<Json<CreateInvitationResponse>, ApiError> {
     let email = field("email", Email::parse(&body.email))?;
-    let role = body.role.unwrap_or(RoleDto::Member).into();
+    let role = match &body.role {
+        Some(role) => role.declared(state.app.roles())?,
+        None => Role::MEMBER,
+    };
     let organization = OrgId::from_wire(&body.organization_id);
     let made = state.app.create_invitation(&caller, organization, email, role).await?;
     Ok(Json(made.into()))

@@ -2,14 +2,14 @@
 
 use super::whole_list;
 use crate::AppState;
-use crate::dto::{OkResponse, OrganizationListRequest, RoleDto, cursor, page};
+use crate::dto::{OkResponse, OrganizationListRequest, cursor, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
 use crate::guesses::Guess;
 use axum::{Json, extract::State};
 use orgs_app::JoinError;
-use orgs_core::{JoinCodeId, MaxUses, OrgId};
+use orgs_core::{JoinCodeId, MaxUses, OrgId, Role};
 
 /// Create a shareable join code (requires members:manage). `maxUses` null = unlimited.
 #[utoipa::path(post, path = "/v1/organizations/join-codes/create", operation_id = "organizations.joinCodes.create", tag = "join codes",
@@ -24,7 +24,10 @@ pub async fn create(
         .max_uses
         .map(|max| field("maxUses", MaxUses::parse(max)))
         .transpose()?;
-    let role = body.role.unwrap_or(RoleDto::Member).into();
+    let role = match &body.role {
+        Some(role) => role.declared(state.app.roles())?,
+        None => Role::MEMBER,
+    };
     let organization = OrgId::from_wire(&body.organization_id);
     let made = state
         .app

@@ -60,9 +60,7 @@ pub async fn set_role(
         OrgId::from_wire(&body.organization_id),
         UserId::from_wire(&body.user_id),
     );
-    state
-        .app
-        .set_member_role(&caller, organization, user, body.role.into())
-        .await?;
+    let role = body.role.declared(state.app.roles())?;
+    state.app.set_member_role(&caller, organization, user, role).await?;
     Ok(Json(OkResponse::OK))
 }

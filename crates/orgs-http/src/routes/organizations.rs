@@ -86,6 +86,6 @@ pub async fn roles(
     JsonBody(_): JsonBody<EmptyRequest>,
 ) -> Result<Json<RoleMatrixDto>, ApiError> {
     Ok(Json(RoleMatrixDto {
-        roles: state.app.role_matrix().into_iter().map(Into::into).collect(),
+        roles: state.app.role_matrix().iter().map(Into::into).collect(),
     }))
 }

@@ -147,7 +147,7 @@ async fn every_action_is_logged_from_a_real_call(db: Db) {
         .revoke_token(&operator_key, orgs_app::TokenKind::Organization)
         .await
         .unwrap();
-    app.add_member(&org, &carol, Role::Member).await;
+    app.add_member(&org, &carol, Role::MEMBER).await;
     call(&app, &carol.bearer, "leave", body(json!({}))).await;
     call(
         &app,
@@ -304,8 +304,8 @@ async fn refusals_and_no_ops_log_nothing(db: Db) {
         app.someone().await,
     );
     let org = app.organization(&owner).await;
-    app.add_member(&org, &admin, Role::Admin).await;
-    app.add_member(&org, &member, Role::Member).await;
+    app.add_member(&org, &admin, Role::ADMIN).await;
+    app.add_member(&org, &member, Role::MEMBER).await;
     let body = |extra: Value| {
         let mut body = extra;
         body["organizationId"] = json!(org);

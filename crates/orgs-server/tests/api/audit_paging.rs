@@ -35,7 +35,7 @@ async fn the_log_pages_by_key_and_filters(db: Db) {
         } else {
             Change::JoinCodeCreated {
                 code: orgs_core::JoinCodeId::generate(),
-                role: Role::Member,
+                role: Role::MEMBER,
                 max_uses: None,
             }
         };

@@ -186,7 +186,7 @@ async fn a_jwt_user_is_a_full_user(db: Db) {
         .await;
     let organization = created.body["organization"]["id"].as_str().unwrap().to_owned();
     let bob = app.user("bob@example.com").await;
-    app.add_member(&organization, &bob, orgs_core::Role::Member).await;
+    app.add_member(&organization, &bob, orgs_core::Role::MEMBER).await;
     let calls = [
         (
             "/v1/organizations/update",

@@ -173,8 +173,8 @@ async fn invitation_permissions_follow_roles_and_ranks(db: Db) {
         app.someone().await,
     );
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
 
     let by_member = invite(&app, &member.bearer, &organization, "x@example.com", None).await;
     assert_eq!((by_member.status, by_member.code()), (403, "forbidden"));
@@ -292,7 +292,7 @@ async fn invitations_expire_after_the_configured_ttl() {
     // An expired owner-role invitation no longer binds the rank rule: an admin may
     // replace it, though not while it is pending.
     let admin = app.someone().await;
-    app.add_member(&organization, &admin, Role::Admin).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
     invite(&app, &owner.bearer, &organization, "olive@example.com", Some("owner")).await;
     let too_soon = invite(&app, &admin.bearer, &organization, "olive@example.com", None).await;
     assert_eq!((too_soon.status, too_soon.code()), (403, "forbidden"));
@@ -311,8 +311,8 @@ async fn every_kind_of_caller_gets_its_answer() {
         app.someone().await,
     );
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
     let other = app.organization(&stranger).await;
     let foreign_token = app.org_token(&other, &stranger).await;
     let made = invite(&app, &owner.bearer, &organization, "dave@example.com", None).await;
@@ -368,7 +368,7 @@ async fn every_kind_of_caller_gets_its_answer() {
     assert_eq!((for_admin.status, for_admin.code()), (409, "already_member"));
     let frank = app.user("frank@example.com").await;
     let for_frank = invite(&app, &owner.bearer, &organization, "frank@example.com", Some("admin")).await;
-    app.add_member(&organization, &frank, Role::Member).await;
+    app.add_member(&organization, &frank, Role::MEMBER).await;
     let frank_accepts = accept(&app, &frank, &for_frank.body["token"]).await;
     assert_eq!(frank_accepts.body["role"], "member");
     assert!(

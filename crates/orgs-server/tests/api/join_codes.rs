@@ -165,8 +165,8 @@ async fn join_code_permissions_follow_roles_and_ranks(db: Db) {
         app.someone().await,
     );
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
     let body = json!({"organizationId": organization});
 
     assert_eq!(create(&app, &member.bearer, body.clone()).await.code(), "forbidden");

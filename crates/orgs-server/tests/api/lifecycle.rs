@@ -47,7 +47,7 @@ async fn a_member_leaves_and_the_only_owner_cannot(db: Db) {
     let app = spawn(db).await;
     let (owner, member, outsider) = (app.someone().await, app.someone().await, app.someone().await);
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &member, Role::Admin).await;
+    app.add_member(&organization, &member, Role::ADMIN).await;
     let leave = |who: &TestUser| {
         let bearer = who.bearer.clone();
         let body = json!({"organizationId": organization});
@@ -88,7 +88,7 @@ async fn a_member_leaves_and_the_only_owner_cannot(db: Db) {
     assert_eq!((again.status, again.code()), (404, "not_found"), "no longer a member");
 
     // With a second owner, an owner may leave.
-    app.add_member(&organization, &member, Role::Owner).await;
+    app.add_member(&organization, &member, Role::OWNER).await;
     assert_eq!(leave(&owner).await.status, 200);
     assert_eq!(
         app.member_roles(&organization, &member).await,
@@ -106,7 +106,7 @@ async fn a_deleted_organization_is_gone_with_all_it_held(db: Db) {
     );
     let organization = app.organization(&owner).await;
     let kept = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
     let post = |path: &'static str, bearer: &str, body: Value| {
         let bearer = bearer.to_owned();
         let app = &app;
@@ -183,8 +183,8 @@ async fn an_owner_hands_over_in_one_step(db: Db) {
         app.someone().await,
     );
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
     let transfer = |by: &TestUser, to: &TestUser| {
         let (bearer, body) = (
             by.bearer.clone(),

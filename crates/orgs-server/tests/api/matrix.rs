@@ -362,11 +362,11 @@ async fn cell(app: &TestApp, cast: &Cast, who: Who, ranks: Ranks) -> Cell {
     let spare_owner = plain_user(app).await;
     let target = plain_user(app).await;
     let members = [
-        (cast.owner.id, Role::Owner),
-        (spare_owner, Role::Owner),
-        (cast.admin.id, Role::Admin),
-        (cast.member.id, Role::Member),
-        (cast.jwt_admin.0, Role::Admin),
+        (cast.owner.id, Role::OWNER),
+        (spare_owner, Role::OWNER),
+        (cast.admin.id, Role::ADMIN),
+        (cast.member.id, Role::MEMBER),
+        (cast.jwt_admin.0, Role::ADMIN),
     ];
     let organization = orgs_store_tests::seed_organization(&app.store, &members).await.id;
     let target_role = Role::parse(ranks.target.unwrap_or("member")).unwrap();
@@ -465,7 +465,7 @@ async fn invitation_sent_before_joining(app: &TestApp, organization: OrgId, emai
         orgs_core::SecretDigest(sha2::Sha256::digest(token.as_bytes()).into())
     };
     let mut invitation =
-        orgs_store_tests::open_invitation(organization, &orgs_core::Email::parse(email).unwrap(), Role::Member);
+        orgs_store_tests::open_invitation(organization, &orgs_core::Email::parse(email).unwrap(), Role::MEMBER);
     invitation.created_at = chrono::Utc::now();
     invitation.expires_at = invitation.created_at + chrono::TimeDelta::days(1);
     let mut tx = app.store.begin(TxMode::Write).await.unwrap();

@@ -26,8 +26,8 @@ struct Org {
 async fn org_with_three(app: &TestApp) -> Org {
     let (owner, admin, member) = (app.someone().await, app.someone().await, app.someone().await);
     let id = app.organization(&owner).await;
-    app.add_member(&id, &admin, Role::Admin).await;
-    app.add_member(&id, &member, Role::Member).await;
+    app.add_member(&id, &admin, Role::ADMIN).await;
+    app.add_member(&id, &member, Role::MEMBER).await;
     Org {
         id,
         owner,
@@ -137,7 +137,7 @@ async fn the_rank_rule_binds_admins(db: Db) {
         ]
     );
     let third = app.someone().await;
-    app.add_member(&org.id, &third, Role::Member).await;
+    app.add_member(&org.id, &third, Role::MEMBER).await;
     let by_member = set_role(&app, &third.bearer, &org.id, &org.admin, "member").await;
     assert_eq!(
         by_member,
@@ -241,7 +241,7 @@ async fn remove_is_idempotent_and_guarded(db: Db) {
         (200, String::new())
     );
     let third = app.someone().await;
-    app.add_member(&org.id, &third, Role::Member).await;
+    app.add_member(&org.id, &third, Role::MEMBER).await;
     assert_eq!(
         remove(&app, &third.bearer, &org.id, &org.admin.id.to_string()).await,
         (403, "forbidden".into())
@@ -314,7 +314,7 @@ async fn lists_page_with_limit_and_cursor(db: Db) {
     let organization = app.organization(&owner).await;
     for _ in 0..4 {
         let member = app.someone().await;
-        app.add_member(&organization, &member, Role::Member).await;
+        app.add_member(&organization, &member, Role::MEMBER).await;
     }
     let body = json!({"organizationId": organization});
     let whole = app

@@ -79,7 +79,7 @@ async fn get_needs_membership(db: Db) {
     let app = spawn(db).await;
     let (owner, member, stranger) = (app.someone().await, app.someone().await, app.someone().await);
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
     for caller in [&owner, &member] {
         let answer = app
             .post(
@@ -126,7 +126,7 @@ async fn list_is_the_callers_memberships_oldest_first(db: Db) {
     let (alice, bob) = (app.someone().await, app.someone().await);
     let first = app.organization(&alice).await;
     let bobs = app.organization(&bob).await;
-    app.add_member(&bobs, &alice, Role::Admin).await;
+    app.add_member(&bobs, &alice, Role::ADMIN).await;
     let listed = app.post("/v1/organizations/list", Some(&alice.bearer), json!({})).await;
     let got: Vec<(String, String)> = listed.body["organizations"]
         .as_array()
@@ -156,8 +156,8 @@ async fn update_needs_org_manage(db: Db) {
     let app = spawn(db).await;
     let (owner, admin, member) = (app.someone().await, app.someone().await, app.someone().await);
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
     let token = app.org_token(&organization, &owner).await;
     for bearer in [&admin.bearer, &member.bearer, &token] {
         let answer = app

@@ -70,8 +70,8 @@ async fn only_owners_who_are_users_may_mint(db: Db) {
         app.someone().await,
     );
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
-    app.add_member(&organization, &member, Role::Member).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
+    app.add_member(&organization, &member, Role::MEMBER).await;
     let token = app.org_token(&organization, &owner).await;
     let body = json!({"organizationId": organization});
     let cases = [
@@ -130,7 +130,7 @@ async fn owners_page_through_live_tokens_newest_first_without_secrets(db: Db) {
     let app = spawn(db).await;
     let (owner, admin) = (app.someone().await, app.someone().await);
     let organization = app.organization(&owner).await;
-    app.add_member(&organization, &admin, Role::Admin).await;
+    app.add_member(&organization, &admin, Role::ADMIN).await;
     let mut bearers = Vec::new();
     for name in ["first", "second", "third"] {
         let made = app

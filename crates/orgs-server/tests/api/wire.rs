@@ -205,7 +205,7 @@ async fn requests_past_the_concurrency_cap_are_shed_with_503() {
 async fn requests_past_the_timeout_are_abandoned_with_503() {
     let app = spawn_with(Db::Sqlite, &[("ORGS_REQUEST_TIMEOUT", "1ms")]).await;
     let owner = app.someone().await;
-    let organization = orgs_store_tests::seed_organization(&app.store, &[(owner.id, orgs_core::Role::Owner)]).await;
+    let organization = orgs_store_tests::seed_organization(&app.store, &[(owner.id, orgs_core::Role::OWNER)]).await;
     let slow = app
         .post(
             "/v1/organizations/tokens/create",

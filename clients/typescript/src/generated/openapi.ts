@@ -1,6 +1,6 @@
 // Generated from openapi/openapi.json by `cargo xtask client-types` (openapi-typescript
 // 7.13.0). Do not edit by hand: change the Rust handlers, regenerate the spec, then this.
-// openapi.json sha256: 2a6e0f11edd6c8804798be2b87f53d23edfee190e8f611e56053b67175369b4f
+// openapi.json sha256: e3acca0c830862ee96d0e1e4a4a2f37f979d434ad49fc664a3310f68e1bb24ad
 export interface paths {
     "/v1/me": {
         parameters: {
@@ -792,16 +792,30 @@ export interface components {
             organization: components["schemas"]["Organization"];
             role: components["schemas"]["OrgRole"];
         };
-        /** @enum {string} */
-        OrgPermission: "org:view" | "org:manage" | "members:view" | "members:manage";
-        /** @enum {string} */
-        OrgRole: "owner" | "admin" | "member";
-        /** @description Every role with its permissions, highest rank first. */
+        /**
+         * @description `resource:action`. orgs itself checks `org:view`, `org:manage`, `members:view` and `members:manage`; a deployment's roles may carry others, which are for the app to read.
+         * @example members:manage
+         */
+        OrgPermission: string;
+        /**
+         * @description A role: `owner`, `admin` and `member` are built in, and the deployment may declare more; `organizations.roles` lists every role with its rank and permissions.
+         * @example admin
+         */
+        OrgRole: string;
+        /** @description Every role of the deployment with its permissions, highest rank first (ties by name). */
         OrgRoleMatrix: {
             roles: components["schemas"]["OrgRoleMatrixEntry"][];
         };
         OrgRoleMatrixEntry: {
+            /** @description The operator's words for a declared role; null for the built-ins. */
+            description: string | null;
+            /** @description The owner holds every permission, so it lists every one any role carries. */
             permissions: components["schemas"]["OrgPermission"][];
+            /**
+             * Format: int32
+             * @description Owner 300, admin 200, member 100; a declared role 1 to 299. Ties are allowed.
+             */
+            rank: number;
             role: components["schemas"]["OrgRole"];
         };
         RemoveMemberRequest: {
@@ -4535,6 +4549,4 @@ export const meOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<com
 export const meOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Me"], {
     kind: unknown;
 }>["kind"]> = ["organization_token"];
-export const orgPermissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrgPermission"]> = ["org:view", "org:manage", "members:view", "members:manage"];
-export const orgRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrgRole"]> = ["owner", "admin", "member"];
 export const tokenEnvValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenEnv"]> = ["live", "test"];

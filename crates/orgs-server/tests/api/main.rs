@@ -18,6 +18,7 @@ mod join_codes;
 mod jwks;
 mod lifecycle;
 mod matrix;
+mod matrix_roles;
 mod members;
 mod metrics;
 mod organizations;

@@ -242,9 +242,11 @@ async fn roles_is_the_ranked_matrix(db: Db) {
     assert_eq!(
         answer.body,
         json!({"roles": [
-            {"role": "owner", "permissions": ["org:view", "org:manage", "members:view", "members:manage"]},
-            {"role": "admin", "permissions": ["org:view", "members:view", "members:manage"]},
-            {"role": "member", "permissions": ["org:view", "members:view"]},
+            {"role": "owner", "permissions": ["org:view", "org:manage", "members:view", "members:manage"],
+             "rank": 300, "description": null},
+            {"role": "admin", "permissions": ["org:view", "members:view", "members:manage"],
+             "rank": 200, "description": null},
+            {"role": "member", "permissions": ["org:view", "members:view"], "rank": 100, "description": null},
         ]})
     );
     let anonymous = app.post("/v1/organizations/roles", None, json!({})).await;

@@ -244,9 +244,51 @@ export function permissionsOf(matrix: OrgRoleMatrix, role: OrgRole): OrgPermissi
   return matrix.roles.find((entry) => entry.role === role)?.permissions ?? [];
 }
 
-const RANK: Record<OrgRole, number> = { owner: 3, admin: 2, member: 1 };
+/**
+ * The server's rule for granting `role`, and for changing, removing or revoking what holds
+ * it: the caller holds `members:manage`, and `role` ranks at most the caller's and carries
+ * no permission the caller lacks. The owner holds every permission, listed or not. A role
+ * the matrix does not list is never grantable, and an unlisted caller grants nothing.
+ */
+export function mayGrant(matrix: OrgRoleMatrix, callerRole: OrgRole, role: OrgRole): boolean {
+  const caller = matrix.roles.find((entry) => entry.role === callerRole);
+  const granted = matrix.roles.find((entry) => entry.role === role);
+  if (!caller || !granted) return false;
+  const holds = (permission: OrgPermission) => callerRole === "owner" || caller.permissions.includes(permission);
+  return holds("members:manage") && granted.rank <= caller.rank && granted.permissions.every(holds);
+}
 
-/** The rank rule: a manager may grant, change and remove only roles at most its own. */
-export function outranksOrEquals(caller: OrgRole, other: OrgRole): boolean {
-  return RANK[caller] >= RANK[other];
+/** The roles `callerRole` may grant, in the matrix's order: highest rank first. */
+export function grantableRoles(matrix: OrgRoleMatrix, callerRole: OrgRole): OrgRole[] {
+  return matrix.roles.filter((entry) => mayGrant(matrix, callerRole, entry.role)).map((entry) => entry.role);
+}
+
+/** What a new invitation or join code grants unless changed: member, or else the lowest grantable. */
+export function defaultRole(grantable: readonly OrgRole[]): OrgRole | undefined {
+  return grantable.includes("member") ? "member" : grantable.at(-1);
+}
+
+/**
+ * Whether the caller may grant, change, remove or revoke `role` in the active organization
+ * (`mayGrant` on the shared matrix); false while the matrix or the membership is unknown.
+ */
+export function useMayGrant(): (role: OrgRole) => boolean {
+  const { roles } = useOrgs();
+  const callerRole = useActiveMembership()?.role;
+  const matrix = roles.data;
+  return useCallback(
+    (role: OrgRole) => matrix !== undefined && callerRole !== undefined && mayGrant(matrix, callerRole, role),
+    [matrix, callerRole],
+  );
+}
+
+/** The roles the caller may grant in the active organization, highest rank first; none while unknown. */
+export function useGrantableRoles(): OrgRole[] {
+  const { roles } = useOrgs();
+  const callerRole = useActiveMembership()?.role;
+  const matrix = roles.data;
+  return useMemo(
+    () => (matrix && callerRole !== undefined ? grantableRoles(matrix, callerRole) : []),
+    [matrix, callerRole],
+  );
 }

@@ -1,10 +1,13 @@
 // The package's public surface: the provider, its hooks, and the 19 widgets.
 import "./styles.css";
 export {
+  grantableRoles,
+  mayGrant,
   OrgsProvider,
-  outranksOrEquals,
   permissionsOf,
   useActiveMembership,
+  useGrantableRoles,
+  useMayGrant,
   useMe,
   useMyUserId,
   useOrgs,

@@ -61,7 +61,10 @@ function actorIdOf(actor: AuditActor): string | undefined {
   return actor.kind === "user" ? actor.id : actor.kind === "organization_token" ? actor.key : undefined;
 }
 
-/** How the sample Acme came to be, oldest first: its members, codes, tokens and invitations. */
+/**
+ * How the sample Acme came to be, oldest first: its members (one in a role the operator
+ * declared), codes, tokens and invitations.
+ */
 function seed(log: PreviewAuditLog, ada: AuditActor, at: (daysAgo: number) => string) {
   const event = <A extends AuditAction>(
     daysAgo: number,
@@ -98,6 +101,19 @@ function seed(log: PreviewAuditLog, ada: AuditActor, at: (daysAgo: number) => st
   event(30, token, "join_code.created", target("join_code", "jc_2"), { role: "member", maxUses: null });
   event(20, ada, "api_token.created", target("api_token", "orgs_test_preview2"), { name: "CI", env: "test" });
   event(12, linus, "member.added", target("member", "usr_linus"), joined("linus", "member", "join_code"));
+  const katherine: AuditActor = { kind: "user", id: "usr_katherine", email: "katherine@acme.test" };
+  const katherineInvitation = target("invitation", "inv_preview_katherine");
+  event(9, ada, "invitation.created", katherineInvitation, {
+    email: "katherine@acme.test",
+    role: "billing",
+    expiresAt: at(2),
+  });
+  event(8, katherine, "member.added", target("member", "usr_katherine"), joined("katherine", "billing", "invitation"));
+  event(8, katherine, "invitation.accepted", katherineInvitation, {
+    email: "katherine@acme.test",
+    role: "billing",
+    userId: "usr_katherine",
+  });
   event(5, ada, "join_code.created", target("join_code", "jc_1"), { role: "member", maxUses: 25 });
   event(3, ada, "organization.updated", acme, { oldName: "Acme Corp", newName: "Acme" });
   event(2, ada, "api_token.created", target("api_token", "orgs_live_preview3"), { name: "Deploys", env: "live" });

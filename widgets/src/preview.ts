@@ -11,12 +11,43 @@ import {
   type OrgMember,
   type OrgMembership,
   type OrgRole,
+  type OrgRoleMatrix,
   type OrgsApi,
 } from "@orgs/client";
 import { previewAuditLog, target } from "./preview-audit.js";
 
 const DAY = 86_400_000;
 const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 29, 9, 30) - daysAgo * DAY).toISOString();
+
+/**
+ * The sample deployment's roles: the built-ins and three its operator declared, so that the
+ * role matrix and the role pickers show both. The owner holds every permission.
+ */
+const ROLES: OrgRoleMatrix = {
+  roles: [
+    {
+      role: "owner",
+      rank: 300,
+      permissions: ["org:view", "org:manage", "members:view", "members:manage", "billing:manage"],
+      description: null,
+    },
+    {
+      role: "manager",
+      rank: 250,
+      permissions: ["members:manage", "billing:manage"],
+      description: "Manages members and billing",
+    },
+    { role: "admin", rank: 200, permissions: ["org:view", "members:view", "members:manage"], description: null },
+    {
+      role: "billing",
+      rank: 150,
+      permissions: ["org:view", "billing:manage"],
+      description: "Sees the organization and manages its billing",
+    },
+    { role: "member", rank: 100, permissions: ["org:view", "members:view"], description: null },
+    { role: "viewer", rank: 50, permissions: ["org:view"], description: "Sees the organization, nothing more" },
+  ],
+};
 
 /** The sample caller: Ada, owner of Acme, admin of Globex, member of Initech. */
 const ME: Extract<Me, { kind: "user" }> = { kind: "user", user: { id: "usr_ada", email: "ada@acme.test" } };
@@ -44,6 +75,7 @@ export function createPreviewClient(): OrgsApi {
         { userId: "usr_ada", email: "ada@acme.test", role: "owner", joinedAt: at(120) },
         { userId: "usr_grace", email: "grace@acme.test", role: "admin", joinedAt: at(60) },
         { userId: "usr_linus", email: "linus@acme.test", role: "member", joinedAt: at(12) },
+        { userId: "usr_katherine", email: "katherine@acme.test", role: "billing", joinedAt: at(8) },
       ],
     ],
   ]);
@@ -207,14 +239,7 @@ export function createPreviewClient(): OrgsApi {
         organization.updatedAt = new Date().toISOString();
         return ok;
       }),
-    roles: () =>
-      settle({
-        roles: [
-          { role: "owner", permissions: ["org:view", "org:manage", "members:view", "members:manage"] },
-          { role: "admin", permissions: ["org:view", "members:view", "members:manage"] },
-          { role: "member", permissions: ["org:view", "members:view"] },
-        ],
-      }),
+    roles: () => settle(ROLES),
     members: {
       list: ({ organizationId, limit, cursor }) =>
         attempt(() => {

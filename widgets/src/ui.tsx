@@ -1,6 +1,6 @@
 // The small parts every widget is built from: its frame, the loading, empty and error
 // states, role pickers, the show-once secret box, and error messages for people.
-import { OrgsError, type OrgRole } from "@orgs/client";
+import { OrgsError, orgRoleValues, type OrgRole } from "@orgs/client";
 import {
   useCallback,
   useEffect,
@@ -127,17 +127,20 @@ function formatWait(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-export const ROLES: readonly OrgRole[] = ["owner", "admin", "member"];
-
+/**
+ * A role picker offering exactly `options`, the roles the caller may grant. A value outside
+ * them is a role the caller may not take away either, so it is shown alone and disabled.
+ */
 export function RoleSelect(props: {
   label: string;
   value: OrgRole;
   onChange: (role: OrgRole) => void;
-  allowed: readonly OrgRole[];
+  options: readonly OrgRole[];
   disabled?: boolean;
   hideLabel?: boolean;
 }) {
   const id = useId();
+  const locked = !props.options.includes(props.value);
   return (
     <span className="orgs-field">
       <label htmlFor={id} className={props.hideLabel ? "orgs-visually-hidden" : undefined}>
@@ -147,11 +150,11 @@ export function RoleSelect(props: {
         id={id}
         className="orgs-select"
         value={props.value}
-        disabled={props.disabled}
-        onChange={(event) => props.onChange(event.target.value as OrgRole)}
+        disabled={props.disabled || locked}
+        onChange={(event) => props.onChange(event.target.value)}
       >
-        {ROLES.map((role) => (
-          <option key={role} value={role} disabled={!props.allowed.includes(role) && role !== props.value}>
+        {(locked ? [props.value] : props.options).map((role) => (
+          <option key={role} value={role}>
             {role}
           </option>
         ))}
@@ -161,7 +164,14 @@ export function RoleSelect(props: {
 }
 
 export function RoleBadge({ role }: { role: OrgRole }) {
-  return <span className={`orgs-badge orgs-role-${role}`}>{role}</span>;
+  // Declared roles share one look: their names are the operator's to choose, so no class
+  // name is built from them; `data-role` lets an app style one of them by name.
+  const look = orgRoleValues.includes(role) ? role : "custom";
+  return (
+    <span className={`orgs-badge orgs-role-${look}`} data-role={role}>
+      {role}
+    </span>
+  );
 }
 
 /** A secret shown once: selectable text, a copy button, and what to do with it. */

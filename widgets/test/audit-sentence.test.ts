@@ -158,6 +158,47 @@ describe("auditSentence", () => {
   });
 });
 
+test("a role the deployment declares reads like a built-in, in every sentence naming a role", () => {
+  const invitation = { kind: "invitation" as const, id: "inv_1" };
+  const code = { kind: "join_code" as const, id: "jc_1" };
+  expect(
+    [
+      event("member.added", { ...bob, role: "billing", via: "invitation" }, BOB, member("u_bob")),
+      event("member.role_changed", { ...bob, oldRole: "billing", newRole: "read-only" }, ALICE, member("u_bob")),
+      event("member.removed", { ...bob, role: "read-only", via: "removed" }, ALICE, member("u_bob")),
+      event(
+        "invitation.created",
+        { email: "dan@example.com", role: "billing_lead", expiresAt: "x" },
+        ALICE,
+        invitation,
+      ),
+      event(
+        "invitation.revoked",
+        { email: "dan@example.com", role: "billing_lead", reason: "revoked" },
+        ALICE,
+        invitation,
+      ),
+      event(
+        "invitation.accepted",
+        { email: "dan@example.com", role: "billing_lead", userId: "u_dan" },
+        ALICE,
+        invitation,
+      ),
+      event("join_code.created", { role: "viewer", maxUses: null }, ALICE, code),
+      event("join_code.revoked", { role: "viewer", maxUses: 5, uses: 2 }, ALICE, code),
+    ].map((e) => auditSentence(e)),
+  ).toEqual([
+    "bob@example.com joined by invitation as billing",
+    "alice@example.com changed bob@example.com's role from billing to read-only",
+    "alice@example.com removed bob@example.com",
+    "alice@example.com invited dan@example.com as billing_lead",
+    "alice@example.com revoked the invitation for dan@example.com as billing_lead",
+    "dan@example.com accepted the invitation as billing_lead",
+    "alice@example.com created a join code for viewer (unlimited uses)",
+    "alice@example.com revoked a join code for viewer (used 2 of 5 times)",
+  ]);
+});
+
 test("actors: a user by email, a token by key, the operator as such", () => {
   expect([ALICE, TOKEN, OPERATOR].map(actorName)).toEqual(["alice@example.com", "Token orgs_live_abc", "The operator"]);
 });

@@ -44,22 +44,59 @@ export const ACME = {
   updatedAt: "2026-11-02T10:00:00.000Z",
 };
 
+/** The server's matrix with no roles declared: the built-ins. */
 export const ROLE_MATRIX = {
   roles: [
-    { role: "owner", permissions: ["org:view", "org:manage", "members:view", "members:manage"] },
-    { role: "admin", permissions: ["org:view", "members:view", "members:manage"] },
-    { role: "member", permissions: ["org:view", "members:view"] },
+    {
+      role: "owner",
+      rank: 300,
+      permissions: ["org:view", "org:manage", "members:view", "members:manage"],
+      description: null,
+    },
+    { role: "admin", rank: 200, permissions: ["org:view", "members:view", "members:manage"], description: null },
+    { role: "member", rank: 100, permissions: ["org:view", "members:view"], description: null },
+  ],
+};
+
+/**
+ * The server's matrix for a deployment declaring billing (150: org:view, billing:manage),
+ * viewer (50: org:view) and manager (250: members:manage, billing:manage); the owner holds
+ * every permission, the declared one included.
+ */
+export const CUSTOM_ROLE_MATRIX = {
+  roles: [
+    {
+      role: "owner",
+      rank: 300,
+      permissions: ["org:view", "org:manage", "members:view", "members:manage", "billing:manage"],
+      description: null,
+    },
+    {
+      role: "manager",
+      rank: 250,
+      permissions: ["members:manage", "billing:manage"],
+      description: "Manages members and billing",
+    },
+    { role: "admin", rank: 200, permissions: ["org:view", "members:view", "members:manage"], description: null },
+    {
+      role: "billing",
+      rank: 150,
+      permissions: ["org:view", "billing:manage"],
+      description: "Sees the organization and manages its billing",
+    },
+    { role: "member", rank: 100, permissions: ["org:view", "members:view"], description: null },
+    { role: "viewer", rank: 50, permissions: ["org:view"], description: "Sees the organization, nothing more" },
   ],
 };
 
 /** The caller, as `me` answers: the user u1, ada@acme.test. */
 export const ME = { kind: "user", user: { id: "u1", email: "ada@acme.test" } };
 
-/** The caller (u1) is in Acme with `role`; the role matrix is the server's. */
-export function baseRoutes(role: "owner" | "admin" | "member" = "owner"): Routes {
+/** The caller (u1) is in Acme with `role`; the role matrix is the server's (by default, the built-ins). */
+export function baseRoutes(role = "owner", matrix: { roles: unknown[] } = ROLE_MATRIX): Routes {
   return {
     "/list": { body: { organizations: [{ organization: ACME, role }], nextCursor: null } },
-    "/roles": { body: ROLE_MATRIX },
+    "/roles": { body: matrix },
     "/me": { body: ME },
   };
 }

@@ -33,6 +33,33 @@ test.each(ALL)("%s renders sample data without a request", async (name, element)
   expect(fetchSpy).not.toHaveBeenCalled();
 });
 
+test("preview: the sample deployment's declared roles, in the matrix, the selects and a gate", async () => {
+  render(
+    <>
+      <widgets.RoleMatrix preview />
+      <widgets.InviteMember preview />
+      <widgets.MembersTable preview />
+    </>,
+  );
+  const matrix = await screen.findByRole("group", { name: "Roles and permissions" });
+  expect(within(matrix).getAllByRole("columnheader").at(-1)).toHaveTextContent("billing:manage");
+  expect(within(matrix).getByRole("rowheader", { name: /^billing Sees the organization/ })).toBeInTheDocument();
+  const role = await screen.findByRole("combobox", { name: "Role" });
+  expect(
+    within(role)
+      .getAllByRole("option")
+      .map((o) => o.textContent),
+  ).toEqual(["owner", "manager", "admin", "billing", "member", "viewer"]);
+  expect(await screen.findByRole("combobox", { name: "Role of katherine@acme.test" })).toHaveValue("billing");
+});
+
+test("the gallery's gate shows a declared permission held by the sample owner", async () => {
+  const [, gate] = GALLERY.find(([name]) => name === "PermissionGate")!;
+  render(gate);
+  expect(await screen.findByText(/Shown too for billing:manage/)).toBeInTheDocument();
+  expect(screen.queryByText("Hidden without billing:manage.")).not.toBeInTheDocument();
+});
+
 test("preview shows the sample organization and its members", async () => {
   render(<widgets.MembersTable preview />);
   expect(await screen.findByText("grace@acme.test")).toBeInTheDocument();

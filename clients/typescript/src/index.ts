@@ -3,11 +3,6 @@ export { createClient, OrgsClient, type Method, type OrganizationsApi, type Orgs
 export { OrgsError } from "./errors.js";
 export type { ClientOptions, RateLimitStanding, RequestOptions, TokenSource } from "./transport.js";
 export type * from "./types.js";
-export {
-  auditActionValues,
-  errorCodeValues,
-  orgPermissionValues,
-  orgRoleValues,
-  tokenEnvValues,
-} from "./generated/openapi.js";
+export { auditActionValues, errorCodeValues, tokenEnvValues } from "./generated/openapi.js";
+export { orgPermissionValues, orgRoleValues } from "./roles.js";
 export type { components, paths } from "./generated/openapi.js";

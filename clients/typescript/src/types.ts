@@ -1,12 +1,19 @@
 // The product page's type names, each an alias of a schema in the generated spec types, so
-// they change only when the spec does.
+// they change only when the spec does; only the role and permission names are written
+// here, since the spec types them as any string a deployment may declare.
 import type { components, paths } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];
 
 export type Organization = Schemas["Organization"];
-export type OrgRole = Schemas["OrgRole"];
-export type OrgPermission = Schemas["OrgPermission"];
+/**
+ * A role: one of the three built-ins, or one the deployment declares in its config, which
+ * `organizations.roles()` lists with the rest. The built-ins are spelled out so editors
+ * offer them; `string & {}` takes any other name without the union collapsing to `string`.
+ */
+export type OrgRole = "owner" | "admin" | "member" | (string & {});
+/** A permission, `resource:action`: one of the four built-ins, or one a declared role carries. */
+export type OrgPermission = "org:view" | "org:manage" | "members:view" | "members:manage" | (string & {});
 export type OrgMembership = Schemas["OrgMembership"];
 export type OrgMember = Schemas["OrgMember"];
 export type OrgInvitation = Schemas["OrgInvitation"];

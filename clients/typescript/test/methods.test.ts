@@ -59,9 +59,17 @@ describe.sequential("client.organizations", () => {
 
   test("roles is the matrix, highest rank first", async () => {
     const { roles } = await bob.organizations.roles();
-    expect(roles.map((r) => r.role)).toEqual(["owner", "admin", "member"]);
-    expect(roles[0]?.permissions).toContain("org:manage");
-    expect(roles[2]?.permissions).not.toContain("members:manage");
+    // With no roles declared in the config, exactly the built-ins.
+    expect(roles).toEqual([
+      {
+        role: "owner",
+        rank: 300,
+        permissions: ["org:view", "org:manage", "members:view", "members:manage"],
+        description: null,
+      },
+      { role: "admin", rank: 200, permissions: ["org:view", "members:view", "members:manage"], description: null },
+      { role: "member", rank: 100, permissions: ["org:view", "members:view"], description: null },
+    ]);
   });
 
   test("invitations: create, list, accept", async () => {

@@ -1,8 +1,9 @@
 // The real orgs-server as a child process for the tests: a fresh SQLite file in a temporary
 // folder, a port the kernel picks (read back from the server's own `listening` log line),
-// and users made with `orgs-server users create` against the same file.
+// and users made with `orgs-server users create` against the same file. A test may give the
+// text of a TOML config file (declared roles, say), which both then read.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -19,11 +20,23 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, string> = {}): Promise<TestServer> {
+export interface ServerOptions {
+  /** The text of an `orgs.toml`, written beside the database and named by `ORGS_CONFIG`. */
+  config?: string;
+}
+
+export async function startServer(
+  settings: Record<string, string> = {},
+  options: ServerOptions = {},
+): Promise<TestServer> {
   const binary = inject("serverBinary");
   const dir = await mkdtemp(join(tmpdir(), "orgs-client-test-"));
   const databaseFile = join(dir, "orgs.db");
-  const env = { ...process.env, ORGS_DATABASE_URL: `sqlite://${databaseFile}`, ...settings };
+  const env: NodeJS.ProcessEnv = { ...process.env, ORGS_DATABASE_URL: `sqlite://${databaseFile}`, ...settings };
+  if (options.config !== undefined) {
+    env.ORGS_CONFIG = join(dir, "orgs.toml");
+    await writeFile(env.ORGS_CONFIG, options.config);
+  }
   const child = spawn(binary, ["serve"], {
     cwd: dir,
     env: {

@@ -13,6 +13,7 @@ mod model_world;
 mod races;
 mod races_invites;
 mod races_lifecycle;
+mod races_roles;
 
 pub use abandon::*;
 pub use contract::*;
@@ -24,6 +25,7 @@ pub use model_roles::RoleSetup;
 pub use races::*;
 pub use races_invites::*;
 pub use races_lifecycle::*;
+pub use races_roles::*;
 
 use orgs_ports::Store;
 use std::future::Future;
@@ -84,6 +86,9 @@ macro_rules! store_contract_tests {
             a_reinvite_racing_an_accept_never_leaves_two_usable_tokens,
             random_operations_agree_with_the_model,
             random_operations_agree_with_the_model_under_custom_roles,
+            two_owners_changing_a_members_role_at_once_leave_one_history,
+            a_reassign_racing_a_role_change_leaves_one_history,
+            a_reassignment_moves_every_live_holder_in_one_go,
             lists_page_in_order_without_gaps_or_repeats,
             abandoned_transactions_leave_every_connection_usable,
             deleting_an_organization_takes_everything_it_holds,

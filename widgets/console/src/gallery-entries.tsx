@@ -1,5 +1,6 @@
 // Every widget in preview mode, named: the gallery page shows them and a test checks
-// that all 19 are here and that none of them makes a request.
+// that all 19 are here and that none of them makes a request. The preview deployment
+// declares roles of its own, so RoleMatrix and the role selects show them.
 import * as widgets from "../../src/index.js";
 
 export const GALLERY = [
@@ -23,8 +24,16 @@ export const GALLERY = [
   ["AuditLog", <widgets.AuditLog preview />],
   [
     "PermissionGate",
-    <widgets.PermissionGate preview permission="org:manage" fallback={<p>Hidden without org:manage.</p>}>
-      <p className="console-note">Shown because the sample caller owns Acme and so holds org:manage.</p>
-    </widgets.PermissionGate>,
+    <>
+      <widgets.PermissionGate preview permission="org:manage" fallback={<p>Hidden without org:manage.</p>}>
+        <p className="console-note">Shown because the sample caller owns Acme and so holds org:manage.</p>
+      </widgets.PermissionGate>
+      <widgets.PermissionGate preview permission="billing:manage" fallback={<p>Hidden without billing:manage.</p>}>
+        <p className="console-note">
+          Shown too for billing:manage, which only roles the sample deployment declares carry: an owner holds every
+          permission.
+        </p>
+      </widgets.PermissionGate>
+    </>,
   ],
 ] as const;

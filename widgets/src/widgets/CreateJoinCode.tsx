@@ -1,8 +1,8 @@
 // Create a shareable join code with a role and an optional use limit; the code is shown once.
 import type { OrgRole } from "@orgs/client";
 import { useState, type FormEvent } from "react";
-import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { Empty, ErrorNotice, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
+import { defaultRole, useGrantableRoles, useOrgs, usePermission } from "../context.js";
+import { Empty, ErrorNotice, Loading, RoleSelect, SecretOnce, TextField, type WidgetProps } from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -16,9 +16,11 @@ export const CreateJoinCode = widget("CreateJoinCode", function CreateJoinCode(p
 });
 
 function JoinCodeForm({ organizationId }: { organizationId: string }) {
-  const { api, changed } = useOrgs();
-  const callerRole = useActiveMembership()?.role;
-  const [role, setRole] = useState<OrgRole>("member");
+  const { api, changed, roles } = useOrgs();
+  const grantable = useGrantableRoles();
+  const [picked, setPicked] = useState<OrgRole | null>(null);
+  // As in InviteMember: the pick while it is grantable, else the default.
+  const role = picked !== null && grantable.includes(picked) ? picked : defaultRole(grantable);
   const [maxUses, setMaxUses] = useState("");
   const [code, setCode] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
@@ -29,6 +31,7 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (role === undefined) return;
     const typed = maxUses.trim();
     // Anything but digits is refused here: a number the form could not read would travel
     // as null, which means unlimited, the opposite of what was typed.
@@ -58,10 +61,12 @@ function JoinCodeForm({ organizationId }: { organizationId: string }) {
     );
   }
   if (canManage === false) return <Empty>Only owners and admins can create join codes.</Empty>;
-  const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
+  if (roles.status === "loading") return <Loading what="roles" />;
+  if (roles.status === "error") return <ErrorNotice error={roles.error} onRetry={roles.reload} />;
+  if (role === undefined) return <Empty>Your role cannot grant any role, so it cannot create join codes.</Empty>;
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
-      <RoleSelect label="Role for people who join" value={role} allowed={grantable} onChange={setRole} />
+      <RoleSelect label="Role for people who join" value={role} options={grantable} onChange={setPicked} />
       <TextField
         label="Maximum uses"
         inputMode="numeric"

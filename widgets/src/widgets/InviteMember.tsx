@@ -1,8 +1,17 @@
 // Invite an email with a role; the invitation link is shown once, with a copy button.
 import type { OrgInvitation, OrgRole } from "@orgs/client";
 import { useState, type FormEvent } from "react";
-import { outranksOrEquals, useActiveMembership, useOrgs, usePermission } from "../context.js";
-import { describeError, Empty, RoleSelect, ROLES, SecretOnce, TextField, type WidgetProps } from "../ui.js";
+import { defaultRole, useGrantableRoles, useOrgs, usePermission } from "../context.js";
+import {
+  describeError,
+  Empty,
+  ErrorNotice,
+  Loading,
+  RoleSelect,
+  SecretOnce,
+  TextField,
+  type WidgetProps,
+} from "../ui.js";
 import { useAction } from "../use-api.js";
 import { ForActiveOrganization, widget } from "../widget.js";
 
@@ -29,10 +38,13 @@ export const InviteMember = widget("InviteMember", function InviteMember(props: 
 });
 
 function InviteForm(props: InviteMemberProps & { organizationId: string }) {
-  const { api, changed } = useOrgs();
-  const callerRole = useActiveMembership()?.role;
+  const { api, changed, roles } = useOrgs();
+  const grantable = useGrantableRoles();
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<OrgRole>("member");
+  const [picked, setPicked] = useState<OrgRole | null>(null);
+  // The pick stands while the caller may grant it; until then (or after the caller's role
+  // changed) the default does.
+  const role = picked !== null && grantable.includes(picked) ? picked : defaultRole(grantable);
   const [link, setLink] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
   const canManage = usePermission("members:manage");
@@ -41,6 +53,7 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (role === undefined) return;
     const created = await invite.run({ email, role });
     if (!created) return;
     setEmail("");
@@ -62,7 +75,9 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
     );
   }
   if (canManage === false) return <Empty>Only owners and admins can invite members.</Empty>;
-  const grantable = ROLES.filter((r) => callerRole !== undefined && outranksOrEquals(callerRole, r));
+  if (roles.status === "loading") return <Loading what="roles" />;
+  if (roles.status === "error") return <ErrorNotice error={roles.error} onRetry={roles.reload} />;
+  if (role === undefined) return <Empty>Your role cannot grant any role, so it cannot invite.</Empty>;
   return (
     <form className="orgs-form" onSubmit={submit} noValidate>
       <TextField
@@ -74,7 +89,7 @@ function InviteForm(props: InviteMemberProps & { organizationId: string }) {
         autoFocus={returning}
         error={invite.error === undefined ? null : describeError(invite.error)}
       />
-      <RoleSelect label="Role" value={role} allowed={grantable} onChange={setRole} />
+      <RoleSelect label="Role" value={role} options={grantable} onChange={setPicked} />
       <div className="orgs-actions">
         <button type="submit" className="orgs-button" disabled={invite.pending}>
           {invite.pending ? "Creating…" : "Create invitation link"}

@@ -1,16 +1,9 @@
 // An organization's members, a page at a time: role changes and removals where the caller's
-// rank allows, each confirmed by a second step, a plain explanation when no owner would
-// remain, and the caller's own row marked.
+// rank and permissions allow, each confirmed by a second step, a plain explanation when no
+// owner would remain, and the caller's own row marked.
 import type { OrgMember, OrgRole } from "@orgs/client";
 import { useEffect, useRef, useState, type RefObject } from "react";
-import {
-  outranksOrEquals,
-  useActiveMembership,
-  useMemberPages,
-  useMyUserId,
-  useOrgs,
-  usePermission,
-} from "../context.js";
+import { useGrantableRoles, useMayGrant, useMemberPages, useMyUserId, useOrgs, usePermission } from "../context.js";
 import {
   Empty,
   ErrorNotice,
@@ -19,7 +12,6 @@ import {
   LoadMore,
   RoleBadge,
   RoleSelect,
-  ROLES,
   TableScroller,
   type WidgetProps,
   useFocusWhenShown,
@@ -47,7 +39,8 @@ function Members(props: { organizationId: string; title: string; pageSize: numbe
   const { api, changed } = useOrgs();
   const { organizationId } = props;
   const canManage = usePermission("members:manage") ?? false;
-  const callerRole = useActiveMembership()?.role;
+  const mayGrant = useMayGrant();
+  const grantable = useGrantableRoles();
   const myUserId = useMyUserId();
   const table = useRef<HTMLDivElement>(null);
   const members = useMemberPages(organizationId, props.pageSize);
@@ -59,10 +52,9 @@ function Members(props: { organizationId: string; title: string; pageSize: numbe
     changed("organizations");
     return true;
   });
-  // The rank rule: grant and touch only roles at most the caller's own.
-  const mayChange = (member: OrgMember) =>
-    canManage && callerRole !== undefined && outranksOrEquals(callerRole, member.role);
-  const grantable = ROLES.filter((role) => callerRole !== undefined && outranksOrEquals(callerRole, role));
+  // The server's rule (mayGrant): a member's role can be changed, and the member removed,
+  // only when the caller could grant the role they hold now.
+  const mayChange = (member: OrgMember) => canManage && mayGrant(member.role);
   const owners = members.data?.filter((m) => m.role === "owner").length ?? 0;
   return (
     <>
@@ -158,13 +150,15 @@ function MemberRow(props: {
         )}
       </td>
       <td ref={roleCell}>
-        {props.mayChange ? (
+        {props.canManage ? (
+          // A manager sees a select on every row; on a member whose role they could not grant
+          // it shows that role, disabled, since the rule forbids changing it.
           <span className="orgs-row">
             <RoleSelect
               label={`Role of ${member.email}`}
               hideLabel
               value={selected}
-              allowed={props.grantable}
+              options={props.mayChange ? props.grantable : []}
               onChange={setSelected}
             />
             {selected !== member.role && (

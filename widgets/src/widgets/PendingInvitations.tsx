@@ -1,4 +1,4 @@
-// Pending invitations with a revoke button where the caller's rank allows.
+// Pending invitations with a revoke button where the caller could grant the role invited to.
 import type { WidgetProps } from "../ui.js";
 import { formatDate, RoleBadge } from "../ui.js";
 import { ForActiveOrganization, widget } from "../widget.js";

@@ -5,6 +5,10 @@ import { usePermissionState } from "../context.js";
 import { widget } from "../widget.js";
 
 export interface PermissionGateProps {
+  /**
+   * A built-in permission or one the deployment's declared roles carry ("billing:manage"),
+   * checked against the server's role matrix, in which the owner holds every permission.
+   */
   permission: OrgPermission;
   children?: ReactNode;
   /** Shown instead when the permission is missing (default nothing). */

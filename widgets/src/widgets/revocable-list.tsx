@@ -1,8 +1,8 @@
 // What PendingInvitations and JoinCodesTable share: a managers-only list of one
-// organization's invitations or codes, each revocable where the caller's rank allows.
+// organization's invitations or codes, each revocable where the caller could grant its role.
 import type { OrganizationsApi, OrgRole } from "@orgs/client";
 import { useRef, type ReactNode } from "react";
-import { outranksOrEquals, useActiveMembership, useOrgs, usePermission, type Topic } from "../context.js";
+import { useMayGrant, useOrgs, usePermission, type Topic } from "../context.js";
 import { Empty, ErrorNotice, Loading, TableScroller } from "../ui.js";
 import { useAction, useApi } from "../use-api.js";
 
@@ -23,7 +23,7 @@ export interface RevocableListProps<T extends { id: string; role: OrgRole }> {
 export function RevocableList<T extends { id: string; role: OrgRole }>(props: RevocableListProps<T>) {
   const { api, changed, revision } = useOrgs();
   const { organizationId } = props;
-  const callerRole = useActiveMembership()?.role;
+  const mayGrant = useMayGrant();
   const canManage = usePermission("members:manage");
   const table = useRef<HTMLDivElement>(null);
   // Only managers may list these; others are told so rather than shown a refusal.
@@ -67,7 +67,7 @@ export function RevocableList<T extends { id: string; role: OrgRole }>(props: Re
                     <td key={props.columns[i]}>{cell}</td>
                   ))}
                   <td className="orgs-cell-actions">
-                    {callerRole && outranksOrEquals(callerRole, item.role) && (
+                    {mayGrant(item.role) && (
                       <button
                         type="button"
                         className="orgs-button orgs-danger"

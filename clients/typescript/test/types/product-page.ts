@@ -13,6 +13,8 @@ import {
   type OrgMembership,
   type OrgRole,
   type OrgRoleMatrix,
+  type OrgRoleMatrixEntry,
+  type OrgPermission,
   type Organization,
   type Me,
   type OrgApiToken,
@@ -21,6 +23,8 @@ import {
   type AuditEvent,
   type AuditTarget,
   type ListAuditLogInput,
+  orgPermissionValues,
+  orgRoleValues,
 } from "@orgs/client";
 
 interface ProductPage {
@@ -58,7 +62,13 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 type Expect<T extends true> = T;
 
 export type ContractShapes = [
-  Expect<Equal<OrgRole, "owner" | "admin" | "member">>,
+  // The built-ins by name, and any role or permission a deployment declares.
+  Expect<Equal<OrgRole, "owner" | "admin" | "member" | (string & {})>>,
+  Expect<Equal<OrgPermission, "org:view" | "org:manage" | "members:view" | "members:manage" | (string & {})>>,
+  Expect<Equal<keyof OrgRoleMatrixEntry, "role" | "permissions" | "rank" | "description">>,
+  Expect<Equal<OrgRoleMatrixEntry["description"], string | null>>,
+  Expect<Equal<(typeof orgRoleValues)[number], OrgRole>>,
+  Expect<Equal<(typeof orgPermissionValues)[number], OrgPermission>>,
   Expect<
     Equal<
       ErrorCode,
@@ -144,8 +154,16 @@ export type ContractShapes = [
 ];
 
 export async function misuse(): Promise<void> {
-  // @ts-expect-error: not one of the three roles
-  await client.organizations.members.setRole({ organizationId: "o", userId: "u", role: "superuser" });
+  // A role the deployment declares is a role like the built-ins; the server refuses undeclared ones.
+  await client.organizations.members.setRole({ organizationId: "o", userId: "u", role: "billing" });
+  // @ts-expect-error: a role is a name, not a number
+  await client.organizations.members.setRole({ organizationId: "o", userId: "u", role: 3 });
+  const { roles } = await client.organizations.roles();
+  for (const { role, rank, description, permissions } of roles) {
+    const named: OrgRole = role;
+    const held: OrgPermission[] = permissions;
+    void [named, held, rank + 1, description?.length];
+  }
   // @ts-expect-error: organizationId is required
   await client.organizations.get({});
   // @ts-expect-error: the server refuses unknown fields, so the types do too

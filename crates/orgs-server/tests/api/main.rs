@@ -10,6 +10,7 @@ mod audit_paging;
 mod auth;
 mod cli;
 mod cli_events;
+mod cli_roles;
 mod config;
 mod edge;
 mod faults;

@@ -3,7 +3,7 @@
 //! wakes the delivery worker.
 //! Reading the log is `organizations.auditLog.list`, and the operator's `audit list`.
 
-use crate::{App, Denied, ListAuditLogError, access::resolve_access};
+use crate::{App, Denied, ListAuditLogError};
 use orgs_core::{
     Acting, Actor, AuditEvent, Caller, Change, EventId, OrgId, Page, PageKey, Paged, Permission, RequestInfo,
 };
@@ -74,8 +74,9 @@ impl App {
         page: Page,
     ) -> Result<Paged<LoggedEvent>, ListAuditLogError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) =
-            resolve_access::<ListAuditLogError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        let (_, access) = self
+            .resolve_access::<ListAuditLogError>(&mut *tx, caller, organization, RowLock::None)
+            .await?;
         access.require(Permission::MEMBERS_MANAGE).map_err(Denied::from)?;
         let events = tx.list_events(organization, filter, page).await?;
         tx.commit().await?;

@@ -6,10 +6,7 @@
 //! in exactly one of the two outcomes.
 
 use crate::secrets::{BASE62, SECRET_LEN, digest};
-use crate::{
-    AcceptInvitationError, App, CreateInvitationError, Denied, ListInvitationsError, RevokeInvitationError,
-    access::resolve_access,
-};
+use crate::{AcceptInvitationError, App, CreateInvitationError, Denied, ListInvitationsError, RevokeInvitationError};
 use orgs_core::{
     Acting, Caller, Change, Email, Invitation, InvitationId, InvitationState, JoinedVia, OrgId, Page, PageKey, Paged,
     Permission, Role,
@@ -52,9 +49,9 @@ impl App {
     ) -> Result<NewInvitation, CreateInvitationError> {
         let caller = &acting.caller;
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<CreateInvitationError>(&self.roles, &mut *tx, caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (_, access) = self
+            .resolve_access::<CreateInvitationError>(&mut *tx, caller, organization, RowLock::ForUpdate)
+            .await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
         let now = self.clock.now();
         let previous = tx.find_open_invitation(organization, &email).await?;
@@ -111,8 +108,9 @@ impl App {
         page: Option<Page>,
     ) -> Result<Paged<Invitation>, ListInvitationsError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) =
-            resolve_access::<ListInvitationsError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        let (_, access) = self
+            .resolve_access::<ListInvitationsError>(&mut *tx, caller, organization, RowLock::None)
+            .await?;
         access.require(Permission::MEMBERS_MANAGE).map_err(Denied::from)?;
         let pending = tx
             .list_pending_invitations(organization, self.clock.now(), page)
@@ -132,14 +130,9 @@ impl App {
         id: InvitationId,
     ) -> Result<(), RevokeInvitationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<RevokeInvitationError>(
-            &self.roles,
-            &mut *tx,
-            &acting.caller,
-            organization,
-            RowLock::ForUpdate,
-        )
-        .await?;
+        let (_, access) = self
+            .resolve_access::<RevokeInvitationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let invitation = tx
             .find_invitation(organization, id)

@@ -4,9 +4,7 @@
 //! update, so however many joins race, a code is used at most `maxUses` times.
 
 use crate::secrets::digest;
-use crate::{
-    App, CreateJoinCodeError, Denied, JoinError, ListJoinCodesError, RevokeJoinCodeError, access::resolve_access,
-};
+use crate::{App, CreateJoinCodeError, Denied, JoinError, ListJoinCodesError, RevokeJoinCodeError};
 use orgs_core::{
     Acting, Caller, Change, JOIN_CODE_ALPHABET, JOIN_CODE_LEN, JoinCode, JoinCodeId, JoinedVia, MaxUses, OrgId, Page,
     PageKey, Paged, Permission, Role, format_join_code, normalize_join_code,
@@ -48,9 +46,9 @@ impl App {
     ) -> Result<NewJoinCode, CreateJoinCodeError> {
         let caller = &acting.caller;
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<CreateJoinCodeError>(&self.roles, &mut *tx, caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (_, access) = self
+            .resolve_access::<CreateJoinCodeError>(&mut *tx, caller, organization, RowLock::ForUpdate)
+            .await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
         let raw = self.secrets.random_string(JOIN_CODE_ALPHABET, JOIN_CODE_LEN);
         let join_code = JoinCode {
@@ -84,8 +82,9 @@ impl App {
         page: Option<Page>,
     ) -> Result<Paged<JoinCode>, ListJoinCodesError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) =
-            resolve_access::<ListJoinCodesError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        let (_, access) = self
+            .resolve_access::<ListJoinCodesError>(&mut *tx, caller, organization, RowLock::None)
+            .await?;
         access.require(Permission::MEMBERS_MANAGE).map_err(Denied::from)?;
         let codes = tx.list_join_codes(organization, page).await?;
         tx.commit().await?;
@@ -103,14 +102,9 @@ impl App {
         id: JoinCodeId,
     ) -> Result<(), RevokeJoinCodeError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<RevokeJoinCodeError>(
-            &self.roles,
-            &mut *tx,
-            &acting.caller,
-            organization,
-            RowLock::ForUpdate,
-        )
-        .await?;
+        let (_, access) = self
+            .resolve_access::<RevokeJoinCodeError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let code = tx
             .find_join_code(organization, id)

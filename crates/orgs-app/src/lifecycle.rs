@@ -1,10 +1,7 @@
 //! An organization's life beyond the product page: who is calling, leaving, handing the
 //! organization over, and deleting it with everything it holds.
 
-use crate::{
-    App, DeleteOrganizationError, Denied, LeaveOrganizationError, MeError, TransferOwnershipError,
-    access::resolve_access,
-};
+use crate::{App, DeleteOrganizationError, Denied, LeaveOrganizationError, MeError, TransferOwnershipError};
 use orgs_core::{Acting, Caller, Change, Identity, OrgId, Permission, RemovedVia, Role, UserId, rules::keeps_an_owner};
 use orgs_ports::{RowLock, StoreError, TxMode};
 
@@ -31,14 +28,9 @@ impl App {
     /// owners leaving at once cannot both see the other still there.
     pub async fn leave_organization(&self, acting: &Acting, organization: OrgId) -> Result<(), LeaveOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<LeaveOrganizationError>(
-            &self.roles,
-            &mut *tx,
-            &acting.caller,
-            organization,
-            RowLock::ForUpdate,
-        )
-        .await?;
+        let (_, access) = self
+            .resolve_access::<LeaveOrganizationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         if access.role == Role::OWNER {
             let owners = tx.count_owners(organization).await?;
@@ -64,14 +56,9 @@ impl App {
         organization: OrgId,
     ) -> Result<(), DeleteOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (found, access) = resolve_access::<DeleteOrganizationError>(
-            &self.roles,
-            &mut *tx,
-            &acting.caller,
-            organization,
-            RowLock::ForUpdate,
-        )
-        .await?;
+        let (found, access) = self
+            .resolve_access::<DeleteOrganizationError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         if acting.caller.user().is_none() {
             return Err(Denied::UserRequired.into());
         }
@@ -95,14 +82,9 @@ impl App {
             return Err(TransferOwnershipError::ToSelf);
         }
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<TransferOwnershipError>(
-            &self.roles,
-            &mut *tx,
-            &acting.caller,
-            organization,
-            RowLock::ForUpdate,
-        )
-        .await?;
+        let (_, access) = self
+            .resolve_access::<TransferOwnershipError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         let (user, email) = acting.user().ok_or(Denied::UserRequired)?;
         access.require_owner().map_err(Denied::from)?;
         let target = tx

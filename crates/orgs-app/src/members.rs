@@ -1,6 +1,6 @@
 //! Use cases on an organization's members: list, remove, change role.
 
-use crate::{App, Denied, ListMembersError, RemoveMemberError, SetRoleError, access::resolve_access};
+use crate::{App, Denied, ListMembersError, RemoveMemberError, SetRoleError};
 use orgs_core::{
     Acting, Caller, Change, Member, OrgId, Page, PageKey, Paged, Permission, RemovedVia, Role, UserId,
     rules::keeps_an_owner,
@@ -16,8 +16,9 @@ impl App {
         page: Option<Page>,
     ) -> Result<Paged<Member>, ListMembersError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) =
-            resolve_access::<ListMembersError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        let (_, access) = self
+            .resolve_access::<ListMembersError>(&mut *tx, caller, organization, RowLock::None)
+            .await?;
         access.require(Permission::MEMBERS_VIEW).map_err(Denied::from)?;
         let members = tx.list_members(organization, page).await?;
         tx.commit().await?;
@@ -36,14 +37,9 @@ impl App {
         user: UserId,
     ) -> Result<(), RemoveMemberError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) = resolve_access::<RemoveMemberError>(
-            &self.roles,
-            &mut *tx,
-            &acting.caller,
-            organization,
-            RowLock::ForUpdate,
-        )
-        .await?;
+        let (_, access) = self
+            .resolve_access::<RemoveMemberError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         access.may_manage(None, None).map_err(Denied::from)?;
         let Some(member) = tx.find_member(organization, user).await? else {
             return Ok(());
@@ -75,9 +71,9 @@ impl App {
         role: Role,
     ) -> Result<(), SetRoleError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<SetRoleError>(&self.roles, &mut *tx, &acting.caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (_, access) = self
+            .resolve_access::<SetRoleError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         access.may_manage(Some(role), None).map_err(Denied::from)?;
         let member = tx
             .find_member(organization, user)

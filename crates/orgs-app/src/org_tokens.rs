@@ -1,7 +1,7 @@
 //! An organization's own API tokens, as its owners see and revoke them through the API.
 //! A revocation takes effect at once in every process: each request reads the token's row.
 
-use crate::{App, Denied, ListTokensError, RevokeTokenError, access::resolve_access};
+use crate::{App, Denied, ListTokensError, RevokeTokenError};
 use orgs_core::{Acting, ApiTokenInfo, Caller, Change, OrgId, Page, PageKey, Paged, Permission};
 use orgs_ports::{RowLock, TxMode};
 
@@ -14,8 +14,9 @@ impl App {
         page: Page,
     ) -> Result<Paged<ApiTokenInfo>, ListTokensError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (_, access) =
-            resolve_access::<ListTokensError>(&self.roles, &mut *tx, caller, organization, RowLock::None).await?;
+        let (_, access) = self
+            .resolve_access::<ListTokensError>(&mut *tx, caller, organization, RowLock::None)
+            .await?;
         access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         let tokens = tx.list_live_organization_tokens(organization, page).await?;
         tx.commit().await?;
@@ -34,9 +35,9 @@ impl App {
         key: &str,
     ) -> Result<(), RevokeTokenError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (_, access) =
-            resolve_access::<RevokeTokenError>(&self.roles, &mut *tx, &acting.caller, organization, RowLock::ForUpdate)
-                .await?;
+        let (_, access) = self
+            .resolve_access::<RevokeTokenError>(&mut *tx, &acting.caller, organization, RowLock::ForUpdate)
+            .await?;
         access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         let token = tx
             .find_organization_token(organization, key)

@@ -2,7 +2,6 @@
 
 use crate::{
     App, CreateOrganizationError, Denied, GetOrganizationError, ListOrganizationsError, UpdateOrganizationError,
-    access::resolve_access,
 };
 use orgs_core::{
     Acting, Caller, Change, JoinedVia, Membership, OrgId, OrgName, Organization, Page, PageKey, Paged, Permission,
@@ -46,8 +45,9 @@ impl App {
     /// `organizations.get`: needs `org:view`.
     pub async fn get_organization(&self, caller: &Caller, id: OrgId) -> Result<Organization, GetOrganizationError> {
         let mut tx = self.store.begin(TxMode::Read).await?;
-        let (organization, access) =
-            resolve_access::<GetOrganizationError>(&self.roles, &mut *tx, caller, id, RowLock::None).await?;
+        let (organization, access) = self
+            .resolve_access::<GetOrganizationError>(&mut *tx, caller, id, RowLock::None)
+            .await?;
         access.require(Permission::ORG_VIEW).map_err(Denied::from)?;
         tx.commit().await?;
         Ok(organization)
@@ -96,9 +96,9 @@ impl App {
         name: OrgName,
     ) -> Result<(), UpdateOrganizationError> {
         let mut tx = self.store.begin(TxMode::Write).await?;
-        let (found, access) =
-            resolve_access::<UpdateOrganizationError>(&self.roles, &mut *tx, &acting.caller, id, RowLock::ForUpdate)
-                .await?;
+        let (found, access) = self
+            .resolve_access::<UpdateOrganizationError>(&mut *tx, &acting.caller, id, RowLock::ForUpdate)
+            .await?;
         access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
         if found.name == name {
             return Ok(());

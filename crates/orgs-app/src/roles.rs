@@ -69,14 +69,14 @@ impl App {
                 report.memberships += moved.members.len() as u64;
                 report.invitations += moved.invitations;
                 report.join_codes += moved.join_codes;
-                events.extend(moved.members.into_iter().map(|(user, email)| AuditEvent {
+                events.extend(moved.members.into_iter().map(|member| AuditEvent {
                     id: EventId::at(occurred_at),
                     organization,
                     occurred_at,
                     actor: Actor::Operator,
                     change: Change::MemberRoleChanged {
-                        user,
-                        email,
+                        user: member.user_id,
+                        email: member.email,
                         old_role: from,
                         new_role: to,
                     },

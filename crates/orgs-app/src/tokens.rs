@@ -2,7 +2,6 @@
 
 use crate::{
     App, CreateTokenError, Denied,
-    access::resolve_access,
     secrets::{BASE62, KEY_RANDOM_LEN, SECRET_LEN, last_four},
 };
 use orgs_core::{
@@ -41,25 +40,27 @@ pub struct NewUserToken {
     pub token: MintedToken,
 }
 
-/// `tokens.create` needs a user holding `org:manage`; visibility comes first. The write
-/// locks the organization, so a mint racing `organizations.delete` either commits first
-/// (and its token goes with the organization) or finds no organization.
-async fn may_create_token(
-    roles: &orgs_core::Roles,
-    tx: &mut dyn Tx,
-    caller: &Caller,
-    organization: OrgId,
-    lock: RowLock,
-) -> Result<(), CreateTokenError> {
-    let (_, access) = resolve_access::<CreateTokenError>(roles, tx, caller, organization, lock).await?;
-    if caller.user().is_none() {
-        return Err(Denied::UserRequired.into());
-    }
-    access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
-    Ok(())
-}
-
 impl App {
+    /// `tokens.create` needs a user holding `org:manage`; visibility comes first. The write
+    /// locks the organization, so a mint racing `organizations.delete` either commits first
+    /// (and its token goes with the organization) or finds no organization.
+    async fn may_create_token(
+        &self,
+        tx: &mut dyn Tx,
+        caller: &Caller,
+        organization: OrgId,
+        lock: RowLock,
+    ) -> Result<(), CreateTokenError> {
+        let (_, access) = self
+            .resolve_access::<CreateTokenError>(tx, caller, organization, lock)
+            .await?;
+        if caller.user().is_none() {
+            return Err(Denied::UserRequired.into());
+        }
+        access.require(Permission::ORG_MANAGE).map_err(Denied::from)?;
+        Ok(())
+    }
+
     /// Draws the key and secret and hashes the secret. Done before any transaction opens,
     /// because argon2 takes tens of milliseconds and no lock should wait on it.
     async fn mint(
@@ -105,13 +106,15 @@ impl App {
         // Check before hashing, so that a caller without the right cannot make us spend
         // argon2's time; check again in the write, as the right may have gone meanwhile.
         let mut check = self.store.begin(TxMode::Read).await?;
-        may_create_token(&self.roles, &mut *check, caller, organization, RowLock::None).await?;
+        self.may_create_token(&mut *check, caller, organization, RowLock::None)
+            .await?;
         drop(check);
         let prefix = format!("orgs_{}", env.as_str());
         let owner = TokenOwner::Organization(organization);
         let (minted, stored) = self.mint(&prefix, owner, name, env, caller.user()).await;
         let mut tx = self.store.begin(TxMode::Write).await?;
-        may_create_token(&self.roles, &mut *tx, caller, organization, RowLock::ForUpdate).await?;
+        self.may_create_token(&mut *tx, caller, organization, RowLock::ForUpdate)
+            .await?;
         tx.insert_api_token(&stored).await?;
         let change = Change::ApiTokenCreated {
             key: stored.key.clone(),

@@ -29,7 +29,7 @@ pub use model::{
 pub use name::{InvalidName, OrgName, TokenName};
 pub use page::{CURSOR_PATTERN, DEFAULT_PAGE, MAX_PAGE, Page, PageError, PageKey, Paged};
 pub use role::{InvalidPermissionName, InvalidRoleName, Permission, Role};
-pub use role_table::{DeclaredRole, OWNER_RANK, RoleDefinition, RoleTableError, Roles, UnknownRole};
+pub use role_table::{DeclaredRole, RoleDefinition, RoleTableError, Roles, UnknownRole};
 pub use rules::{Access, RuleViolation};
 
 /// Every timestamp in the domain is UTC.

@@ -5,7 +5,7 @@ use crate::role::{Permission, Role};
 use std::fmt;
 
 /// The owner's rank; declared roles rank from 1 to one below it.
-pub const OWNER_RANK: u16 = 300;
+const OWNER_RANK: u16 = 300;
 const ADMIN_RANK: u16 = 200;
 const MEMBER_RANK: u16 = 100;
 /// The longest description a declared role may carry.
@@ -117,12 +117,9 @@ impl Roles {
         let mut table = Self::built_in();
         for declaration in declared {
             let definition = check(declaration)?;
+            // `check` refused the built-in names, so a role already here came earlier.
             if table.get(definition.role).is_some() {
-                return Err(if definition.role.is_built_in() {
-                    RoleTableError::BuiltIn(declaration.role.clone())
-                } else {
-                    RoleTableError::Duplicate(declaration.role.clone())
-                });
+                return Err(RoleTableError::Duplicate(declaration.role.clone()));
             }
             for permission in &definition.permissions {
                 if !table.entries[0].permissions.contains(permission) {

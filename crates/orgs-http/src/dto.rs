@@ -27,16 +27,6 @@ fn name_schema(description: &str, pattern: &str, max_length: usize, example: &st
         .into()
 }
 
-fn role_schema() -> RefOr<Schema> {
-    name_schema(
-        "A role: `owner`, `admin` and `member` are built in, and the deployment may declare more; \
-         `organizations.roles` lists every role with its rank and permissions.",
-        ROLE_PATTERN,
-        orgs_core::role::ROLE_NAME_MAX,
-        "admin",
-    )
-}
-
 /// A role in an answer.
 #[derive(Debug, Clone, Copy)]
 pub struct RoleDto(pub Role);
@@ -55,7 +45,13 @@ impl From<Role> for RoleDto {
 
 impl PartialSchema for RoleDto {
     fn schema() -> RefOr<Schema> {
-        role_schema()
+        name_schema(
+            "A role: `owner`, `admin` and `member` are built in, and the deployment may declare more; \
+             `organizations.roles` lists every role with its rank and permissions.",
+            ROLE_PATTERN,
+            orgs_core::role::ROLE_NAME_MAX,
+            "admin",
+        )
     }
 }
 
@@ -66,7 +62,8 @@ impl ToSchema for RoleDto {
 }
 
 /// A role a request names, as written: whether the deployment declares it is the
-/// handler's question, so the error can list the roles that are.
+/// handler's question, so the error can list the roles that are. The spec gives it
+/// `RoleDto`'s schema (`value_type`), as both are one `OrgRole`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
 pub struct RoleInput(pub String);
@@ -75,18 +72,6 @@ impl RoleInput {
     /// The declared role, or `400 invalid_request` naming the field.
     pub(crate) fn declared(&self, roles: &orgs_core::Roles) -> Result<Role, crate::ApiError> {
         crate::extract::field("role", roles.declared(&self.0))
-    }
-}
-
-impl PartialSchema for RoleInput {
-    fn schema() -> RefOr<Schema> {
-        role_schema()
-    }
-}
-
-impl ToSchema for RoleInput {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed("OrgRole")
     }
 }
 
@@ -230,6 +215,7 @@ pub struct RemoveMemberRequest {
 pub struct SetRoleRequest {
     pub organization_id: String,
     pub user_id: String,
+    #[schema(value_type = RoleDto)]
     pub role: RoleInput,
 }
 

@@ -15,6 +15,7 @@ pub struct CreateInvitationRequest {
     pub email: String,
     /// Defaults to `member`.
     #[serde(default)]
+    #[schema(value_type = Option<RoleDto>)]
     pub role: Option<RoleInput>,
 }
 
@@ -38,6 +39,7 @@ pub struct CreateJoinCodeRequest {
     pub organization_id: String,
     /// Defaults to `member`.
     #[serde(default)]
+    #[schema(value_type = Option<RoleDto>)]
     pub role: Option<RoleInput>,
     /// 1 to 1,000,000; absent or null for unlimited.
     #[serde(default)]

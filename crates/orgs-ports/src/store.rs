@@ -51,10 +51,10 @@ impl RoleHolders {
     }
 }
 
-/// What one organization's reassignment moved: the members by name, for their events.
+/// What one organization's reassignment moved: the members as they were, for their events.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reassigned {
-    pub members: Vec<(UserId, Email)>,
+    pub members: Vec<Member>,
     pub invitations: u64,
     pub join_codes: u64,
 }

@@ -54,9 +54,11 @@ pub async fn refuse_undeclared_roles_held(app: &App) -> anyhow::Result<()> {
 pub async fn roles(settings: &Settings, command: RolesCommand) -> anyhow::Result<()> {
     match command {
         RolesCommand::Check => {
-            let table = settings.roles()?;
+            // Loading the settings checked the declarations already; this is their table.
             let state = crate::cli::open_state(settings).await?;
-            let listed: Vec<_> = table
+            let listed: Vec<_> = state
+                .app
+                .roles()
                 .entries()
                 .iter()
                 .map(|entry| {

@@ -9,7 +9,7 @@
 macro_rules! role_statements {
     ($conn:ty, $for_update:literal) => {
         use crate::rows::{self, map_error};
-        use orgs_core::{Email, OrgId, Role, UserId};
+        use orgs_core::{OrgId, Role};
         use orgs_ports::{Reassigned, RoleHolders, StoreError};
         use uuid::Uuid;
         type Conn = $conn;
@@ -72,6 +72,27 @@ macro_rules! role_statements {
             Ok(ids.into_iter().map(OrgId::from_uuid).collect())
         }
 
+        /// Moves the rows of `table` that hold `from` in one organization, and meet `live`,
+        /// to `to`; returns how many.
+        async fn move_rows(
+            conn: &mut Conn,
+            table: &str,
+            live: &str,
+            organization: OrgId,
+            from: Role,
+            to: Role,
+        ) -> Result<u64, StoreError> {
+            let sql = format!("UPDATE {table} SET role = $3 WHERE organization_id = $1 AND role = $2 AND {live}");
+            let done = sqlx::query(&sql)
+                .bind(organization.as_uuid())
+                .bind(from.as_str())
+                .bind(to.as_str())
+                .execute(&mut *conn)
+                .await
+                .map_err(map_error)?;
+            Ok(done.rows_affected())
+        }
+
         pub(crate) async fn reassign_role(
             conn: &mut Conn,
             organization: OrgId,
@@ -80,44 +101,21 @@ macro_rules! role_statements {
         ) -> Result<Reassigned, StoreError> {
             // The organization is locked, so the members read here are the ones the
             // update moves.
-            let members: Vec<(Uuid, String)> = sqlx::query_as(
-                "SELECT m.user_id, u.email FROM memberships m JOIN users u ON u.id = m.user_id
+            let members = sqlx::query(
+                "SELECT m.user_id, u.email, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id
                  WHERE m.organization_id = $1 AND m.role = $2 ORDER BY m.user_id",
             )
             .bind(organization.as_uuid())
             .bind(from.as_str())
             .fetch_all(&mut *conn)
             .await
-            .map_err(map_error)?;
-            let statement = |table: &str, live: &str| {
-                format!("UPDATE {table} SET role = $3 WHERE organization_id = $1 AND role = $2{live}")
-            };
-            let mut counts = [0u64; 3];
-            for (at, sql) in [
-                statement("memberships", ""),
-                statement("invitations", &format!(" AND {LIVE_INVITATION}")),
-                statement("join_codes", &format!(" AND {LIVE_JOIN_CODE}")),
-            ]
+            .map_err(map_error)?
             .iter()
-            .enumerate()
-            {
-                counts[at] = sqlx::query(sql)
-                    .bind(organization.as_uuid())
-                    .bind(from.as_str())
-                    .bind(to.as_str())
-                    .execute(&mut *conn)
-                    .await
-                    .map_err(map_error)?
-                    .rows_affected();
-            }
-            let [_, invitations, join_codes] = counts;
-            let members = members
-                .into_iter()
-                .map(|(user, email)| {
-                    let email = Email::parse(&email).map_err(|_| StoreError::Other("corrupt row: email".into()))?;
-                    Ok((UserId::from_uuid(user), email))
-                })
-                .collect::<Result<Vec<_>, StoreError>>()?;
+            .map(rows::member)
+            .collect::<Result<Vec<_>, StoreError>>()?;
+            move_rows(conn, "memberships", "TRUE", organization, from, to).await?;
+            let invitations = move_rows(conn, "invitations", LIVE_INVITATION, organization, from, to).await?;
+            let join_codes = move_rows(conn, "join_codes", LIVE_JOIN_CODE, organization, from, to).await?;
             Ok(Reassigned {
                 members,
                 invitations,

@@ -439,7 +439,7 @@ async fn cell(app: &TestApp, cast: &Cast, who: Who, ranks: Ranks) -> Cell {
 }
 
 /// A user without a token: cheap, since no argon2 hash is made.
-async fn plain_user(app: &TestApp) -> UserId {
+pub(crate) async fn plain_user(app: &TestApp) -> UserId {
     let candidate = User {
         id: UserId::generate(),
         email: orgs_core::Email::parse(&format!("{}@example.com", UserId::generate())).unwrap(),

@@ -6,6 +6,7 @@
 //! from scratch.
 
 use crate::helpers::{Db, TestApp, TestUser, spawn_configured};
+use crate::matrix::plain_user;
 use crate::on_both_stores;
 use orgs_core::{OrgId, Role, UserId};
 use orgs_ports::TxMode;
@@ -265,19 +266,6 @@ async fn run(
         changed_as_asked(app, organization, op, target).await;
     }
     (answer.status, answer.code().to_owned())
-}
-
-/// A user with no token: hashing one for every cell would be most of the test's time.
-async fn plain_user(app: &TestApp) -> UserId {
-    let candidate = orgs_core::User {
-        id: UserId::generate(),
-        email: orgs_core::Email::parse(&format!("{}@example.com", UserId::generate())).unwrap(),
-        created_at: chrono::Utc::now(),
-    };
-    let mut tx = app.store.begin(TxMode::Write).await.unwrap();
-    let user = tx.find_or_insert_user(&candidate).await.unwrap();
-    tx.commit().await.unwrap();
-    user.id
 }
 
 async fn made_by_owner(app: &TestApp, owner: &TestUser, path: &str, body: Value) -> Value {

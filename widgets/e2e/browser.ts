@@ -33,3 +33,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
+
+/** A fresh context on the console at `url`, signed in with `bearer`. */
+export async function signIn(browser: Browser, url: string, bearer: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  await page.getByLabel("Bearer", { exact: true }).fill(bearer);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
+
+/** A landmark region of the page by its exact name, as each widget labels its frame. */
+export const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });

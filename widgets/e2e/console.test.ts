@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type TestServer } from "../../clients/typescript/test/server.js";
-import { axeViolations, launch } from "./browser.js";
+import { axeViolations, launch, region, signIn } from "./browser.js";
 
 const CONFIG = fileURLToPath(new URL("../console/vite.config.ts", import.meta.url));
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL("./output/", import.meta.url));
@@ -38,17 +38,7 @@ afterAll(async () => {
   await orgs?.stop();
 });
 
-async function signedIn(name: string, url = consoleUrl): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  await page.getByLabel("Bearer", { exact: true }).fill(bearers[name]!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return page;
-}
-
-const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const signedIn = (name: string, url = consoleUrl) => signIn(browser, url, bearers[name]!);
 
 describe.sequential("the console", () => {
   let alice: Page;

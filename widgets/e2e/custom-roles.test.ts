@@ -4,12 +4,12 @@
 // matrix shows the declared permission and descriptions, and the gallery shows them too.
 import { fileURLToPath } from "node:url";
 import { createClient } from "@orgs/client";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { build, preview, type PreviewServer } from "vite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CUSTOM_ROLES_CONFIG } from "../../clients/typescript/test/custom-roles.js";
 import { startServer, type TestServer } from "../../clients/typescript/test/server.js";
-import { axeViolations, launch } from "./browser.js";
+import { axeViolations, launch, region, signIn } from "./browser.js";
 
 const CONFIG = fileURLToPath(new URL("../console/vite.config.ts", import.meta.url));
 const ALL_SIX = ["owner", "manager", "admin", "billing", "member", "viewer"];
@@ -50,17 +50,7 @@ afterAll(async () => {
   await orgs?.stop();
 });
 
-async function signedIn(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(consoleUrl);
-  await page.getByLabel("Bearer", { exact: true }).fill(bearers[name]!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return page;
-}
-
-const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const signedIn = (name: string) => signIn(browser, consoleUrl, bearers[name]!);
 
 describe.sequential("declared roles in the console", () => {
   test("an owner is offered every role, and invites with a declared one", async () => {

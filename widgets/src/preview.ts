@@ -21,9 +21,10 @@ const at = (daysAgo: number) => new Date(Date.UTC(2026, 10, 29, 9, 30) - daysAgo
 
 /**
  * The sample deployment's roles: the built-ins and three its operator declared, so that the
- * role matrix and the role pickers show both. The owner holds every permission.
+ * role matrix and the role pickers show both. The owner holds every permission. The
+ * component tests take it as the server's answer for a deployment declaring these roles.
  */
-const ROLES: OrgRoleMatrix = {
+export const SAMPLE_ROLE_MATRIX: OrgRoleMatrix = {
   roles: [
     {
       role: "owner",
@@ -239,7 +240,7 @@ export function createPreviewClient(): OrgsApi {
         organization.updatedAt = new Date().toISOString();
         return ok;
       }),
-    roles: () => settle(ROLES),
+    roles: () => settle(SAMPLE_ROLE_MATRIX),
     members: {
       list: ({ organizationId, limit, cursor }) =>
         attempt(() => {

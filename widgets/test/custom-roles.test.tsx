@@ -16,7 +16,15 @@ import {
   PermissionGate,
   RoleMatrix,
 } from "../src/index.js";
-import { ACME, baseRoutes, CUSTOM_ROLE_MATRIX, expectAccessible, renderWith, ROLE_MATRIX } from "./harness.js";
+import {
+  ACME,
+  baseRoutes,
+  CUSTOM_ROLE_MATRIX,
+  expectAccessible,
+  invitation,
+  renderWith,
+  ROLE_MATRIX,
+} from "./harness.js";
 
 const BUILT_IN: OrgRoleMatrix = ROLE_MATRIX;
 const CUSTOM: OrgRoleMatrix = CUSTOM_ROLE_MATRIX;
@@ -189,15 +197,6 @@ describe("role selects offer exactly the grantable roles", () => {
 
 describe("revoking follows the same rule", () => {
   test("an admin may revoke a viewer invitation, not a billing one", async () => {
-    const invitation = (id: string, email: string, role: string) => ({
-      id,
-      organizationId: ACME.id,
-      email,
-      role,
-      invitedBy: "u1",
-      createdAt: "2026-11-20T10:00:00.000Z",
-      expiresAt: "2026-11-27T10:00:00.000Z",
-    });
     renderWith(<PendingInvitations />, {
       ...baseRoutes("admin", CUSTOM_ROLE_MATRIX),
       "/invitations/list": {

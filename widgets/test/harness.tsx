@@ -6,6 +6,7 @@ import axe from "axe-core";
 import type { ReactNode } from "react";
 import { expect } from "vitest";
 import { OrgsProvider } from "../src/index.js";
+import { SAMPLE_ROLE_MATRIX } from "../src/preview.js";
 
 type Answer = { status?: number; body: unknown; headers?: Record<string, string> } | "hang";
 type Route = (body: Record<string, unknown>) => Answer;
@@ -60,34 +61,20 @@ export const ROLE_MATRIX = {
 
 /**
  * The server's matrix for a deployment declaring billing (150: org:view, billing:manage),
- * viewer (50: org:view) and manager (250: members:manage, billing:manage); the owner holds
- * every permission, the declared one included.
+ * viewer (50: org:view) and manager (250: members:manage, billing:manage): the preview's.
  */
-export const CUSTOM_ROLE_MATRIX = {
-  roles: [
-    {
-      role: "owner",
-      rank: 300,
-      permissions: ["org:view", "org:manage", "members:view", "members:manage", "billing:manage"],
-      description: null,
-    },
-    {
-      role: "manager",
-      rank: 250,
-      permissions: ["members:manage", "billing:manage"],
-      description: "Manages members and billing",
-    },
-    { role: "admin", rank: 200, permissions: ["org:view", "members:view", "members:manage"], description: null },
-    {
-      role: "billing",
-      rank: 150,
-      permissions: ["org:view", "billing:manage"],
-      description: "Sees the organization and manages its billing",
-    },
-    { role: "member", rank: 100, permissions: ["org:view", "members:view"], description: null },
-    { role: "viewer", rank: 50, permissions: ["org:view"], description: "Sees the organization, nothing more" },
-  ],
-};
+export const CUSTOM_ROLE_MATRIX = SAMPLE_ROLE_MATRIX;
+
+/** A pending invitation to Acme, sent by u1. */
+export const invitation = (id: string, email: string, role: string) => ({
+  id,
+  organizationId: ACME.id,
+  email,
+  role,
+  invitedBy: "u1",
+  createdAt: "2026-11-20T10:00:00.000Z",
+  expiresAt: "2026-11-27T10:00:00.000Z",
+});
 
 /** The caller, as `me` answers: the user u1, ada@acme.test. */
 export const ME = { kind: "user", user: { id: "u1", email: "ada@acme.test" } };

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, test, vi } from "vitest";
 import { AcceptInvitation, InviteMember, MembersTable, PendingInvitations } from "../src/index.js";
-import { ACME, baseRoutes, error, expectAccessible, renderWith } from "./harness.js";
+import { ACME, baseRoutes, error, expectAccessible, invitation, renderWith } from "./harness.js";
 
 const member = (userId: string, email: string, role: string) => ({
   userId,
@@ -22,15 +22,6 @@ const TEAM = [
   member("u2", "grace@acme.test", "admin"),
   member("u3", "linus@acme.test", "member"),
 ];
-const invitation = (id: string, email: string, role: string) => ({
-  id,
-  organizationId: ACME.id,
-  email,
-  role,
-  invitedBy: "u1",
-  createdAt: "2026-11-20T10:00:00.000Z",
-  expiresAt: "2026-11-27T10:00:00.000Z",
-});
 
 describe("MembersTable", () => {
   test("loading, then the members; an owner may change and remove anyone", async () => {

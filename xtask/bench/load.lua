@@ -1,6 +1,7 @@
 -- One benchmark scenario for wrk. `cargo xtask bench` chooses it through BENCH_*
 -- variables, so one script covers the fixed requests and the ones that must differ
--- (a new invitee, another member's role, another user joining).
+-- (a new invitee, another member's role, another user joining). The `_spread` modes
+-- aim each request at another of many organizations.
 local mode = os.getenv("BENCH_MODE") or "fixed"
 local path = os.getenv("BENCH_PATH")
 local body = os.getenv("BENCH_BODY")
@@ -16,6 +17,8 @@ function setup(thread)
 end
 
 local list = {}
+-- The spread join's codes, one per organization.
+local codes = {}
 local counter = 0
 local fixed = nil
 already = 0
@@ -27,12 +30,16 @@ function init(args)
    if bearer then
       wrk.headers["Authorization"] = "Bearer " .. bearer
    end
-   local file = os.getenv("BENCH_LIST_FILE")
-   if file then
-      for line in io.lines(file) do
-         list[#list + 1] = line
+   local function read(name, into)
+      local file = os.getenv(name)
+      if file then
+         for line in io.lines(file) do
+            into[#into + 1] = line
+         end
       end
    end
+   read("BENCH_LIST_FILE", list)
+   read("BENCH_CODES_FILE", codes)
    -- Threads take interleaved numbers so no two of them send the same request.
    counter = id - 1
    if mode == "fixed" then
@@ -54,12 +61,32 @@ function request()
       local json = string.format('{"organizationId":"%s","userId":"%s","role":"%s"}', org, list[n % #list + 1], role)
       return wrk.format(nil, path, nil, json)
    elseif mode == "join" then
-      local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. list[n % #list + 1] }
-      return wrk.format(nil, path, headers, body)
+      return wrk.format(nil, path, as(list[n % #list + 1]), body)
+   elseif mode == "create_spread" then
+      return wrk.format(nil, path, as(list[n % #list + 1]), body)
+   elseif mode == "invite_spread" then
+      local json = string.format('{"organizationId":"%s","email":"spread-%s-%d@bench.test"}', list[n % #list + 1], run, n)
+      return wrk.format(nil, path, nil, json)
+   elseif mode == "set_role_spread" then
+      local line = list[n % #list + 1]
+      local space = string.find(line, " ", 1, true)
+      local role = (math.floor(n / #list) % 2 == 0) and "admin" or "member"
+      local json = string.format('{"organizationId":"%s","userId":"%s","role":"%s"}',
+         string.sub(line, 1, space - 1), string.sub(line, space + 1), role)
+      return wrk.format(nil, path, nil, json)
+   elseif mode == "join_spread" then
+      -- Each run shifts users onto other codes, so no run repeats a (user, code) pair.
+      local code = codes[(n + tonumber(run)) % #codes + 1]
+      return wrk.format(nil, path, as(list[n % #list + 1]), string.format('{"code":"%s"}', code))
    end
 end
 
-if mode == "join" then
+-- Headers for a request made as the holder of `bearer`.
+function as(bearer)
+   return { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. bearer }
+end
+
+if mode == "join" or mode == "join_spread" then
    -- More requests than seeded users wrap around to users who already joined; the
    -- report separates those answers from real joins.
    function response(status, headers, response_body)

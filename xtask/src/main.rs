@@ -4,7 +4,7 @@
 //! - `spectral`: Spectral's OWASP API Security ruleset (from npm) on the committed spec.
 //! - `fuzz-api [--seed N|random] [--runs N] [--every-check]`: schemathesis (from PyPI)
 //!   against the committed spec and a running server; CI's fixed seed by default.
-//! - `bench [--quick]`: the benchmarks of docs/benchmarks.md (see bench/mod.rs).
+//! - `bench [--quick] [--peer better-auth] [--only …] [--store …]`: the benchmarks of docs/benchmarks.md (see bench/mod.rs).
 //! - `client-types [--check]`: regenerate the TypeScript client's types from the spec.
 //! - `client-test`: the TypeScript client's tests against a freshly built server.
 //! - `widgets-test`: the React widgets' component and browser tests.
@@ -35,8 +35,7 @@ fn main() -> ExitCode {
         ["fuzz-api", options @ ..] => {
             fuzz_api::Options::parse(options).and_then(|options| fuzz_api::fuzz(&root(), &options))
         }
-        ["bench"] => bench::bench(&root(), false),
-        ["bench", "--quick"] => bench::bench(&root(), true),
+        ["bench", options @ ..] => bench::Options::parse(options).and_then(|options| bench::bench(&root(), options)),
         ["client-types"] => client::types(&root(), false),
         ["client-types", "--check"] => client::types(&root(), true),
         ["client-test"] => client::test(&root(), false),
@@ -45,7 +44,8 @@ fn main() -> ExitCode {
         ["console"] => widgets::console(&root()),
         _ => Err(concat!(
             "usage: cargo xtask openapi [--check] | spectral | client-types [--check] | client-test | widgets-test | ",
-            "screenshots | console | fuzz-api [--seed N|random] [--runs N] [--every-check] | bench [--quick] | ci"
+            "screenshots | console | fuzz-api [--seed N|random] [--runs N] [--every-check] | ",
+            "bench [--quick] [--peer better-auth] [--only key,...] [--store postgresql|sqlite] | ci"
         )
         .to_owned()),
     };

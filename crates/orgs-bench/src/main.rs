@@ -17,6 +17,9 @@ use orgs_server::{Settings, storage::Backend};
 use serde_json::json;
 use std::sync::Arc;
 
+mod bursts;
+mod spread;
+
 /// Rows per transaction: large enough that commits do not dominate, small enough that
 /// one transaction never holds the SQLite writer for long.
 const BATCH: usize = 2_000;
@@ -31,6 +34,9 @@ struct Plan {
     write_members: usize,
     join_users: usize,
     join_codes: usize,
+    spread_orgs: usize,
+    burst_users: usize,
+    bursts: usize,
     jwt_secret: String,
 }
 
@@ -43,6 +49,9 @@ fn plan_from_args() -> anyhow::Result<Plan> {
         write_members: 200,
         join_users: 20_000,
         join_codes: 9,
+        spread_orgs: 1_000,
+        burst_users: 1_000,
+        bursts: 3,
         jwt_secret: String::new(),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,6 +66,9 @@ fn plan_from_args() -> anyhow::Result<Plan> {
             "--many-orgs" => plan.many_orgs = count()?,
             "--join-users" => plan.join_users = count()?,
             "--join-codes" => plan.join_codes = count()?,
+            "--spread-orgs" => plan.spread_orgs = count()?,
+            "--burst-users" => plan.burst_users = count()?,
+            "--bursts" => plan.bursts = count()?,
             "--jwt-secret" => plan.jwt_secret = value.clone(),
             other => return Err(anyhow!("unknown flag {other}")),
         }
@@ -74,13 +86,13 @@ async fn main() -> anyhow::Result<()> {
     let backend = Backend::open(&settings).await?;
     backend.migrate().await?;
     let store = backend.store();
-    let app = App::new(
+    let app = Arc::new(App::new(
         store.clone(),
         Arc::new(SystemClock),
         Arc::new(OsSecrets),
         Arc::new(Argon2Hasher::default()),
         Policy::default(),
-    );
+    ));
     let token = |name: &str| {
         let email = Email::parse(&format!("{name}@bench.test")).expect("a valid address");
         let app = &app;
@@ -115,6 +127,9 @@ async fn main() -> anyhow::Result<()> {
         join_codes.push(code.code);
     }
     let join_tokens = add_jwt_users(&*store, plan.join_users, &plan.jwt_secret).await?;
+    let spread = spread::seed(&app, &*store, plan.spread_orgs).await?;
+    let fresh_tokens = bursts::fresh_personal_tokens(&app, plan.bursts, plan.burst_users).await?;
+    let newcomers = bursts::newcomer_jwts(JWT_ISSUER, &plan.jwt_secret, plan.bursts, plan.burst_users)?;
 
     let report = json!({
         "readerToken": reader.token.bearer(),
@@ -134,6 +149,12 @@ async fn main() -> anyhow::Result<()> {
         "writeMembers": write_members.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "joinCodes": join_codes,
         "joinTokens": join_tokens,
+        "spreadToken": spread.owner_token,
+        "spreadOrgs": spread.organizations.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "spreadMembers": spread.members,
+        "spreadJoinCodes": spread.join_codes,
+        "freshTokens": fresh_tokens,
+        "newcomerJwts": newcomers,
     });
     println!("{report}");
     Ok(())

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 /// The longest the backlog may take to drain before the run counts as failed.
 const DRAIN_LIMIT: Duration = Duration::from_secs(120);
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct EventsResult {
     /// `organizations.create` while every event is also delivered.
     pub writes: RunResult,
@@ -115,6 +115,7 @@ pub fn measure(
         ],
         concurrency: super::report::TARGET_CONCURRENCY,
         seconds: profile.seconds * 2,
+        settle: false,
     };
     let writes = measure::drive(server, &load)?;
     let load_ended = Instant::now();

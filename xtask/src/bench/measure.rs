@@ -78,7 +78,7 @@ impl Drop for Server {
 }
 
 /// What the load tool and the kernel report for one run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RunResult {
     pub requests: u64,
     pub requests_per_second: f64,
@@ -87,6 +87,8 @@ pub struct RunResult {
     pub errors: u64,
     pub already_member: u64,
     pub peak_rss_mib: f64,
+    /// Resident memory a few seconds after the load stopped, where the run asked for it.
+    pub settled_rss_mib: Option<f64>,
     pub cpu_seconds_per_1k: f64,
 }
 
@@ -96,15 +98,70 @@ pub struct Load<'a> {
     pub env: Vec<(&'static str, String)>,
     pub concurrency: u32,
     pub seconds: u32,
+    /// Whether to read what the server still holds once the load is over.
+    pub settle: bool,
+}
+
+/// How long the server has to give memory back before `settled_rss_mib` is read: an
+/// allocator that returns freed memory does so within it, one that keeps it never does.
+const SETTLE: Duration = Duration::from_secs(3);
+
+/// What a load tool reports of one run, before the server's own figures join it.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub requests: u64,
+    pub seconds: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub errors: u64,
+    pub already_member: u64,
 }
 
 pub fn drive(server: &Server, load: &Load) -> Result<RunResult, String> {
-    let threads = load.concurrency.min(2);
+    measured(server, load.settle, || wrk(server, load))
+}
+
+/// Runs `load` and adds what the kernel saw of the server meanwhile: its CPU time, its
+/// peak resident memory and, with `settle`, what it still holds a moment after.
+pub fn measured(
+    server: &Server,
+    settle: bool,
+    load: impl FnOnce() -> Result<Summary, String>,
+) -> Result<RunResult, String> {
     let pid = server.pid();
     // Writing 5 resets the peak the kernel keeps, so each run reports its own.
     std::fs::write(format!("/proc/{pid}/clear_refs"), "5")
         .map_err(|err| format!("cannot reset the server's peak memory (run as the server's owner): {err}"))?;
     let cpu_before = cpu_seconds(pid)?;
+    let summary = load()?;
+    let cpu = cpu_seconds(pid)? - cpu_before;
+    let peak_rss_mib = status_kib(pid, "VmHWM:")? as f64 / 1024.0;
+    let settled_rss_mib = if settle {
+        std::thread::sleep(SETTLE);
+        Some(status_kib(pid, "VmRSS:")? as f64 / 1024.0)
+    } else {
+        None
+    };
+    let requests = summary.requests;
+    Ok(RunResult {
+        requests,
+        requests_per_second: requests as f64 / summary.seconds,
+        p50_ms: summary.p50_ms,
+        p99_ms: summary.p99_ms,
+        errors: summary.errors,
+        already_member: summary.already_member,
+        peak_rss_mib,
+        settled_rss_mib,
+        cpu_seconds_per_1k: if requests == 0 {
+            0.0
+        } else {
+            cpu / (requests as f64 / 1e3)
+        },
+    })
+}
+
+fn wrk(server: &Server, load: &Load) -> Result<Summary, String> {
+    let threads = load.concurrency.min(2);
     let output = Command::new("wrk")
         .args(["-t", &threads.to_string(), "-c", &load.concurrency.to_string()])
         .args(["-d", &format!("{}s", load.seconds), "--timeout", "30s", "-s"])
@@ -115,7 +172,6 @@ pub fn drive(server: &Server, load: &Load) -> Result<RunResult, String> {
         .stderr(Stdio::inherit())
         .output()
         .map_err(|err| format!("cannot run wrk (apt-get install wrk): {err}"))?;
-    let cpu = cpu_seconds(pid)? - cpu_before;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let line = stdout
         .lines()
@@ -123,21 +179,13 @@ pub fn drive(server: &Server, load: &Load) -> Result<RunResult, String> {
         .ok_or_else(|| format!("wrk printed no summary:\n{stdout}"))?;
     let summary: Value = serde_json::from_str(line).map_err(|err| format!("{err}: {line}"))?;
     let number = |key: &str| summary[key].as_u64().unwrap_or(0);
-    let requests = number("requests");
-    let seconds = number("durationUs") as f64 / 1e6;
-    Ok(RunResult {
-        requests,
-        requests_per_second: requests as f64 / seconds,
+    Ok(Summary {
+        requests: number("requests"),
+        seconds: number("durationUs") as f64 / 1e6,
         p50_ms: number("p50Us") as f64 / 1e3,
         p99_ms: number("p99Us") as f64 / 1e3,
         errors: number("socketErrors") + number("httpErrors"),
         already_member: number("alreadyMember"),
-        peak_rss_mib: peak_rss_kib(pid)? as f64 / 1024.0,
-        cpu_seconds_per_1k: if requests == 0 {
-            0.0
-        } else {
-            cpu / (requests as f64 / 1e3)
-        },
     })
 }
 
@@ -157,13 +205,14 @@ fn cpu_seconds(pid: u32) -> Result<f64, String> {
     Ok((ticks(11) + ticks(12)) as f64 / 100.0)
 }
 
-fn peak_rss_kib(pid: u32) -> Result<u64, String> {
+/// A memory figure of /proc/<pid>/status, such as the peak (`VmHWM:`) or now (`VmRSS:`).
+fn status_kib(pid: u32, field: &str) -> Result<u64, String> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).map_err(|err| err.to_string())?;
     status
         .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .find_map(|line| line.strip_prefix(field))
         .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-        .ok_or_else(|| "no VmHWM in /proc status".to_owned())
+        .ok_or_else(|| format!("no {field} in /proc status"))
 }
 
 /// Writes a list of values one per line, for the script's BENCH_LIST_FILE.

@@ -9,7 +9,9 @@
 //! clean under load, which needs no optimiser, and a release build would add minutes
 //! to every CI run.
 
+mod burst;
 mod events;
+mod goals;
 mod measure;
 mod references;
 mod report;
@@ -20,8 +22,46 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// What `cargo xtask bench` was asked for.
+#[derive(Default)]
+pub struct Options {
+    pub quick: bool,
+    /// Scenario keys to run, for profiling by hand: the report then goes under
+    /// `target/bench/only/` and the references and the webhook run are skipped.
+    pub only: Option<Vec<String>>,
+    /// One store instead of both, for profiling by hand.
+    pub store: Option<String>,
+    pub peer: bool,
+}
+
+impl Options {
+    pub fn parse(args: &[&str]) -> Result<Self, String> {
+        let mut options = Self::default();
+        let mut args = args.iter();
+        while let Some(&arg) = args.next() {
+            let mut value = || args.next().copied().ok_or_else(|| format!("{arg} needs a value"));
+            match arg {
+                "--quick" => options.quick = true,
+                "--only" => options.only = Some(value()?.split(',').map(str::to_owned).collect()),
+                "--store" => options.store = Some(value()?.to_lowercase()),
+                "--peer" => match value()? {
+                    "better-auth" => options.peer = true,
+                    other => return Err(format!("unknown peer {other}: the one peer is better-auth")),
+                },
+                other => return Err(format!("unknown bench option {other}")),
+            }
+        }
+        Ok(options)
+    }
+
+    fn runs(&self, key: &str) -> bool {
+        self.only.as_ref().is_none_or(|only| only.iter().any(|k| k == key))
+    }
+}
+
 pub struct Profile {
     pub quick: bool,
+    pub options: Options,
     /// Apart for the two modes, so a CI run's quick bench leaves the full run's data
     /// (and the seed files that match it) for profiling by hand.
     database: &'static str,
@@ -35,7 +75,9 @@ pub struct Profile {
 }
 
 impl Profile {
-    fn new(quick: bool) -> Self {
+    fn new(options: Options) -> Self {
+        let quick = options.quick;
+        let partial = options.only.is_some();
         let (concurrencies, seconds) = if quick { (vec![32], 1) } else { (vec![1, 32, 256], 5) };
         let runs = 3;
         let sizes: &[(&str, usize)] = if quick {
@@ -43,12 +85,14 @@ impl Profile {
                 ("--large-members", 10_000),
                 ("--many-orgs", 2_000),
                 ("--join-users", 5_000),
+                ("--burst-users", 200),
             ]
         } else {
             &[
                 ("--large-members", 100_000),
                 ("--many-orgs", 10_000),
                 ("--join-users", 20_000),
+                ("--burst-users", 1_000),
             ]
         };
         let mut seed_args: Vec<String> = sizes
@@ -56,16 +100,23 @@ impl Profile {
             .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
             .collect();
         seed_args.extend(["--join-codes".into(), (concurrencies.len() * runs).to_string()]);
+        // A burst of 1,000 first uses takes about a minute of argon2: once a store.
+        seed_args.extend(["--bursts".into(), "1".into()]);
         seed_args.extend(["--jwt-secret".into(), measure::JWT_SECRET.into()]);
         Self {
             quick,
+            options,
             database: if quick { "orgs_bench_quick" } else { "orgs_bench" },
             pgbench_database: if quick {
                 "orgs_bench_pgbench_quick"
             } else {
                 "orgs_bench_pgbench"
             },
-            out: if quick { "target/bench/quick" } else { "target/bench" },
+            out: match (partial, quick) {
+                (true, _) => "target/bench/only",
+                (false, true) => "target/bench/quick",
+                (false, false) => "target/bench",
+            },
             runs,
             seconds,
             concurrencies,
@@ -103,7 +154,7 @@ pub struct References {
     pub pgbench: Vec<(&'static str, u32, Vec<f64>)>,
 }
 
-pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
+pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     for tool in ["wrk", "pgbench", "psql"] {
         if Command::new("which")
             .arg(tool)
@@ -116,7 +167,9 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
             ));
         }
     }
-    let profile = Profile::new(quick);
+    let quick = options.quick;
+    let profile = Profile::new(options);
+    let partial = profile.options.only.is_some() || profile.options.store.is_some();
     let mut build = crate::cargo();
     build.args(["build", "--locked", "-p", "orgs-server", "-p", "orgs-bench", "--bins"]);
     if !quick {
@@ -126,7 +179,11 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
     let out = root.join(profile.out);
     std::fs::create_dir_all(&out).map_err(|err| format!("{}: {err}", out.display()))?;
 
-    let references = measure_references(&profile)?;
+    let references = if partial {
+        References { pgbench: Vec::new() }
+    } else {
+        measure_references(&profile)?
+    };
     let sqlite_file = out.join("orgs-bench.db");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_file.display()));
@@ -145,7 +202,14 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
         ("SQLite", format!("sqlite://{}", sqlite_file.display())),
     ];
     let mut results = Vec::new();
-    for (store, url) in stores {
+    let chosen = |store: &str| {
+        profile
+            .options
+            .store
+            .as_ref()
+            .is_none_or(|only| *only == store.to_lowercase())
+    };
+    for (store, url) in stores.into_iter().filter(|(store, _)| chosen(store)) {
         results.push(bench_store(root, &out, &profile, store, &url)?);
     }
     let report = report::Report {
@@ -153,7 +217,7 @@ pub fn bench(root: &Path, quick: bool) -> Result<(), String> {
         references,
         stores: results,
     };
-    let (markdown, json) = if quick {
+    let (markdown, json) = if quick || partial {
         (out.join("benchmarks.md"), out.join("benchmarks.json"))
     } else {
         (root.join("docs/benchmarks.md"), root.join("docs/benchmarks.json"))
@@ -204,27 +268,30 @@ fn bench_store(
     }
     let seed_seconds = started.elapsed().as_secs_f64();
     eprintln!("xtask: {store} seeded in {seed_seconds:.1} s");
-    let members_file = measure::list_file(
-        out,
-        "write-members.txt",
-        seed["writeMembers"].as_array().unwrap_or(&vec![]),
-    )?;
-    let joiners_file = measure::list_file(out, "joiners.txt", seed["joinTokens"].as_array().unwrap_or(&vec![]))?;
+    let lists = list_files(out, &seed)?;
     let log = out.join(format!("server-{}.log", store.to_lowercase()));
     let server = Server::start(&binaries.join("orgs-server"), url, &log)?;
     let script = root.join("xtask/bench/load.lua");
     let mut cells = Vec::new();
-    for scenario in scenarios::scenarios(&seed, &profile.concurrencies, &members_file, &joiners_file) {
+    let chosen = scenarios::scenarios(&seed, &profile.concurrencies, &lists);
+    for scenario in chosen.into_iter().filter(|s| profile.options.runs(s.key)) {
         for (step, &concurrency) in scenario.concurrencies.iter().enumerate() {
             let mut runs = Vec::new();
-            for run in 0..profile.runs {
-                let load = Load {
-                    script: &script,
-                    env: scenario.env(step * profile.runs + run),
-                    concurrency,
-                    seconds: profile.seconds,
-                };
-                runs.push(measure::drive(&server, &load)?);
+            if scenario.kind == scenarios::Kind::Burst {
+                for run in 0..scenario.runs() {
+                    runs.push(burst::drive(&server, &scenario.env(run), concurrency)?);
+                }
+            } else {
+                for run in 0..profile.runs {
+                    let load = Load {
+                        script: &script,
+                        env: scenario.env(step * profile.runs + run),
+                        concurrency,
+                        seconds: profile.seconds,
+                        settle: false,
+                    };
+                    runs.push(measure::drive(&server, &load)?);
+                }
             }
             let rates: Vec<String> = runs.iter().map(|r| format!("{:.0}", r.requests_per_second)).collect();
             let errors: u64 = runs.iter().map(|r| r.errors).sum();
@@ -241,13 +308,18 @@ fn bench_store(
             });
         }
     }
-    let events = events::measure(&binaries, &server, url, &script, &seed, profile)?;
-    eprintln!(
-        "xtask: {store} with a webhook: {:.0} creates/s, {:.0} deliveries/s, lag p50 {:.0} ms p99 {:.0} ms",
-        events.writes.requests_per_second, events.deliveries_per_second, events.lag_p50_ms, events.lag_p99_ms
-    );
+    let events = if profile.options.runs("events") {
+        let events = events::measure(&binaries, &server, url, &script, &seed, profile)?;
+        eprintln!(
+            "xtask: {store} with a webhook: {:.0} creates/s, {:.0} deliveries/s, lag p50 {:.0} ms p99 {:.0} ms",
+            events.writes.requests_per_second, events.deliveries_per_second, events.lag_p50_ms, events.lag_p99_ms
+        );
+        events
+    } else {
+        events::EventsResult::default()
+    };
     drop(server);
-    let (psql, plans, same_statements) = if store == "PostgreSQL" {
+    let (psql, plans, same_statements) = if store == "PostgreSQL" && profile.options.only.is_none() {
         postgres_references(out, &seed, profile)?
     } else {
         Default::default()
@@ -260,6 +332,30 @@ fn bench_store(
         same_statements,
         seed_seconds,
         events,
+    })
+}
+
+/// Writes the seed's lists for the load script, one value a line.
+fn list_files(out: &Path, seed: &Value) -> Result<scenarios::Lists, String> {
+    let none = Vec::new();
+    let list = |key: &str, name: &str| measure::list_file(out, name, seed[key].as_array().unwrap_or(&none));
+    let per_run = |key: &str, name: &str| {
+        let runs = seed[key].as_array().unwrap_or(&none);
+        runs.iter()
+            .enumerate()
+            .map(|(run, values)| {
+                measure::list_file(out, &format!("{name}-{run}.txt"), values.as_array().unwrap_or(&none))
+            })
+            .collect::<Result<Vec<_>, _>>()
+    };
+    Ok(scenarios::Lists {
+        write_members: list("writeMembers", "write-members.txt")?,
+        joiners: list("joinTokens", "joiners.txt")?,
+        spread_orgs: list("spreadOrgs", "spread-orgs.txt")?,
+        spread_members: list("spreadMembers", "spread-members.txt")?,
+        spread_codes: list("spreadJoinCodes", "spread-codes.txt")?,
+        fresh_tokens: per_run("freshTokens", "fresh-tokens")?,
+        newcomers: per_run("newcomerJwts", "newcomers")?,
     })
 }
 

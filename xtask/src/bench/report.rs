@@ -43,28 +43,31 @@ impl Cell {
     fn figure(&self, of: impl Fn(&super::RunResult) -> f64) -> (f64, f64, f64) {
         spread(&self.runs.iter().map(of).collect::<Vec<_>>())
     }
-    fn rate(&self) -> f64 {
+    pub fn rate(&self) -> f64 {
         self.figure(|r| r.requests_per_second).0
     }
-    fn p50(&self) -> f64 {
+    pub fn p50(&self) -> f64 {
         self.figure(|r| r.p50_ms).0
     }
-    fn peak_rss(&self) -> f64 {
+    pub fn p99(&self) -> f64 {
+        self.figure(|r| r.p99_ms).0
+    }
+    pub fn peak_rss(&self) -> f64 {
         self.figure(|r| r.peak_rss_mib).2
     }
 }
 
-enum Goal {
+pub enum Goal {
     AtLeast(f64),
     Below(f64),
 }
 
-struct Target {
-    name: String,
-    measured: String,
-    reference: String,
-    ratio: f64,
-    goal: Goal,
+pub struct Target {
+    pub name: String,
+    pub measured: String,
+    pub reference: String,
+    pub ratio: f64,
+    pub goal: Goal,
 }
 
 impl Target {
@@ -87,7 +90,7 @@ impl Report<'_> {
         self.stores.iter().find(|s| s.store == name)
     }
 
-    fn cell(&self, store: &str, key: &str, concurrency: u32) -> Option<&Cell> {
+    pub fn cell(&self, store: &str, key: &str, concurrency: u32) -> Option<&Cell> {
         self.store(store)?
             .cells
             .iter()
@@ -152,7 +155,7 @@ impl Report<'_> {
                 });
             }
         }
-        for store in &self.stores {
+        for store in self.stores.iter().filter(|store| store.events.writes.requests > 0) {
             let events = &store.events;
             let without = self.cell(store.store, "org_create", c).map(Cell::rate).unwrap_or(0.0);
             targets.push(Target {
@@ -183,22 +186,8 @@ impl Report<'_> {
                 goal: Goal::AtLeast(0.9),
             });
         }
-        let top = *self.profile.concurrencies.iter().max().unwrap_or(&c);
-        for store in &self.stores {
-            let peak = store
-                .cells
-                .iter()
-                .filter(|cell| cell.kind == Kind::Read && cell.concurrency == top)
-                .map(Cell::peak_rss)
-                .fold(0.0, f64::max);
-            targets.push(Target {
-                name: format!("{}: peak resident memory, reads at c={top}", store.store),
-                measured: format!("{peak:.1} MiB"),
-                reference: "100 MiB".into(),
-                ratio: peak / 100.0,
-                goal: Goal::Below(1.0),
-            });
-        }
+        super::goals::memory(self, &mut targets);
+        super::goals::tails(self, &mut targets);
         if let Some(postgres) = self.store("PostgreSQL") {
             for cell in postgres.cells.iter().filter(|cell| cell.kind == Kind::Read) {
                 let runs_at_one_concurrency = postgres.cells.iter().filter(|o| o.key == cell.key).count() == 1;
@@ -297,7 +286,7 @@ impl Report<'_> {
         for store in &self.stores {
             let _ = writeln!(
                 md,
-                "\n### {} (seeded in {:.1} s)\n\n| Work | Conc. | req/s | p50 ms | p99 ms | Errors | Peak RSS MiB | CPU s / 1k req |\n|---|---|---|---|---|---|---|---|",
+                "\n### {} (seeded in {:.1} s)\n\n| Work | Conc. | req/s | p50 ms | p99 ms | Errors | Peak RSS MiB | Settled MiB | CPU s / 1k req |\n|---|---|---|---|---|---|---|---|---|",
                 store.store, store.seed_seconds
             );
             for cell in &store.cells {
@@ -310,13 +299,14 @@ impl Report<'_> {
                 };
                 let _ = writeln!(
                     md,
-                    "| {}{note} | {} | {} | {} | {} | {errors} | {:.1} | {:.3} |",
+                    "| {}{note} | {} | {} | {} | {} | {errors} | {:.1} | {} | {:.3} |",
                     cell.label,
                     cell.concurrency,
                     range(cell.figure(|r| r.requests_per_second), 0),
                     range(cell.figure(|r| r.p50_ms), 2),
                     range(cell.figure(|r| r.p99_ms), 2),
                     cell.peak_rss(),
+                    settled_text(cell),
                     cell.figure(|r| r.cpu_seconds_per_1k).0,
                 );
             }
@@ -344,6 +334,7 @@ impl Report<'_> {
                                 json!({"requests": r.requests, "requestsPerSecond": r.requests_per_second,
                                     "p50Ms": r.p50_ms, "p99Ms": r.p99_ms, "errors": r.errors,
                                     "alreadyMember": r.already_member, "peakRssMib": r.peak_rss_mib,
+                                    "settledRssMib": r.settled_rss_mib,
                                     "cpuSecondsPer1k": r.cpu_seconds_per_1k})
                             })
                             .collect();
@@ -376,6 +367,15 @@ impl Report<'_> {
             "quick": p.quick, "runs": p.runs, "seconds": p.seconds, "concurrencies": p.concurrencies,
             "machine": machine, "pgbench": pgbench, "stores": stores, "targets": targets,
         })
+    }
+}
+
+fn settled_text(cell: &Cell) -> String {
+    let settled: Vec<f64> = cell.runs.iter().filter_map(|r| r.settled_rss_mib).collect();
+    if settled.is_empty() {
+        "-".into()
+    } else {
+        range(spread(&settled), 1)
     }
 }
 

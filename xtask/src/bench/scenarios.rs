@@ -1,7 +1,7 @@
 //! The work the benchmark measures, as wrk scenarios over what the seeder made.
 
 use serde_json::{Value, json};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -9,6 +9,22 @@ pub enum Kind {
     Ceiling,
     Read,
     Write,
+    /// Every credential of a list used for the first time, 32 at once, then the memory
+    /// the server keeps once the burst is over.
+    Burst,
+}
+
+/// The files the load script reads its varying requests from.
+pub struct Lists {
+    pub write_members: PathBuf,
+    pub joiners: PathBuf,
+    pub spread_orgs: PathBuf,
+    /// `organization user`, a line each.
+    pub spread_members: PathBuf,
+    pub spread_codes: PathBuf,
+    /// One file per run: credentials that have never been presented.
+    pub fresh_tokens: Vec<PathBuf>,
+    pub newcomers: Vec<PathBuf>,
 }
 
 pub struct Scenario {
@@ -18,18 +34,23 @@ pub struct Scenario {
     pub kind: Kind,
     pub concurrencies: Vec<u32>,
     env: Vec<(&'static str, String)>,
-    /// One join code per run, so that every run makes real joins.
-    join_codes: Vec<String>,
+    /// Variables that differ from run to run (a join code, a list of new credentials),
+    /// so that every run does real work; run `n` takes entry `n` modulo their number.
+    per_run: Vec<Vec<(&'static str, String)>>,
 }
 
 impl Scenario {
+    /// How many runs have their own variables; a burst runs once for each.
+    pub fn runs(&self) -> usize {
+        self.per_run.len()
+    }
+
     /// The script's variables for the `run`-th run of this scenario.
     pub fn env(&self, run: usize) -> Vec<(&'static str, String)> {
         let mut env = self.env.clone();
         env.push(("BENCH_RUN", run.to_string()));
-        if !self.join_codes.is_empty() {
-            let code = &self.join_codes[run % self.join_codes.len()];
-            env.push(("BENCH_BODY", json!({ "code": code }).to_string()));
+        if !self.per_run.is_empty() {
+            env.extend(self.per_run[run % self.per_run.len()].iter().cloned());
         }
         env
     }
@@ -49,7 +70,7 @@ fn post(path: &str, bearer: String, body: Value) -> Vec<(&'static str, String)> 
 
 /// `all` are the concurrencies of the sweep; whole lists of tens of thousands of rows
 /// run one at a time, as an admin page or an export would ask for them.
-pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &Path) -> Vec<Scenario> {
+pub fn scenarios(seed: &Value, all: &[u32], lists: &Lists) -> Vec<Scenario> {
     let reader = text(seed, "readerToken");
     let many = text(seed, "manyToken");
     let (small, large, writes) = (text(seed, "smallOrg"), text(seed, "largeOrg"), text(seed, "writesOrg"));
@@ -65,7 +86,7 @@ pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &
         kind,
         concurrencies: all.to_vec(),
         env,
-        join_codes: Vec::new(),
+        per_run: Vec::new(),
     };
     let one_at_a_time = |mut scenario: Scenario| {
         scenario.concurrencies = vec![1];
@@ -187,7 +208,7 @@ pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &
                 ("BENCH_PATH", "/v1/organizations/members/set-role".into()),
                 ("BENCH_BEARER", reader.clone()),
                 ("BENCH_ORG", writes.clone()),
-                ("BENCH_LIST_FILE", members_file.display().to_string()),
+                ("BENCH_LIST_FILE", file(&lists.write_members)),
             ],
         ),
         scenario(
@@ -202,9 +223,15 @@ pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &
             ],
         ),
         Scenario {
-            join_codes: seed["joinCodes"]
+            per_run: seed["joinCodes"]
                 .as_array()
-                .map(|codes| codes.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect())
+                .map(|codes| {
+                    codes
+                        .iter()
+                        .filter_map(|c| c.as_str())
+                        .map(|code| vec![("BENCH_BODY", json!({ "code": code }).to_string())])
+                        .collect()
+                })
                 .unwrap_or_default(),
             ..scenario(
                 "join",
@@ -213,9 +240,108 @@ pub fn scenarios(seed: &Value, all: &[u32], members_file: &Path, joiners_file: &
                 vec![
                     ("BENCH_MODE", "join".into()),
                     ("BENCH_PATH", "/v1/organizations/join-codes/join".into()),
-                    ("BENCH_LIST_FILE", joiners_file.display().to_string()),
+                    ("BENCH_LIST_FILE", file(&lists.joiners)),
                 ],
             )
         },
+    ]
+    .into_iter()
+    .chain(spread_scenarios(seed, all, lists))
+    .chain(burst_scenarios(lists))
+    .collect()
+}
+
+fn file(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The same writes aimed at another of many organizations each request, as real traffic
+/// spreads them; creates come from another user each.
+fn spread_scenarios(seed: &Value, all: &[u32], lists: &Lists) -> Vec<Scenario> {
+    let organizations = seed["spreadOrgs"].as_array().map_or(0, Vec::len);
+    let owner = text(seed, "spreadToken");
+    let write = |key, label: &str, env: Vec<(&'static str, String)>| Scenario {
+        key,
+        label: format!("{label}, spread over {organizations} organizations"),
+        kind: Kind::Write,
+        concurrencies: all.to_vec(),
+        env,
+        per_run: Vec::new(),
+    };
+    vec![
+        write(
+            "org_create_spread",
+            "organizations.create, another user each",
+            vec![
+                ("BENCH_MODE", "create_spread".into()),
+                ("BENCH_PATH", "/v1/organizations/create".into()),
+                ("BENCH_BODY", json!({ "name": "Spread org" }).to_string()),
+                ("BENCH_LIST_FILE", file(&lists.joiners)),
+            ],
+        ),
+        write(
+            "set_role_spread",
+            "members.setRole",
+            vec![
+                ("BENCH_MODE", "set_role_spread".into()),
+                ("BENCH_PATH", "/v1/organizations/members/set-role".into()),
+                ("BENCH_BEARER", owner.clone()),
+                ("BENCH_LIST_FILE", file(&lists.spread_members)),
+            ],
+        ),
+        write(
+            "invite_spread",
+            "invitations.create",
+            vec![
+                ("BENCH_MODE", "invite_spread".into()),
+                ("BENCH_PATH", "/v1/organizations/invitations/create".into()),
+                ("BENCH_BEARER", owner),
+                ("BENCH_LIST_FILE", file(&lists.spread_orgs)),
+            ],
+        ),
+        write(
+            "join_spread",
+            "joinCodes.join, another user each",
+            vec![
+                ("BENCH_MODE", "join_spread".into()),
+                ("BENCH_PATH", "/v1/organizations/join-codes/join".into()),
+                ("BENCH_LIST_FILE", file(&lists.joiners)),
+                ("BENCH_CODES_FILE", file(&lists.spread_codes)),
+            ],
+        ),
+    ]
+}
+
+/// New credentials arriving at once, each used for the first time: the memory targets'
+/// worst case (docs/benchmarks.md).
+fn burst_scenarios(lists: &Lists) -> Vec<Scenario> {
+    let burst = |key, label: String, files: &[PathBuf]| Scenario {
+        key,
+        label,
+        kind: Kind::Burst,
+        concurrencies: vec![super::report::TARGET_CONCURRENCY],
+        env: vec![("BENCH_PATH", "/v1/me".into()), ("BENCH_BODY", "{}".into())],
+        per_run: files.iter().map(|path| vec![("BENCH_LIST_FILE", file(path))]).collect(),
+    };
+    let users = |files: &[PathBuf]| {
+        files
+            .first()
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .map_or(0, |text| text.lines().count())
+    };
+    vec![
+        burst(
+            "first_token_use",
+            format!(
+                "{} users each using a new personal token for the first time",
+                users(&lists.fresh_tokens)
+            ),
+            &lists.fresh_tokens,
+        ),
+        burst(
+            "first_jwt_use",
+            format!("{} new JWT users arriving at once", users(&lists.newcomers)),
+            &lists.newcomers,
+        ),
     ]
 }

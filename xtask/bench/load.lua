@@ -54,7 +54,7 @@ function request()
    local n = counter
    counter = counter + stride
    if mode == "invite" then
-      local json = string.format('{"organizationId":"%s","email":"inv-%s-%d@bench.test"}', org, run, n)
+      local json = string.format('{"organizationId":"%s","email":"inv-%s-%d@bench.test","role":"member"}', org, run, n)
       return wrk.format(nil, path, nil, json)
    elseif mode == "set_role" then
       local role = (math.floor(n / #list) % 2 == 0) and "admin" or "member"
@@ -62,10 +62,14 @@ function request()
       return wrk.format(nil, path, nil, json)
    elseif mode == "join" then
       return wrk.format(nil, path, as(list[n % #list + 1]), body)
+   elseif mode == "create_slug" then
+      -- Better Auth's organizations.create needs a slug no organization has yet.
+      local json = string.format('{"name":"Bench org","slug":"bench-%s-%d"}', run, n)
+      return wrk.format(nil, path, nil, json)
    elseif mode == "create_spread" then
       return wrk.format(nil, path, as(list[n % #list + 1]), body)
    elseif mode == "invite_spread" then
-      local json = string.format('{"organizationId":"%s","email":"spread-%s-%d@bench.test"}', list[n % #list + 1], run, n)
+      local json = string.format('{"organizationId":"%s","email":"spread-invite-%s-%d@bench.test"}', list[n % #list + 1], run, n)
       return wrk.format(nil, path, nil, json)
    elseif mode == "set_role_spread" then
       local line = list[n % #list + 1]

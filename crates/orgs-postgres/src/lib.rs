@@ -10,6 +10,7 @@ mod roles;
 mod rows;
 mod statements;
 mod tx;
+mod whole_lists;
 
 pub mod test_database;
 

@@ -3,7 +3,9 @@
 /// Expands, inside an adapter crate, to the statements behind the `Tx` port's first
 /// half as functions taking `&mut $conn`. `$for_update` is the clause that locks a row
 /// for the rest of the transaction (`" FOR UPDATE"`, or `""` where write transactions
-/// lock the whole database already). The crate must provide `crate::rows`.
+/// lock the whole database already). The crate must provide `crate::rows`, and
+/// `crate::whole_lists` with `members` and `memberships`: how it reads a list without
+/// pages (PostgreSQL row by row, SQLite as one value).
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! organization_statements {
@@ -162,6 +164,19 @@ macro_rules! organization_statements {
             user: UserId,
             page: Option<Page>,
         ) -> Result<Vec<Membership>, StoreError> {
+            if page.is_none() {
+                return crate::whole_lists::memberships(conn, user).await;
+            }
+            memberships_row_by_row(conn, user, page).await
+        }
+
+        /// Each row decoded as the driver hands it over: every page, and the whole list
+        /// where the driver's rows are cheap.
+        pub(crate) async fn memberships_row_by_row(
+            conn: &mut Conn,
+            user: UserId,
+            page: Option<Page>,
+        ) -> Result<Vec<Membership>, StoreError> {
             let sql = membership_list_sql(
                 "user_id",
                 "organization_id",
@@ -187,6 +202,18 @@ macro_rules! organization_statements {
         }
 
         pub(crate) async fn list_members(
+            conn: &mut Conn,
+            organization: OrgId,
+            page: Option<Page>,
+        ) -> Result<Vec<Member>, StoreError> {
+            if page.is_none() {
+                return crate::whole_lists::members(conn, organization).await;
+            }
+            members_row_by_row(conn, organization, page).await
+        }
+
+        /// As `memberships_row_by_row`, for an organization's members.
+        pub(crate) async fn members_row_by_row(
             conn: &mut Conn,
             organization: OrgId,
             page: Option<Page>,

@@ -12,6 +12,7 @@ mod roles;
 mod rows;
 mod statements;
 mod tx;
+mod whole_lists;
 
 use async_trait::async_trait;
 use orgs_core::{StoredApiToken, UserId};

@@ -440,3 +440,44 @@ pub async fn lists_page_in_order_without_gaps_or_repeats(store: Arc<dyn Store>) 
     assert_eq!(all_members.len(), 7);
     assert_eq!(all_memberships.len(), 7);
 }
+
+/// A whole list may travel differently from a page (SQLite builds it as one JSON value),
+/// so names and addresses that text formats escape must come back as they went in, and
+/// both ways of reading must agree.
+pub async fn whole_lists_keep_every_character(store: Arc<dyn Store>) {
+    let names = ["Quote \" and \\ backslash", "Slash / <tag> & 'apostrophe'", "Ünïcødé ✓ 組織 🚀"];
+    let user = seed_user(&store).await;
+    let base = now();
+    let mut tx = store.begin(TxMode::Write).await.unwrap();
+    let organization = new_organization("Acme");
+    tx.insert_organization(&organization).await.unwrap();
+    for (n, name) in names.iter().enumerate() {
+        let other = new_organization(name);
+        tx.insert_organization(&other).await.unwrap();
+        tx.insert_membership(other.id, user.id, Role::MEMBER, base + TimeDelta::seconds(n as i64))
+            .await
+            .unwrap();
+        let address = format!("o'brien+{n}.\"x\"-{}@example.com", UserId::generate());
+        let member = User {
+            id: UserId::generate(),
+            email: Email::parse(&address).unwrap_or_else(|_| email(n)),
+            created_at: base,
+        };
+        let member = tx.find_or_insert_user(&member).await.unwrap();
+        tx.insert_membership(organization.id, member.id, Role::ADMIN, base)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    let page = Some(Page { limit: 50, after: None });
+    let memberships = tx.list_memberships(user.id, None).await.unwrap();
+    assert_eq!(memberships, tx.list_memberships(user.id, page).await.unwrap());
+    let listed: Vec<&str> = memberships.iter().map(|m| m.organization.name.as_str()).collect();
+    assert_eq!(listed, names);
+    let members = tx.list_members(organization.id, None).await.unwrap();
+    assert_eq!(members, tx.list_members(organization.id, page).await.unwrap());
+    assert_eq!(members.len(), names.len());
+    assert!(members.iter().all(|m| m.role == Role::ADMIN));
+}

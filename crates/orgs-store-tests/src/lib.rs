@@ -90,6 +90,7 @@ macro_rules! store_contract_tests {
             a_reassign_racing_a_role_change_leaves_one_history,
             a_reassignment_moves_every_live_holder_in_one_go,
             lists_page_in_order_without_gaps_or_repeats,
+            whole_lists_keep_every_character,
             abandoned_transactions_leave_every_connection_usable,
             deleting_an_organization_takes_everything_it_holds,
             organization_tokens_page_newest_first_without_revoked_ones,

@@ -1,7 +1,8 @@
 //! The targets of performance II (docs/benchmarks.md): memory in every scenario and after
 //! bursts of new credentials, and write tails at the target concurrency.
 
-use super::report::{Goal, Report, TARGET_CONCURRENCY, Target};
+use super::peer::{PEER, WORK};
+use super::report::{Goal, Report, TARGET_CONCURRENCY, Target, median, range, spread};
 use super::scenarios::Kind;
 
 /// Peak resident memory allowed in any scenario, and what the server may keep after one.
@@ -70,6 +71,87 @@ pub fn tails(report: &Report, targets: &mut Vec<Target>) {
                 ratio: p99 / p50,
                 goal: Goal::Below(TAIL_RATIO + f64::EPSILON),
             });
+        }
+    }
+}
+
+/// The peer's median rate, p99 and worst peak memory for one of its works on `store`.
+fn peer_figures(report: &Report, store: &str, key: &str) -> Option<(f64, f64, f64)> {
+    let peer = report.peers.iter().find(|p| p.store == store)?;
+    let (_, runs) = peer.cells.iter().find(|(k, _)| *k == key)?;
+    let rate = median(&runs.iter().map(|r| r.requests_per_second).collect::<Vec<_>>());
+    let p99 = median(&runs.iter().map(|r| r.p99_ms).collect::<Vec<_>>());
+    let peak = runs.iter().map(|r| r.peak_rss_mib).fold(0.0, f64::max);
+    Some((rate, p99, peak))
+}
+
+pub fn peer(report: &Report, targets: &mut Vec<Target>) {
+    let c = TARGET_CONCURRENCY;
+    for peer in &report.peers {
+        for work in &WORK {
+            let (Some(ours), Some((rate, p99, peak))) =
+                (report.cell(peer.store, work.key, c), peer_figures(report, peer.store, work.key))
+            else {
+                continue;
+            };
+            let name = |what: &str| format!("{}: {}, {what} against {PEER}, c={c}", peer.store, work.label);
+            targets.push(Target {
+                name: name("rate"),
+                measured: format!("{:.0} req/s", ours.rate()),
+                reference: format!("{rate:.0} req/s"),
+                ratio: ours.rate() / rate,
+                goal: Goal::AtLeast(work.times),
+            });
+            targets.push(Target {
+                name: name("p99"),
+                measured: format!("{:.1} ms", ours.p99()),
+                reference: format!("{p99:.1} ms"),
+                ratio: ours.p99() / p99,
+                goal: Goal::Below(1.0),
+            });
+            targets.push(Target {
+                name: name("peak memory"),
+                measured: format!("{:.1} MiB", ours.peak_rss()),
+                reference: format!("{peak:.1} MiB"),
+                ratio: ours.peak_rss() / peak,
+                goal: Goal::Below(1.0),
+            });
+        }
+    }
+}
+
+/// Both servers side by side, each figure the median of the runs with [min-max].
+pub fn peer_table(report: &Report, md: &mut String) {
+    if report.peers.is_empty() {
+        return;
+    }
+    md.push_str(&format!(
+        "\n### {PEER} and orgs, the same load at c={TARGET_CONCURRENCY}\n\n\
+         | Store | Work | {PEER} req/s | orgs req/s | Times | {PEER} p99 ms | orgs p99 ms | {PEER} peak MiB | orgs peak MiB |\n\
+         |---|---|---|---|---|---|---|---|---|\n"
+    ));
+    for peer in &report.peers {
+        for work in &WORK {
+            let (Some(ours), Some((_, runs))) = (
+                report.cell(peer.store, work.key, TARGET_CONCURRENCY),
+                peer.cells.iter().find(|(k, _)| *k == work.key),
+            ) else {
+                continue;
+            };
+            let of = |f: fn(&super::RunResult) -> f64| spread(&runs.iter().map(f).collect::<Vec<_>>());
+            let peer_peak = runs.iter().map(|r| r.peak_rss_mib).fold(0.0, f64::max);
+            md.push_str(&format!(
+                "| {} (seeded in {:.0} s) | {} | {} | {} | {:.1} | {} | {} | {peer_peak:.1} | {:.1} |\n",
+                peer.store,
+                peer.seed_seconds,
+                work.label,
+                range(of(|r| r.requests_per_second), 0),
+                range(ours.figure(|r| r.requests_per_second), 0),
+                ours.rate() / of(|r| r.requests_per_second).0,
+                range(of(|r| r.p99_ms), 1),
+                range(ours.figure(|r| r.p99_ms), 1),
+                ours.peak_rss(),
+            ));
         }
     }
 }

@@ -21,25 +21,30 @@ impl Server {
     /// Starts the binary with its defaults but for the database, a free port and
     /// the JWT settings, logging to a file the way an operator's collector would read it.
     pub fn start(binary: &Path, database_url: &str, log: &Path) -> Result<Self, String> {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .map_err(|err| format!("no free port: {err}"))?
-            .port();
+        let port = free_port()?;
         let address = format!("127.0.0.1:{port}");
-        let log_file = std::fs::File::create(log).map_err(|err| format!("{}: {err}", log.display()))?;
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        command
             .arg("serve")
             .env("ORGS_DATABASE_URL", database_url)
             .env("ORGS_LISTEN", &address)
             .env("ORGS_JWT_HS256_SECRET", JWT_SECRET)
             .env("ORGS_JWT_ISSUER", JWT_ISSUER)
-            .env("ORGS_LOG_FORMAT", "json")
+            .env("ORGS_LOG_FORMAT", "json");
+        Self::spawn(command, address, log)
+    }
+
+    /// Starts any server that answers `GET /healthz` at `address` once it is ready: ours,
+    /// or a peer measured beside it.
+    pub fn spawn(mut command: Command, address: String, log: &Path) -> Result<Self, String> {
+        let log_file = std::fs::File::create(log).map_err(|err| format!("{}: {err}", log.display()))?;
+        let child = command
             .stdout(log_file.try_clone().map_err(|err| err.to_string())?)
             .stderr(log_file)
             .spawn()
-            .map_err(|err| format!("cannot start {}: {err}", binary.display()))?;
-        let server = Self { child, address };
-        let deadline = Instant::now() + Duration::from_secs(30);
+            .map_err(|err| format!("cannot start {command:?}: {err}"))?;
+        let mut server = Self { child, address };
+        let deadline = Instant::now() + Duration::from_secs(60);
         while !server.healthy() {
             if Instant::now() > deadline {
                 return Err(format!("the server did not answer /healthz; see {}", log.display()));
@@ -49,7 +54,10 @@ impl Server {
         Ok(server)
     }
 
-    fn healthy(&self) -> bool {
+    fn healthy(&mut self) -> bool {
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return false;
+        }
         let Ok(mut stream) = TcpStream::connect(&self.address) else {
             return false;
         };
@@ -66,6 +74,13 @@ impl Server {
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
+}
+
+pub fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|err| format!("no free port: {err}"))
 }
 
 /// Stopped however the bench ends, so a failed run leaves no server holding its port

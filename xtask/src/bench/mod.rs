@@ -13,6 +13,7 @@ mod burst;
 mod events;
 mod goals;
 mod measure;
+mod peer;
 mod references;
 mod report;
 mod scenarios;
@@ -202,6 +203,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
         ("SQLite", format!("sqlite://{}", sqlite_file.display())),
     ];
     let mut results = Vec::new();
+    let mut peers = Vec::new();
     let chosen = |store: &str| {
         profile
             .options
@@ -211,11 +213,15 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     };
     for (store, url) in stores.into_iter().filter(|(store, _)| chosen(store)) {
         results.push(bench_store(root, &out, &profile, store, &url)?);
+        if profile.options.peer {
+            peers.push(peer::bench_store(root, &out, &profile, store)?);
+        }
     }
     let report = report::Report {
         profile: &profile,
         references,
         stores: results,
+        peers,
     };
     let (markdown, json) = if quick || partial {
         (out.join("benchmarks.md"), out.join("benchmarks.json"))

@@ -17,10 +17,11 @@ pub struct Report<'a> {
     pub profile: &'a Profile,
     pub references: References,
     pub stores: Vec<StoreResults>,
+    pub peers: Vec<super::peer::PeerResults>,
 }
 
 /// Median, min and max.
-fn spread(values: &[f64]) -> (f64, f64, f64) {
+pub fn spread(values: &[f64]) -> (f64, f64, f64) {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len();
@@ -35,12 +36,12 @@ fn spread(values: &[f64]) -> (f64, f64, f64) {
     (median, sorted[0], sorted[n - 1])
 }
 
-fn median(values: &[f64]) -> f64 {
+pub fn median(values: &[f64]) -> f64 {
     spread(values).0
 }
 
 impl Cell {
-    fn figure(&self, of: impl Fn(&super::RunResult) -> f64) -> (f64, f64, f64) {
+    pub fn figure(&self, of: impl Fn(&super::RunResult) -> f64) -> (f64, f64, f64) {
         spread(&self.runs.iter().map(of).collect::<Vec<_>>())
     }
     pub fn rate(&self) -> f64 {
@@ -108,7 +109,9 @@ impl Report<'_> {
 
     pub fn error_count(&self) -> u64 {
         let cells = self.stores.iter().flat_map(|s| &s.cells);
-        cells.flat_map(|c| &c.runs).map(|r| r.errors).sum()
+        let ours: u64 = cells.flat_map(|c| &c.runs).map(|r| r.errors).sum();
+        let peers = self.peers.iter().flat_map(|p| &p.cells).flat_map(|(_, runs)| runs);
+        ours + peers.map(|r| r.errors).sum::<u64>()
     }
 
     fn targets(&self) -> Vec<Target> {
@@ -188,6 +191,7 @@ impl Report<'_> {
         }
         super::goals::memory(self, &mut targets);
         super::goals::tails(self, &mut targets);
+        super::goals::peer(self, &mut targets);
         if let Some(postgres) = self.store("PostgreSQL") {
             for cell in postgres.cells.iter().filter(|cell| cell.kind == Kind::Read) {
                 let runs_at_one_concurrency = postgres.cells.iter().filter(|o| o.key == cell.key).count() == 1;
@@ -283,6 +287,7 @@ impl Report<'_> {
                 );
             }
         }
+        super::goals::peer_table(self, &mut md);
         for store in &self.stores {
             let _ = writeln!(
                 md,
@@ -388,7 +393,7 @@ fn label_of<'a>(store: &'a StoreResults, key: &'a str) -> &'a str {
         .unwrap_or(key)
 }
 
-fn range((median, min, max): (f64, f64, f64), decimals: usize) -> String {
+pub fn range((median, min, max): (f64, f64, f64), decimals: usize) -> String {
     let same = format!("{min:.decimals$}") == format!("{max:.decimals$}");
     if same {
         format!("{median:.decimals$}")

@@ -91,6 +91,7 @@ macro_rules! store_contract_tests {
             a_reassignment_moves_every_live_holder_in_one_go,
             lists_page_in_order_without_gaps_or_repeats,
             whole_lists_keep_every_character,
+            whole_lists_of_thousands_match_their_pages,
             abandoned_transactions_leave_every_connection_usable,
             deleting_an_organization_takes_everything_it_holds,
             organization_tokens_page_newest_first_without_revoked_ones,

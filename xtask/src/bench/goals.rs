@@ -89,9 +89,10 @@ pub fn peer(report: &Report, targets: &mut Vec<Target>) {
     let c = TARGET_CONCURRENCY;
     for peer in &report.peers {
         for work in &WORK {
-            let (Some(ours), Some((rate, p99, peak))) =
-                (report.cell(peer.store, work.key, c), peer_figures(report, peer.store, work.key))
-            else {
+            let (Some(ours), Some((rate, p99, peak))) = (
+                report.cell(peer.store, work.key, c),
+                peer_figures(report, peer.store, work.key),
+            ) else {
                 continue;
             };
             let name = |what: &str| format!("{}: {}, {what} against {PEER}, c={c}", peer.store, work.label);

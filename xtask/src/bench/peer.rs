@@ -54,12 +54,7 @@ pub struct PeerResults {
     pub seed_seconds: f64,
 }
 
-pub fn bench_store(
-    root: &Path,
-    out: &Path,
-    profile: &Profile,
-    store: &'static str,
-) -> Result<PeerResults, String> {
+pub fn bench_store(root: &Path, out: &Path, profile: &Profile, store: &'static str) -> Result<PeerResults, String> {
     let directory = root.join(DIRECTORY);
     // The pinned packages, installed once; `npm ci` refuses a lockfile that disagrees.
     crate::client::npm_install(&directory, false)?;
@@ -97,7 +92,10 @@ pub fn bench_store(
                 ("BENCH_METHOD", "GET".into()),
                 (
                     "BENCH_PATH",
-                    format!("/api/auth/organization/list-members?organizationId={}&limit=200000", text("smallOrg")),
+                    format!(
+                        "/api/auth/organization/list-members?organizationId={}&limit=200000",
+                        text("smallOrg")
+                    ),
                 ),
                 ("BENCH_BEARER", text("readerToken")),
             ],
@@ -151,7 +149,10 @@ fn seed(directory: &Path, address: &str) -> Result<Value, String> {
         .output()
         .map_err(|err| format!("cannot run node: {err}"))?;
     if !output.status.success() {
-        return Err(format!("seeding {PEER} failed: {}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "seeding {PEER} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     serde_json::from_slice(&output.stdout).map_err(|err| format!("{PEER}'s seed answer: {err}"))
 }

@@ -336,6 +336,30 @@ pub async fn an_uncommitted_transaction_leaves_nothing(store: Arc<dyn Store>) {
 }
 
 /// Walks a list page by page and returns every row seen, in order.
+/// An organization's members read `limit` at a time, each page in a transaction of its own.
+async fn members_page_by_page(store: &Arc<dyn Store>, organization: OrgId, limit: u32) -> Vec<orgs_core::Member> {
+    walk(
+        limit,
+        |m: &orgs_core::Member| PageKey {
+            at: m.joined_at,
+            id: m.user_id.as_uuid(),
+        },
+        |page| {
+            let store = store.clone();
+            async move {
+                store
+                    .begin(TxMode::Read)
+                    .await
+                    .unwrap()
+                    .list_members(organization, Some(page))
+                    .await
+                    .unwrap()
+            }
+        },
+    )
+    .await
+}
+
 async fn walk<T: Clone, F, Fut>(limit: u32, key: impl Fn(&T) -> PageKey, mut fetch: F) -> Vec<T>
 where
     F: FnMut(Page) -> Fut,
@@ -394,26 +418,7 @@ pub async fn lists_page_in_order_without_gaps_or_repeats(store: Arc<dyn Store>) 
     let all_memberships = tx.list_memberships(user.id, None).await.unwrap();
     drop(tx);
     for limit in [1, 2, 3, 7, 50] {
-        let walked = walk(
-            limit,
-            |m: &orgs_core::Member| PageKey {
-                at: m.joined_at,
-                id: m.user_id.as_uuid(),
-            },
-            |page| {
-                let store = store.clone();
-                async move {
-                    store
-                        .begin(TxMode::Read)
-                        .await
-                        .unwrap()
-                        .list_members(organization.id, Some(page))
-                        .await
-                        .unwrap()
-                }
-            },
-        )
-        .await;
+        let walked = members_page_by_page(&store, organization.id, limit).await;
         assert_eq!(walked, all_members, "members by {limit}");
         let walked = walk(
             limit,
@@ -512,26 +517,7 @@ pub async fn whole_lists_of_thousands_match_their_pages(store: Arc<dyn Store>) {
         .list_members(organization.id, None)
         .await
         .unwrap();
-    let walked = walk(
-        1_000,
-        |m: &orgs_core::Member| PageKey {
-            at: m.joined_at,
-            id: m.user_id.as_uuid(),
-        },
-        |page| {
-            let store = store.clone();
-            async move {
-                store
-                    .begin(TxMode::Read)
-                    .await
-                    .unwrap()
-                    .list_members(organization.id, Some(page))
-                    .await
-                    .unwrap()
-            }
-        },
-    )
-    .await;
+    let walked = members_page_by_page(&store, organization.id, 1_000).await;
     assert_eq!(whole.len(), 4_321);
     assert_eq!(whole, walked);
 }

@@ -73,28 +73,41 @@ impl Argon2Hasher {
     }
 }
 
-/// The first `params.block_count()` blocks of `memory`, grown to that if need be.
-fn blocks<'m>(memory: &'m mut Vec<Block>, params: &Params) -> &'m mut [Block] {
+/// The `len`-byte hash of `secret` and `salt` by `argon2` (made with `params`), in the
+/// first blocks of `memory` those parameters need, grown to that if need be.
+fn derive(
+    argon2: &Argon2,
+    params: &Params,
+    secret: &str,
+    salt: &[u8],
+    len: usize,
+    memory: &mut Vec<Block>,
+) -> argon2::password_hash::Result<Output> {
     let count = params.block_count();
     if memory.len() < count {
         memory.resize(count, Block::default());
     }
-    &mut memory[..count]
+    Output::init_with(len, |out| {
+        argon2
+            .hash_password_into_with_memory(secret.as_bytes(), salt, out, &mut memory[..count])
+            .map_err(Into::into)
+    })
 }
 
 fn hash_with(memory: &mut Vec<Block>, secret: &str) -> ApiTokenSecretHash {
-    let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).expect("the OS CSPRNG is available");
-    let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
+    let mut salt_bytes = [0u8; 16];
+    getrandom::fill(&mut salt_bytes).expect("the OS CSPRNG is available");
+    let salt = SaltString::encode_b64(&salt_bytes).expect("16 bytes is a valid salt");
     let params = Params::DEFAULT;
     let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
-    let mut salt_bytes = [0u8; 16];
-    let salt_bytes = salt.decode_b64(&mut salt_bytes).expect("a salt we encoded decodes");
-    let output = Output::init_with(Params::DEFAULT_OUTPUT_LEN, |out| {
-        argon2
-            .hash_password_into_with_memory(secret.as_bytes(), salt_bytes, out, blocks(memory, &params))
-            .map_err(Into::into)
-    })
+    let output = derive(
+        &argon2,
+        &params,
+        secret,
+        &salt_bytes,
+        Params::DEFAULT_OUTPUT_LEN,
+        memory,
+    )
     .expect("argon2 accepts any secret");
     let hash = PasswordHash {
         algorithm: Algorithm::Argon2id.ident(),
@@ -127,11 +140,7 @@ fn verify_with(memory: &mut Vec<Block>, secret: &str, hash: &ApiTokenSecretHash)
         return false;
     };
     let argon2 = Argon2::new(algorithm, version, params.clone());
-    let computed = Output::init_with(expected.len(), |out| {
-        argon2
-            .hash_password_into_with_memory(secret.as_bytes(), salt_bytes, out, blocks(memory, &params))
-            .map_err(Into::into)
-    });
+    let computed = derive(&argon2, &params, secret, salt_bytes, expected.len(), memory);
     // Output's equality runs in constant time.
     computed.is_ok_and(|computed| computed == expected)
 }

@@ -5,7 +5,7 @@
 /// for the rest of the transaction (`" FOR UPDATE"`, or `""` where write transactions
 /// lock the whole database already). The crate must provide `crate::rows`, and
 /// `crate::whole_lists` with `members` and `memberships`: how it reads a list without
-/// pages (PostgreSQL row by row, SQLite as one value).
+/// pages (PostgreSQL row by row, SQLite in chunks built as JSON).
 #[macro_export]
 #[allow(clippy::crate_in_macro_def)]
 macro_rules! organization_statements {

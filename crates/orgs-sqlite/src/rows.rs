@@ -24,7 +24,7 @@ pub fn map_error(err: sqlx::Error) -> StoreError {
     }
 }
 
-fn corrupt(what: &'static str) -> StoreError {
+pub(crate) fn corrupt(what: &'static str) -> StoreError {
     StoreError::Other(format!("corrupt row: {what}").into())
 }
 
@@ -40,7 +40,7 @@ pub(crate) fn time(at: Timestamp) -> i64 {
     at.timestamp_millis()
 }
 
-fn from_millis(millis: i64) -> Result<Timestamp, StoreError> {
+pub(crate) fn from_millis(millis: i64) -> Result<Timestamp, StoreError> {
     chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp"))
 }
 

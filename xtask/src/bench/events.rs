@@ -76,19 +76,9 @@ fn start_receiver(binaries: &Path) -> Result<Receiver, String> {
 }
 
 fn webhooks(binaries: &Path, url: &str, args: &[&str]) -> Result<Value, String> {
-    let output = Command::new(binaries.join("orgs-server"))
-        .arg("webhooks")
-        .args(args)
-        .env("ORGS_DATABASE_URL", url)
-        .output()
-        .map_err(|err| format!("cannot run orgs-server webhooks: {err}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "webhooks {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    serde_json::from_slice(&output.stdout).map_err(|err| format!("webhooks {args:?}: {err}"))
+    let mut command = Command::new(binaries.join("orgs-server"));
+    command.arg("webhooks").args(args).env("ORGS_DATABASE_URL", url);
+    measure::json_output(&mut command, &format!("orgs-server webhooks {args:?}"))
 }
 
 pub fn measure(

@@ -2,7 +2,7 @@
 //! bursts of new credentials, and write tails at the target concurrency.
 
 use super::peer::{PEER, WORK};
-use super::report::{Goal, Report, TARGET_CONCURRENCY, Target, median, range, spread};
+use super::report::{Goal, Report, TARGET_CONCURRENCY, Target, range};
 use super::scenarios::Kind;
 
 /// Peak resident memory allowed in any scenario, and what the server may keep after one.
@@ -75,26 +75,14 @@ pub fn tails(report: &Report, targets: &mut Vec<Target>) {
     }
 }
 
-/// The peer's median rate, p99 and worst peak memory for one of its works on `store`.
-fn peer_figures(report: &Report, store: &str, key: &str) -> Option<(f64, f64, f64)> {
-    let peer = report.peers.iter().find(|p| p.store == store)?;
-    let (_, runs) = peer.cells.iter().find(|(k, _)| *k == key)?;
-    let rate = median(&runs.iter().map(|r| r.requests_per_second).collect::<Vec<_>>());
-    let p99 = median(&runs.iter().map(|r| r.p99_ms).collect::<Vec<_>>());
-    let peak = runs.iter().map(|r| r.peak_rss_mib).fold(0.0, f64::max);
-    Some((rate, p99, peak))
-}
-
 pub fn peer(report: &Report, targets: &mut Vec<Target>) {
     let c = TARGET_CONCURRENCY;
     for peer in &report.peers {
         for work in &WORK {
-            let (Some(ours), Some((rate, p99, peak))) = (
-                report.cell(peer.store, work.key, c),
-                peer_figures(report, peer.store, work.key),
-            ) else {
+            let (Some(ours), Some(theirs)) = (report.cell(peer.store, work.key, c), peer.cell(work.key)) else {
                 continue;
             };
+            let (rate, p99, peak) = (theirs.rate(), theirs.p99(), theirs.peak_rss());
             let name = |what: &str| format!("{}: {}, {what} against {PEER}, c={c}", peer.store, work.label);
             targets.push(Target {
                 name: name("rate"),
@@ -133,24 +121,23 @@ pub fn peer_table(report: &Report, md: &mut String) {
     ));
     for peer in &report.peers {
         for work in &WORK {
-            let (Some(ours), Some((_, runs))) = (
+            let (Some(ours), Some(theirs)) = (
                 report.cell(peer.store, work.key, TARGET_CONCURRENCY),
-                peer.cells.iter().find(|(k, _)| *k == work.key),
+                peer.cell(work.key),
             ) else {
                 continue;
             };
-            let of = |f: fn(&super::RunResult) -> f64| spread(&runs.iter().map(f).collect::<Vec<_>>());
-            let peer_peak = runs.iter().map(|r| r.peak_rss_mib).fold(0.0, f64::max);
             md.push_str(&format!(
-                "| {} (seeded in {:.0} s) | {} | {} | {} | {:.1} | {} | {} | {peer_peak:.1} | {:.1} |\n",
+                "| {} (seeded in {:.0} s) | {} | {} | {} | {:.1} | {} | {} | {:.1} | {:.1} |\n",
                 peer.store,
                 peer.seed_seconds,
                 work.label,
-                range(of(|r| r.requests_per_second), 0),
+                range(theirs.figure(|r| r.requests_per_second), 0),
                 range(ours.figure(|r| r.requests_per_second), 0),
-                ours.rate() / of(|r| r.requests_per_second).0,
-                range(of(|r| r.p99_ms), 1),
+                ours.rate() / theirs.rate(),
+                range(theirs.figure(|r| r.p99_ms), 1),
                 range(ours.figure(|r| r.p99_ms), 1),
+                theirs.peak_rss(),
                 ours.peak_rss(),
             ));
         }

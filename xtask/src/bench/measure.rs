@@ -230,6 +230,16 @@ fn status_kib(pid: u32, field: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("no {field} in /proc status"))
 }
 
+/// Runs `command` to its end and reads the one JSON value it prints; `what` names it in
+/// errors, which carry the command's own message.
+pub fn json_output(command: &mut Command, what: &str) -> Result<Value, String> {
+    let output = command.output().map_err(|err| format!("cannot run {what}: {err}"))?;
+    if !output.status.success() {
+        return Err(format!("{what} failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    serde_json::from_slice(&output.stdout).map_err(|err| format!("{what}'s answer: {err}"))
+}
+
 /// Writes a list of values one per line, for the script's BENCH_LIST_FILE.
 pub fn list_file(dir: &Path, name: &str, values: &[Value]) -> Result<PathBuf, String> {
     let path = dir.join(name);

@@ -27,8 +27,7 @@ use std::process::Command;
 #[derive(Default)]
 pub struct Options {
     pub quick: bool,
-    /// Scenario keys to run, for profiling by hand: the report then goes under
-    /// `target/bench/only/` and the references and the webhook run are skipped.
+    /// Scenario keys to run, for profiling by hand; the webhook run is the key `events`.
     pub only: Option<Vec<String>>,
     /// One store instead of both, for profiling by hand.
     pub store: Option<String>,
@@ -52,7 +51,17 @@ impl Options {
                 other => return Err(format!("unknown bench option {other}")),
             }
         }
+        if options.quick && options.peer {
+            // Quick runs last a second; Better Auth answers some of these in about one.
+            return Err("--peer needs the full runs: leave out --quick".into());
+        }
         Ok(options)
+    }
+
+    /// A run by hand of part of the benchmark: it writes under `target/bench/only/`
+    /// and skips the references, which only a whole run compares against.
+    fn partial(&self) -> bool {
+        self.only.is_some() || self.store.is_some()
     }
 
     fn runs(&self, key: &str) -> bool {
@@ -78,7 +87,7 @@ pub struct Profile {
 impl Profile {
     fn new(options: Options) -> Self {
         let quick = options.quick;
-        let partial = options.only.is_some();
+        let partial = options.partial();
         let (concurrencies, seconds) = if quick { (vec![32], 1) } else { (vec![1, 32, 256], 5) };
         let runs = 3;
         let sizes: &[(&str, usize)] = if quick {
@@ -170,7 +179,7 @@ pub fn bench(root: &Path, options: Options) -> Result<(), String> {
     }
     let quick = options.quick;
     let profile = Profile::new(options);
-    let partial = profile.options.only.is_some() || profile.options.store.is_some();
+    let partial = profile.options.partial();
     let mut build = crate::cargo();
     build.args(["build", "--locked", "-p", "orgs-server", "-p", "orgs-bench", "--bins"]);
     if !quick {
@@ -325,7 +334,7 @@ fn bench_store(
         events::EventsResult::default()
     };
     drop(server);
-    let (psql, plans, same_statements) = if store == "PostgreSQL" && profile.options.only.is_none() {
+    let (psql, plans, same_statements) = if store == "PostgreSQL" && !profile.options.partial() {
         postgres_references(out, &seed, profile)?
     } else {
         Default::default()
@@ -399,13 +408,7 @@ fn postgres_references(out: &Path, seed: &Value, profile: &Profile) -> Result<(P
 }
 
 fn seed(binary: &PathBuf, url: &str, profile: &Profile) -> Result<Value, String> {
-    let output = Command::new(binary)
-        .args(&profile.seed_args)
-        .env("ORGS_DATABASE_URL", url)
-        .output()
-        .map_err(|err| format!("cannot run {}: {err}", binary.display()))?;
-    if !output.status.success() {
-        return Err(format!("seeding failed: {}", String::from_utf8_lossy(&output.stderr)));
-    }
-    serde_json::from_slice(&output.stdout).map_err(|err| format!("the seeder's answer: {err}"))
+    let mut seeder = Command::new(binary);
+    seeder.args(&profile.seed_args).env("ORGS_DATABASE_URL", url);
+    measure::json_output(&mut seeder, "the seeder")
 }

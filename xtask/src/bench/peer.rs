@@ -3,8 +3,9 @@
 //! data of our seed, and driven by the same wrk script at the target concurrency, in the
 //! same run as orgs, on each store.
 
-use super::measure::{self, Load, RunResult, Server};
-use super::{Profile, references};
+use super::measure::{self, Load, Server};
+use super::scenarios::Kind;
+use super::{Cell, Profile, references};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -20,6 +21,7 @@ pub struct Work {
     /// The key of our scenario this is compared with.
     pub key: &'static str,
     pub label: &'static str,
+    pub kind: Kind,
     /// Ours must serve at least this many times the peer's rate.
     pub times: f64,
 }
@@ -27,21 +29,25 @@ pub struct Work {
 pub const WORK: [Work; 4] = [
     Work {
         key: "members_small_all",
+        kind: Kind::Read,
         label: "members.list, 1,000 members",
         times: 30.0,
     },
     Work {
         key: "org_list_50",
+        kind: Kind::Read,
         label: "organizations.list, a user in 50",
         times: 40.0,
     },
     Work {
         key: "org_create",
+        kind: Kind::Write,
         label: "organizations.create",
         times: 15.0,
     },
     Work {
         key: "invite",
+        kind: Kind::Write,
         label: "invitations.create",
         times: 10.0,
     },
@@ -50,7 +56,8 @@ pub const WORK: [Work; 4] = [
 /// The peer's runs of each `WORK` entry on one store.
 pub struct PeerResults {
     pub store: &'static str,
-    pub cells: Vec<(&'static str, Vec<RunResult>)>,
+    /// One cell per `WORK` entry, under our scenario's key, at the target concurrency.
+    pub cells: Vec<Cell>,
     pub seed_seconds: f64,
 }
 
@@ -109,12 +116,13 @@ pub fn bench_store(root: &Path, out: &Path, profile: &Profile, store: &'static s
                 ("BENCH_PATH", "/api/auth/organization/create".into()),
                 ("BENCH_BEARER", text("writerToken")),
             ],
-            _ => vec![
+            "invite" => vec![
                 ("BENCH_MODE", "invite".into()),
                 ("BENCH_PATH", "/api/auth/organization/invite-member".into()),
                 ("BENCH_BEARER", text("readerToken")),
                 ("BENCH_ORG", text("writesOrg")),
             ],
+            other => return Err(format!("no {PEER} request is written for {other}")),
         };
         let mut runs = Vec::new();
         for run in 0..profile.runs {
@@ -131,7 +139,13 @@ pub fn bench_store(root: &Path, out: &Path, profile: &Profile, store: &'static s
         }
         let rates: Vec<String> = runs.iter().map(|r| format!("{:.0}", r.requests_per_second)).collect();
         eprintln!("xtask: {PEER} on {store} {}: {rates:?} req/s", work.key);
-        cells.push((work.key, runs));
+        cells.push(Cell {
+            key: work.key,
+            label: work.label.into(),
+            kind: work.kind,
+            concurrency: super::report::TARGET_CONCURRENCY,
+            runs,
+        });
     }
     Ok(PeerResults {
         store,
@@ -141,18 +155,17 @@ pub fn bench_store(root: &Path, out: &Path, profile: &Profile, store: &'static s
 }
 
 fn seed(directory: &Path, address: &str) -> Result<Value, String> {
-    let output = Command::new("node")
+    let mut seeder = Command::new("node");
+    seeder
         .arg("seed.mjs")
         .args(["--url", &format!("http://{address}")])
         .args(["--members", &MEMBERS.to_string(), "--orgs", &ORGANIZATIONS.to_string()])
-        .current_dir(directory)
-        .output()
-        .map_err(|err| format!("cannot run node: {err}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "seeding {PEER} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
+        .current_dir(directory);
+    measure::json_output(&mut seeder, &format!("{PEER}'s seed"))
+}
+
+impl PeerResults {
+    pub fn cell(&self, key: &str) -> Option<&Cell> {
+        self.cells.iter().find(|cell| cell.key == key)
     }
-    serde_json::from_slice(&output.stdout).map_err(|err| format!("{PEER}'s seed answer: {err}"))
 }

@@ -21,7 +21,7 @@ pub struct Report<'a> {
 }
 
 /// Median, min and max.
-pub fn spread(values: &[f64]) -> (f64, f64, f64) {
+fn spread(values: &[f64]) -> (f64, f64, f64) {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len();
@@ -36,7 +36,7 @@ pub fn spread(values: &[f64]) -> (f64, f64, f64) {
     (median, sorted[0], sorted[n - 1])
 }
 
-pub fn median(values: &[f64]) -> f64 {
+fn median(values: &[f64]) -> f64 {
     spread(values).0
 }
 
@@ -108,10 +108,9 @@ impl Report<'_> {
     }
 
     pub fn error_count(&self) -> u64 {
-        let cells = self.stores.iter().flat_map(|s| &s.cells);
-        let ours: u64 = cells.flat_map(|c| &c.runs).map(|r| r.errors).sum();
-        let peers = self.peers.iter().flat_map(|p| &p.cells).flat_map(|(_, runs)| runs);
-        ours + peers.map(|r| r.errors).sum::<u64>()
+        let ours = self.stores.iter().flat_map(|s| &s.cells);
+        let peers = self.peers.iter().flat_map(|p| &p.cells);
+        ours.chain(peers).flat_map(|c| &c.runs).map(|r| r.errors).sum()
     }
 
     fn targets(&self) -> Vec<Target> {

@@ -9,6 +9,7 @@ mod edge;
 mod error;
 mod extract;
 mod guesses;
+mod list_body;
 mod metrics;
 mod observe;
 mod operational;

@@ -1,15 +1,16 @@
 //! `organizations.invitations.create`, `list`, `revoke` and `accept`.
 
-use super::whole_list;
+use super::list_answer;
+use crate::list_body::ListAnswer;
 use crate::AppState;
-use crate::dto::{OkResponse, OrganizationListRequest, cursor, page};
+use crate::dto::{OkResponse, OrganizationListRequest, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
 use crate::guesses::Guess;
 use axum::{Json, extract::State};
 use orgs_app::AcceptInvitationError;
-use orgs_core::{Email, InvitationId, OrgId, Role};
+use orgs_core::{Email, Invitation, InvitationId, OrgId, Role};
 
 /// Create an invitation for an email (requires members:manage). Returns the one-time
 /// `token`; an earlier pending invitation for that email stops working.
@@ -39,16 +40,13 @@ pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<OrganizationListRequest>,
-) -> Result<Json<ListInvitationsResponse>, ApiError> {
+) -> Result<ListAnswer<Invitation, InvitationDto>, ApiError> {
     let page = page(body.limit, body.cursor.as_deref())?;
     let invitations = state
         .app
         .list_invitations(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
-    Ok(Json(ListInvitationsResponse {
-        invitations: whole_list(invitations.items)?.into_iter().map(Into::into).collect(),
-        next_cursor: cursor(invitations.next),
-    }))
+    list_answer("invitations", invitations)
 }
 
 /// Revoke a pending invitation (requires members:manage); one no longer pending is left

@@ -1,15 +1,16 @@
 //! `organizations.joinCodes.create`, `list`, `revoke` and `join`.
 
-use super::whole_list;
+use super::list_answer;
+use crate::list_body::ListAnswer;
 use crate::AppState;
-use crate::dto::{OkResponse, OrganizationListRequest, cursor, page};
+use crate::dto::{OkResponse, OrganizationListRequest, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
 use crate::guesses::Guess;
 use axum::{Json, extract::State};
 use orgs_app::JoinError;
-use orgs_core::{JoinCodeId, MaxUses, OrgId, Role};
+use orgs_core::{JoinCode, JoinCodeId, MaxUses, OrgId, Role};
 
 /// Create a shareable join code (requires members:manage). `maxUses` null = unlimited.
 #[utoipa::path(post, path = "/v1/organizations/join-codes/create", operation_id = "organizations.joinCodes.create", tag = "join codes",
@@ -44,16 +45,13 @@ pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<OrganizationListRequest>,
-) -> Result<Json<ListJoinCodesResponse>, ApiError> {
+) -> Result<ListAnswer<JoinCode, JoinCodeDto>, ApiError> {
     let page = page(body.limit, body.cursor.as_deref())?;
     let codes = state
         .app
         .list_join_codes(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
-    Ok(Json(ListJoinCodesResponse {
-        join_codes: whole_list(codes.items)?.into_iter().map(Into::into).collect(),
-        next_cursor: cursor(codes.next),
-    }))
+    list_answer("joinCodes", codes)
 }
 
 /// Revoke a join code (requires members:manage); revoking it again changes nothing.

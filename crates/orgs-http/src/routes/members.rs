@@ -1,12 +1,13 @@
 //! `organizations.members.list`, `remove` and `setRole`.
 
-use super::whole_list;
+use super::list_answer;
+use crate::list_body::ListAnswer;
 use crate::AppState;
 use crate::dto::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, JsonBody};
 use axum::{Json, extract::State};
-use orgs_core::{OrgId, UserId};
+use orgs_core::{Member, OrgId, UserId};
 
 /// List an organization's members (requires members:view), longest-standing first.
 #[utoipa::path(post, path = "/v1/organizations/members/list", operation_id = "organizations.members.list", tag = "members",
@@ -16,16 +17,13 @@ pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<OrganizationListRequest>,
-) -> Result<Json<ListMembersResponse>, ApiError> {
+) -> Result<ListAnswer<Member, MemberDto>, ApiError> {
     let page = page(body.limit, body.cursor.as_deref())?;
     let members = state
         .app
         .list_members(&caller.caller, OrgId::from_wire(&body.organization_id), page)
         .await?;
-    Ok(Json(ListMembersResponse {
-        members: whole_list(members.items)?.into_iter().map(Into::into).collect(),
-        next_cursor: cursor(members.next),
-    }))
+    list_answer("members", members)
 }
 
 /// Remove a member (idempotent; requires members:manage). 409 `last_owner` if it would

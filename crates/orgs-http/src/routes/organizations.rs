@@ -1,12 +1,13 @@
 //! `organizations.create`, `get`, `list`, `update` and `roles`.
 
-use super::whole_list;
+use super::list_answer;
+use crate::list_body::ListAnswer;
 use crate::AppState;
 use crate::dto::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, JsonBody, field};
 use axum::{Json, extract::State};
-use orgs_core::{OrgId, OrgName};
+use orgs_core::{Membership, OrgId, OrgName};
 
 /// Create an organization. The acting user becomes its first owner.
 #[utoipa::path(post, path = "/v1/organizations/create", operation_id = "organizations.create", tag = "organizations",
@@ -50,13 +51,10 @@ pub async fn list(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
     JsonBody(body): JsonBody<ListOrganizationsRequest>,
-) -> Result<Json<ListOrganizationsResponse>, ApiError> {
+) -> Result<ListAnswer<Membership, MembershipDto>, ApiError> {
     let page = page(body.limit, body.cursor.as_deref())?;
     let memberships = state.app.list_organizations(&caller.caller, page).await?;
-    Ok(Json(ListOrganizationsResponse {
-        organizations: whole_list(memberships.items)?.into_iter().map(Into::into).collect(),
-        next_cursor: cursor(memberships.next),
-    }))
+    list_answer("organizations", memberships)
 }
 
 /// Rename an organization (requires org:manage).

@@ -170,8 +170,9 @@ macro_rules! organization_statements {
             memberships_row_by_row(conn, user, page).await
         }
 
-        /// Each row decoded as the driver hands it over: every page, and the whole list
-        /// where the driver's rows are cheap.
+        /// Each row decoded as the driver hands it over, so the driver's rows of a whole
+        /// list are never all held at once beside what they decode to: every page, and
+        /// the whole list where the driver's rows are cheap.
         pub(crate) async fn memberships_row_by_row(
             conn: &mut Conn,
             user: UserId,
@@ -188,17 +189,15 @@ macro_rules! organization_statements {
             if let Some(after) = page.and_then(|page| page.after) {
                 query = query.bind(time(after.at)).bind(after.id);
             }
-            let rows = query.fetch_all(&mut *conn).await.map_err(map_error)?;
-            rows.iter()
-                .map(|row| {
-                    let role: String = sqlx::Row::try_get(row, "role").map_err(map_error)?;
-                    Ok(Membership {
-                        organization: rows::organization(row)?,
-                        role: rows::role(&role)?,
-                        joined_at: rows::joined_at(row)?,
-                    })
+            decode_each(query.fetch(&mut *conn), |row| {
+                let role: String = sqlx::Row::try_get(row, "role").map_err(map_error)?;
+                Ok(Membership {
+                    organization: rows::organization(row)?,
+                    role: rows::role(&role)?,
+                    joined_at: rows::joined_at(row)?,
                 })
-                .collect()
+            })
+            .await
         }
 
         pub(crate) async fn list_members(
@@ -229,8 +228,19 @@ macro_rules! organization_statements {
             if let Some(after) = page.and_then(|page| page.after) {
                 query = query.bind(time(after.at)).bind(after.id);
             }
-            let rows = query.fetch_all(&mut *conn).await.map_err(map_error)?;
-            rows.iter().map(rows::member).collect()
+            decode_each(query.fetch(&mut *conn), rows::member).await
+        }
+
+        async fn decode_each<Row, T>(
+            mut rows: futures_util::stream::BoxStream<'_, Result<Row, sqlx::Error>>,
+            decode: impl Fn(&Row) -> Result<T, StoreError>,
+        ) -> Result<Vec<T>, StoreError> {
+            use futures_util::TryStreamExt;
+            let mut decoded = Vec::new();
+            while let Some(row) = rows.try_next().await.map_err(map_error)? {
+                decoded.push(decode(&row)?);
+            }
+            Ok(decoded)
         }
 
         /// A list of memberships (`filter` = $1) joined to one other table, ordered by join

@@ -17,6 +17,7 @@ use orgs_server::{Settings, storage::Backend};
 use serde_json::json;
 use std::sync::Arc;
 
+mod audit;
 mod bursts;
 mod spread;
 
@@ -37,6 +38,7 @@ struct Plan {
     spread_orgs: usize,
     burst_users: usize,
     bursts: usize,
+    audit_events: usize,
     jwt_secret: String,
 }
 
@@ -52,6 +54,7 @@ fn plan_from_args() -> anyhow::Result<Plan> {
         spread_orgs: 1_000,
         burst_users: 1_000,
         bursts: 3,
+        audit_events: 1_000_000,
         jwt_secret: String::new(),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -69,6 +72,7 @@ fn plan_from_args() -> anyhow::Result<Plan> {
             "--spread-orgs" => plan.spread_orgs = count()?,
             "--burst-users" => plan.burst_users = count()?,
             "--bursts" => plan.bursts = count()?,
+            "--audit-events" => plan.audit_events = count()?,
             "--jwt-secret" => plan.jwt_secret = value.clone(),
             other => return Err(anyhow!("unknown flag {other}")),
         }
@@ -130,6 +134,7 @@ async fn main() -> anyhow::Result<()> {
     let spread = spread::seed(&app, &*store, plan.spread_orgs).await?;
     let fresh_tokens = bursts::fresh_personal_tokens(&app, plan.bursts, plan.burst_users).await?;
     let newcomers = bursts::newcomer_jwts(JWT_ISSUER, &plan.jwt_secret, plan.bursts, plan.burst_users)?;
+    let audit_logs = audit::seed(&app, &*store, plan.audit_events).await?;
 
     let report = json!({
         "readerToken": reader.token.bearer(),
@@ -155,6 +160,11 @@ async fn main() -> anyhow::Result<()> {
         "spreadJoinCodes": spread.join_codes,
         "freshTokens": fresh_tokens,
         "newcomerJwts": newcomers,
+        "auditorToken": audit_logs.auditor_token,
+        "shortAuditOrg": audit_logs.short.to_string(),
+        "longAuditOrg": audit_logs.long.to_string(),
+        "longAuditEvents": plan.audit_events,
+        "longAuditMidCursor": audit_logs.long_mid_cursor,
     });
     println!("{report}");
     Ok(())

@@ -157,7 +157,15 @@ mod tests {
 
     #[tokio::test]
     async fn every_length_writes_what_the_whole_response_would() {
-        for rows in [0, 1, ROWS_PER_CHUNK - 1, ROWS_PER_CHUNK, ROWS_PER_CHUNK + 1, 3 * ROWS_PER_CHUNK, 1_000] {
+        for rows in [
+            0,
+            1,
+            ROWS_PER_CHUNK - 1,
+            ROWS_PER_CHUNK,
+            ROWS_PER_CHUNK + 1,
+            3 * ROWS_PER_CHUNK,
+            1_000,
+        ] {
             for cursor in [None, Some("next-\"page\"")] {
                 let (_, body) = streamed(rows, cursor).await;
                 assert_eq!(body, built(rows, cursor), "{rows} rows, cursor {cursor:?}");

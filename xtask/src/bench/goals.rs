@@ -54,6 +54,30 @@ pub fn memory(report: &Report, targets: &mut Vec<Target>) {
     }
 }
 
+/// A page of a long audit log against the first page of a short one, at every
+/// concurrency of the sweep: the log's index, not its length, should decide the cost.
+pub fn audit_log(report: &Report, targets: &mut Vec<Target>) {
+    for store in &report.stores {
+        for short in store.cells.iter().filter(|cell| cell.key == "audit_log_page") {
+            for key in ["audit_log_long_first", "audit_log_long_mid"] {
+                let Some(long) = report.cell(store.store, key, short.concurrency) else {
+                    continue;
+                };
+                targets.push(Target {
+                    name: format!(
+                        "{}: {} against 1000 events, c={}",
+                        store.store, long.label, short.concurrency
+                    ),
+                    measured: format!("{:.0} req/s", long.rate()),
+                    reference: format!("{:.0} req/s", short.rate()),
+                    ratio: long.rate() / short.rate(),
+                    goal: Goal::AtLeast(0.8),
+                });
+            }
+        }
+    }
+}
+
 pub fn tails(report: &Report, targets: &mut Vec<Target>) {
     for store in &report.stores {
         for key in TAIL_WRITES {

@@ -96,6 +96,7 @@ impl Profile {
                 ("--many-orgs", 2_000),
                 ("--join-users", 5_000),
                 ("--burst-users", 200),
+                ("--audit-events", 20_000),
             ]
         } else {
             &[
@@ -103,6 +104,7 @@ impl Profile {
                 ("--many-orgs", 10_000),
                 ("--join-users", 20_000),
                 ("--burst-users", 1_000),
+                ("--audit-events", 1_000_000),
             ]
         };
         let mut seed_args: Vec<String> = sizes

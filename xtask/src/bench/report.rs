@@ -190,6 +190,7 @@ impl Report<'_> {
         }
         super::goals::memory(self, &mut targets);
         super::goals::tails(self, &mut targets);
+        super::goals::audit_log(self, &mut targets);
         super::goals::peer(self, &mut targets);
         if let Some(postgres) = self.store("PostgreSQL") {
             for cell in postgres.cells.iter().filter(|cell| cell.kind == Kind::Read) {

@@ -80,6 +80,11 @@ pub fn scenarios(seed: &Value, all: &[u32], lists: &Lists) -> Vec<Scenario> {
         seed["manyOrgs"].as_u64().unwrap_or(0),
     );
     let members = "/v1/organizations/members/list";
+    let (audit_log, auditor) = ("/v1/organizations/audit-log/list", text(seed, "auditorToken"));
+    let (long_audit, long_log) = (
+        text(seed, "longAuditOrg"),
+        seed["longAuditEvents"].as_u64().unwrap_or(0),
+    );
     let scenario = |key, label: String, kind, env| Scenario {
         key,
         label,
@@ -169,12 +174,28 @@ pub fn scenarios(seed: &Value, all: &[u32], lists: &Lists) -> Vec<Scenario> {
         ),
         scenario(
             "audit_log_page",
-            "organizations.auditLog.list, first page".into(),
+            "organizations.auditLog.list, first page of 1000 events".into(),
             Kind::Read,
             post(
-                "/v1/organizations/audit-log/list",
-                reader.clone(),
-                json!({ "organizationId": small }),
+                audit_log,
+                auditor.clone(),
+                json!({ "organizationId": text(seed, "shortAuditOrg") }),
+            ),
+        ),
+        scenario(
+            "audit_log_long_first",
+            format!("organizations.auditLog.list, first page of {long_log} events"),
+            Kind::Read,
+            post(audit_log, auditor.clone(), json!({ "organizationId": long_audit })),
+        ),
+        scenario(
+            "audit_log_long_mid",
+            format!("organizations.auditLog.list, page mid-way through {long_log} events"),
+            Kind::Read,
+            post(
+                audit_log,
+                auditor.clone(),
+                json!({ "organizationId": long_audit, "cursor": text(seed, "longAuditMidCursor") }),
             ),
         ),
         one_at_a_time(scenario(

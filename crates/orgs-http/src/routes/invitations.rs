@@ -1,13 +1,13 @@
 //! `organizations.invitations.create`, `list`, `revoke` and `accept`.
 
 use super::list_answer;
-use crate::list_body::ListAnswer;
 use crate::AppState;
 use crate::dto::{OkResponse, OrganizationListRequest, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
 use crate::guesses::Guess;
+use crate::list_body::ListAnswer;
 use axum::{Json, extract::State};
 use orgs_app::AcceptInvitationError;
 use orgs_core::{Email, Invitation, InvitationId, OrgId, Role};

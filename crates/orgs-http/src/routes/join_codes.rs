@@ -1,13 +1,13 @@
 //! `organizations.joinCodes.create`, `list`, `revoke` and `join`.
 
 use super::list_answer;
-use crate::list_body::ListAnswer;
 use crate::AppState;
 use crate::dto::{OkResponse, OrganizationListRequest, page};
 use crate::dto_invites::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, ClientAddress, JsonBody, field};
 use crate::guesses::Guess;
+use crate::list_body::ListAnswer;
 use axum::{Json, extract::State};
 use orgs_app::JoinError;
 use orgs_core::{JoinCode, JoinCodeId, MaxUses, OrgId, Role};

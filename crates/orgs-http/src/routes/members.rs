@@ -1,11 +1,11 @@
 //! `organizations.members.list`, `remove` and `setRole`.
 
 use super::list_answer;
-use crate::list_body::ListAnswer;
 use crate::AppState;
 use crate::dto::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, JsonBody};
+use crate::list_body::ListAnswer;
 use axum::{Json, extract::State};
 use orgs_core::{Member, OrgId, UserId};
 

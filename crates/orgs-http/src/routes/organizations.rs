@@ -1,11 +1,11 @@
 //! `organizations.create`, `get`, `list`, `update` and `roles`.
 
 use super::list_answer;
-use crate::list_body::ListAnswer;
 use crate::AppState;
 use crate::dto::*;
 use crate::error::ApiError;
 use crate::extract::{Authenticated, JsonBody, field};
+use crate::list_body::ListAnswer;
 use axum::{Json, extract::State};
 use orgs_core::{Membership, OrgId, OrgName};
 

@@ -10,6 +10,7 @@ on_both_stores!(
     create_validates_the_name,
     get_needs_membership,
     list_is_the_callers_memberships_oldest_first,
+    a_list_longer_than_a_chunk_is_sent_in_chunks_and_equals_its_pages,
     update_needs_org_manage,
     an_org_token_acts_as_admin_of_its_own_organization_only,
     roles_is_the_ranked_matrix,
@@ -150,6 +151,35 @@ async fn list_is_the_callers_memberships_oldest_first(db: Db) {
         .await;
     assert_eq!(empty_body.status, 200);
     assert_eq!(empty_body.body["organizations"].as_array().unwrap().len(), 1);
+}
+
+async fn a_list_longer_than_a_chunk_is_sent_in_chunks_and_equals_its_pages(db: Db) {
+    let app = spawn(db).await;
+    let alice = app.someone().await;
+    // More than the 256 rows the body writes at a time (orgs-http `list_body.rs`).
+    crate::helpers::futures_join_all((0..300).map(|_| app.organization(&alice))).await;
+    let whole = app.post("/v1/organizations/list", Some(&alice.bearer), json!({})).await;
+    assert_eq!(whole.status, 200);
+    assert_eq!(whole.headers["transfer-encoding"], "chunked");
+    assert_eq!(whole.headers["content-type"], "application/json");
+    assert_eq!(whole.body["nextCursor"], json!(null));
+    let mut paged = Vec::new();
+    let mut cursor = json!(null);
+    loop {
+        let mut body = json!({"limit": 100});
+        if !cursor.is_null() {
+            body["cursor"] = cursor.clone();
+        }
+        let page = app.post("/v1/organizations/list", Some(&alice.bearer), body).await;
+        assert!(page.headers.contains_key("content-length"), "a page is one chunk");
+        paged.extend(page.body["organizations"].as_array().unwrap().iter().cloned());
+        cursor = page.body["nextCursor"].clone();
+        if cursor.is_null() {
+            break;
+        }
+    }
+    assert_eq!(paged.len(), 300);
+    assert_eq!(whole.body["organizations"], json!(paged));
 }
 
 async fn update_needs_org_manage(db: Db) {

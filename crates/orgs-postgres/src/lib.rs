@@ -4,6 +4,7 @@
 //! reading anything they decide on, so concurrent changes to one organization queue up
 //! and each reads the other's committed result. Read committed isolation is then enough.
 
+mod event_pages;
 mod events;
 mod invitations;
 mod roles;

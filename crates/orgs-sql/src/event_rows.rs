@@ -16,33 +16,65 @@ macro_rules! event_row_decoders {
         }
 
         pub(crate) fn logged_event(row: &$row) -> Result<LoggedEvent, StoreError> {
-            let actor_id: Option<String> = get(row, "actor_id")?;
-            let actor = match (get::<String>(row, "actor_kind")?.as_str(), actor_id) {
+            event_of(EventColumnsRead {
+                id: get(row, "id")?,
+                organization_id: get(row, "organization_id")?,
+                action: &get::<String>(row, "action")?,
+                occurred_at: time_column(row, "occurred_at")?,
+                actor_kind: &get::<String>(row, "actor_kind")?,
+                actor_id: get(row, "actor_id")?,
+                actor_email: get::<Option<String>>(row, "actor_email")?.as_deref(),
+                target_kind: &get::<String>(row, "target_kind")?,
+                target_id: get(row, "target_id")?,
+                data: get(row, "data")?,
+                request_id: get(row, "request_id")?,
+                ip_address: get(row, "ip_address")?,
+                user_agent: get(row, "user_agent")?,
+            })
+        }
+
+        /// An event's columns as a store read them, by row or otherwise, not yet checked.
+        pub(crate) struct EventColumnsRead<'a> {
+            pub(crate) id: Uuid,
+            pub(crate) organization_id: Uuid,
+            pub(crate) action: &'a str,
+            pub(crate) occurred_at: orgs_core::Timestamp,
+            pub(crate) actor_kind: &'a str,
+            pub(crate) actor_id: Option<String>,
+            pub(crate) actor_email: Option<&'a str>,
+            pub(crate) target_kind: &'a str,
+            pub(crate) target_id: String,
+            pub(crate) data: String,
+            pub(crate) request_id: Option<String>,
+            pub(crate) ip_address: Option<String>,
+            pub(crate) user_agent: Option<String>,
+        }
+
+        pub(crate) fn event_of(columns: EventColumnsRead) -> Result<LoggedEvent, StoreError> {
+            let actor = match (columns.actor_kind, columns.actor_id) {
                 ("user", Some(id)) => Actor::User {
                     id: UserId::from_uuid(Uuid::try_parse(&id).map_err(|_| corrupt("actor id"))?),
-                    email: Email::parse(&get::<Option<String>>(row, "actor_email")?.unwrap_or_default())
-                        .map_err(|_| corrupt("actor email"))?,
+                    email: Email::parse(columns.actor_email.unwrap_or_default()).map_err(|_| corrupt("actor email"))?,
                 },
                 ("organization_token", Some(key)) => Actor::OrganizationToken { key },
                 ("operator", None) => Actor::Operator,
                 _ => return Err(corrupt("actor")),
             };
-            let target_kind: String = get(row, "target_kind")?;
             Ok(LoggedEvent {
-                id: EventId::from_uuid(get(row, "id")?),
-                organization: OrgId::from_uuid(get(row, "organization_id")?),
-                action: action(get(row, "action")?)?,
-                occurred_at: time_column(row, "occurred_at")?,
+                id: EventId::from_uuid(columns.id),
+                organization: OrgId::from_uuid(columns.organization_id),
+                action: action(columns.action)?,
+                occurred_at: columns.occurred_at,
                 actor,
                 target: Target {
-                    kind: TargetKind::parse(&target_kind).ok_or_else(|| corrupt("target kind"))?,
-                    id: get(row, "target_id")?,
+                    kind: TargetKind::parse(columns.target_kind).ok_or_else(|| corrupt("target kind"))?,
+                    id: columns.target_id,
                 },
-                data: get(row, "data")?,
+                data: columns.data,
                 request: RequestInfo {
-                    request_id: get(row, "request_id")?,
-                    ip_address: get(row, "ip_address")?,
-                    user_agent: get(row, "user_agent")?,
+                    request_id: columns.request_id,
+                    ip_address: columns.ip_address,
+                    user_agent: columns.user_agent,
                 },
             })
         }

@@ -95,14 +95,14 @@ macro_rules! event_statements {
                     next += 1;
                 }
             }
-            let sql = crate::statements::paged_sql_in(
+            let sql = crate::event_pages::wrap(crate::statements::paged_sql_in(
                 &sql,
                 "e.occurred_at",
                 "e.id",
                 next,
                 Some(page),
                 crate::statements::Order::NewestFirst,
-            );
+            ));
             let mut query = sqlx::query(&sql).bind(organization.as_uuid());
             for action in &filter.actions {
                 query = query.bind(action.as_str());
@@ -119,8 +119,7 @@ macro_rules! event_statements {
             if let Some(after) = page.after {
                 query = query.bind(time(after.at)).bind(after.id);
             }
-            let found = query.fetch_all(&mut *conn).await.map_err(map_error)?;
-            found.iter().map(rows::logged_event).collect()
+            crate::event_pages::read(conn, query).await
         }
 
         pub(crate) async fn prune_events(conn: &mut Conn, before: Timestamp, limit: u32) -> Result<u64, StoreError> {

@@ -6,6 +6,7 @@
 //! also queue for their turn first, in arrival order: left to SQLite, waiting writers
 //! sleep and retry in its busy handler, and an unlucky one waited 20 times the median.
 
+mod event_pages;
 mod events;
 mod invitations;
 mod roles;

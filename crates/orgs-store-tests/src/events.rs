@@ -144,6 +144,91 @@ pub async fn events_commit_or_vanish_with_their_change(store: Arc<dyn Store>) {
     assert_eq!(listed[0].actor, me.actor);
 }
 
+/// Every field of every kind of actor, with characters JSON escapes, read back page by
+/// page newest first; SQLite reads a page as JSON it builds (orgs-sqlite `event_pages.rs`).
+pub async fn event_pages_keep_every_character_and_their_order(store: Arc<dyn Store>) {
+    let owner = seed_user(&store).await;
+    let organization = seed_organization(&store, &[(owner.id, orgs_core::Role::OWNER)])
+        .await
+        .id;
+    let start = SystemClock.now();
+    let awkward = "quote \" back\\slash \u{e9} \u{1f600} </script>";
+    let actors = [
+        orgs_core::Actor::Operator,
+        acting(&owner).actor,
+        orgs_core::Actor::OrganizationToken {
+            key: format!("orgs_live_{awkward}"),
+        },
+    ];
+    let mut written = Vec::new();
+    for n in 0..9 {
+        // Two events share each millisecond, so the id decides their order.
+        let at = start + TimeDelta::milliseconds((n / 2) as i64);
+        let event = AuditEvent {
+            actor: actors[n % 3].clone(),
+            change: Change::OrganizationUpdated {
+                old_name: OrgName::parse(&format!("{awkward} {n}")).unwrap(),
+                new_name: OrgName::parse("Plain").unwrap(),
+            },
+            request: orgs_core::RequestInfo {
+                request_id: (n % 2 == 0).then(|| format!("req-{n}")),
+                ip_address: (n % 3 != 0).then(|| "2001:db8::1".to_owned()),
+                user_agent: (n % 4 != 0).then(|| format!("agent {awkward}\nline two")),
+            },
+            ..renamed(organization, at, n)
+        };
+        written.push(event);
+    }
+    append(&store, &written).await;
+    written.sort_by_key(|event| std::cmp::Reverse((event.occurred_at, event.id)));
+
+    let mut read = Vec::new();
+    let mut after = None;
+    let mut tx = store.begin(TxMode::Read).await.unwrap();
+    loop {
+        let page = orgs_core::Page { limit: 4, after };
+        let mut events = tx
+            .list_events(organization, &EventFilter::default(), page)
+            .await
+            .unwrap();
+        // A store answers one row past the limit when there is a next page.
+        let more = events.len() > 4;
+        events.truncate(4);
+        after = events.last().map(|event| orgs_core::PageKey {
+            at: event.occurred_at,
+            id: event.id.as_uuid(),
+        });
+        read.extend(events);
+        if !more {
+            break;
+        }
+    }
+    assert_eq!(read.len(), written.len());
+    for (got, wrote) in read.iter().zip(&written) {
+        assert_eq!(
+            (got.id, got.organization, got.action, got.occurred_at),
+            (wrote.id, organization, Action::OrganizationUpdated, wrote.occurred_at)
+        );
+        assert_eq!((&got.actor, &got.request), (&wrote.actor, &wrote.request));
+        let Change::OrganizationUpdated { old_name, .. } = &wrote.change else {
+            unreachable!()
+        };
+        let data: serde_json::Value = serde_json::from_str(&got.data).unwrap();
+        assert_eq!(data["oldName"], old_name.as_str());
+    }
+    let tokens = EventFilter {
+        actor: Some(format!("orgs_live_{awkward}")),
+        ..EventFilter::default()
+    };
+    let page = orgs_core::Page {
+        limit: 100,
+        after: None,
+    };
+    let by_token = tx.list_events(organization, &tokens, page).await.unwrap();
+    assert_eq!(by_token.len(), 3);
+    assert!(by_token.iter().all(|event| event.actor == actors[2]));
+}
+
 pub async fn each_endpoint_is_owed_only_what_it_asked_for(store: Arc<dyn Store>) {
     let organization = OrgId::generate();
     let all = endpoint(&store, vec![]).await;

@@ -102,6 +102,7 @@ macro_rules! store_contract_tests {
             a_delete_racing_joins_accepts_and_mints_leaves_nothing_behind,
             a_delete_racing_the_last_use_writer_fails_neither,
             events_commit_or_vanish_with_their_change,
+            event_pages_keep_every_character_and_their_order,
             each_endpoint_is_owed_only_what_it_asked_for,
             a_lease_holds_a_claim_until_it_expires,
             concurrent_claims_never_share_a_delivery,

@@ -9,7 +9,7 @@
 use axum::body::{Body, Bytes, HttpBody};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use http_body::{Frame, SizeHint};
+use http_body::Frame;
 use serde::Serialize;
 use std::convert::Infallible;
 use std::marker::PhantomData;
@@ -85,10 +85,6 @@ impl<T: Unpin, D: From<T> + Serialize> HttpBody for ListAnswer<T, D> {
 
     fn is_end_stream(&self) -> bool {
         self.finished
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        SizeHint::default()
     }
 }
 

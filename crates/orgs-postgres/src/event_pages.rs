@@ -1,7 +1,7 @@
 //! A page of the audit log: PostgreSQL's rows cost little each, so the page's statement
 //! runs as written and its rows are decoded one by one.
 
-use crate::rows::{logged_event, map_error};
+use crate::rows::logged_event;
 use orgs_ports::{LoggedEvent, StoreError};
 use sqlx::postgres::PgArguments;
 use sqlx::{PgConnection, Postgres, query::Query};
@@ -14,6 +14,5 @@ pub(crate) async fn read(
     conn: &mut PgConnection,
     page: Query<'_, Postgres, PgArguments>,
 ) -> Result<Vec<LoggedEvent>, StoreError> {
-    let rows = page.fetch_all(conn).await.map_err(map_error)?;
-    rows.iter().map(logged_event).collect()
+    crate::statements::decode_each(page.fetch(conn), logged_event).await
 }

@@ -231,7 +231,7 @@ macro_rules! organization_statements {
             decode_each(query.fetch(&mut *conn), rows::member).await
         }
 
-        async fn decode_each<Row, T>(
+        pub(crate) async fn decode_each<Row, T>(
             mut rows: futures_util::stream::BoxStream<'_, Result<Row, sqlx::Error>>,
             decode: impl Fn(&Row) -> Result<T, StoreError>,
         ) -> Result<Vec<T>, StoreError> {

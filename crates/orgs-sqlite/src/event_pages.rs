@@ -5,13 +5,12 @@
 //! answers the statement in 0.4 ms (docs/benchmarks.md). As one value the page crosses
 //! once, as the whole lists do (`whole_lists.rs`).
 
-use crate::rows::{EventColumnsRead, corrupt, event_of, from_millis, map_error};
+use crate::rows::{EventColumnsRead, corrupt, event_of, from_millis, map_error, uuid_from_hex as uuid};
 use orgs_ports::{LoggedEvent, StoreError};
 use serde::Deserialize;
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{Sqlite, SqliteConnection, query::Query};
 use std::borrow::Cow;
-use uuid::Uuid;
 
 /// `page` selects the event columns in their table order; the array keeps its order.
 pub(crate) fn wrap(page: String) -> String {
@@ -84,8 +83,4 @@ pub(crate) async fn read<'q>(
             })
         })
         .collect()
-}
-
-fn uuid(hex: &str) -> Result<Uuid, StoreError> {
-    Uuid::try_parse(hex).map_err(|_| corrupt("event id"))
 }

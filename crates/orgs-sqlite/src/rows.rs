@@ -40,6 +40,11 @@ pub(crate) fn time(at: Timestamp) -> i64 {
     at.timestamp_millis()
 }
 
+/// An id as SQLite's `hex()` writes it into the JSON the whole lists and event pages read.
+pub(crate) fn uuid_from_hex(hex: &str) -> Result<uuid::Uuid, StoreError> {
+    uuid::Uuid::try_parse(hex).map_err(|_| corrupt("id"))
+}
+
 pub(crate) fn from_millis(millis: i64) -> Result<Timestamp, StoreError> {
     chrono::DateTime::from_timestamp_millis(millis).ok_or_else(|| corrupt("timestamp"))
 }

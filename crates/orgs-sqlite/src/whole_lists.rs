@@ -8,7 +8,7 @@
 //! array of a 100,000-member list (about 8 MB, twice) stayed resident on every worker
 //! that ever built one. The chunks are read in one transaction, so they are one snapshot.
 
-use crate::rows::{corrupt, from_millis, map_error, role};
+use crate::rows::{corrupt, from_millis, map_error, role, uuid_from_hex as uuid};
 use orgs_core::{Email, Member, Membership, OrgId, OrgName, Organization, UserId};
 use orgs_ports::StoreError;
 use serde::Deserialize;
@@ -113,8 +113,4 @@ async fn in_chunks(
             _ => return Ok(()),
         }
     }
-}
-
-fn uuid(hex: &str) -> Result<Uuid, StoreError> {
-    Uuid::try_parse(hex).map_err(|_| corrupt("id"))
 }

@@ -46,6 +46,13 @@ pub struct SqliteStore {
     busy_timeout: Duration,
 }
 
+/// Each read connection's page cache, in SQLite's negative-means-KiB form: 512 KiB
+/// holds the B-trees' upper pages, and a miss is a copy from the kernel's cache of the
+/// file. SQLite's default of 2 MB on each of ten read connections kept 36 MiB resident
+/// after large reads for no faster pages (docs/benchmarks.md). The writer keeps the
+/// default: it alone makes every commit, so its cache stays valid.
+const READ_CACHE_SIZE: &str = "-512";
+
 impl SqliteStore {
     /// Opens (creating if missing) the database file named by a `sqlite://` URL.
     pub async fn open(url: &str, max_connections: u32, busy_timeout: Duration) -> Result<Self, StoreError> {
@@ -62,6 +69,7 @@ impl SqliteStore {
         let deadline = tokio::time::Instant::now() + busy_timeout;
         loop {
             let opened = async {
+                let reads = options.clone().pragma("cache_size", READ_CACHE_SIZE);
                 let pool = SqlitePoolOptions::new()
                     .max_connections(max_connections)
                     .acquire_timeout(busy_timeout)
@@ -69,7 +77,7 @@ impl SqliteStore {
                     // to the connection's thread and back.
                     .test_before_acquire(false)
                     .after_release(|conn, _| Box::pin(still_usable(conn)))
-                    .connect_with(options.clone())
+                    .connect_with(reads)
                     .await?;
                 // Its writes roll back before the connection comes back (`tx::Writer`).
                 let writes = SqlitePoolOptions::new()

@@ -1,5 +1,9 @@
 //! Writes spread over many organizations, as real traffic is: one owner of `count`
-//! organizations, each with a few members whose roles the load switches and a join code.
+//! organizations, each with a few members whose roles the load switches, a join code and
+//! a pending invitation. The invitations matter on PostgreSQL: statistics gathered from an
+//! empty table make every connection's cached plan for the open-invitation lookup a
+//! sequential scan, which no one replans while autovacuum is off (docs/benchmarks.md);
+//! a real deployment has invitations.
 
 use anyhow::anyhow;
 use orgs_app::App;
@@ -60,6 +64,10 @@ pub async fn seed(app: &App, store: &dyn Store, count: usize) -> anyhow::Result<
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
         join_codes.push(code.code);
+        let invitee = Email::parse(&format!("invitee-{}@bench.test", join_codes.len()))?;
+        app.create_invitation(&acting, organization, invitee, Role::MEMBER)
+            .await
+            .map_err(|e| anyhow!("{e:?}"))?;
     }
     Ok(Spread {
         owner_token: owner.token.bearer(),

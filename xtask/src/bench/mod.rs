@@ -292,6 +292,9 @@ fn bench_store(
     let mut cells = Vec::new();
     let chosen = scenarios::scenarios(&seed, &profile.concurrencies, &lists);
     for scenario in chosen.into_iter().filter(|s| profile.options.runs(s.key)) {
+        if store == "PostgreSQL" {
+            references::vacuum(profile.database)?;
+        }
         for (step, &concurrency) in scenario.concurrencies.iter().enumerate() {
             let mut runs = Vec::new();
             if scenario.kind == scenarios::Kind::Burst {

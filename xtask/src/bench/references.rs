@@ -62,6 +62,16 @@ pub fn analyze(database: &str) -> Result<(), String> {
     checked(analyze).map(|_| ())
 }
 
+/// What autovacuum does on a user's server between two bursts of writes: clears the dead
+/// rows the last scenario left and refreshes the statistics, which also makes every
+/// connection replan its cached statements. The PostgreSQL on these machines runs with
+/// autovacuum off, so without this each scenario would inherit the last one's debris.
+pub fn vacuum(database: &str) -> Result<(), String> {
+    let mut vacuum = psql(database);
+    vacuum.args(["-c", "VACUUM (ANALYZE)"]);
+    checked(vacuum).map(|_| ())
+}
+
 pub fn pgbench_init(database: &str, scale: u32) -> Result<(), String> {
     fresh_database(database)?;
     let mut init = Command::new("pgbench");

@@ -1,9 +1,9 @@
 //! Writes spread over many organizations, as real traffic is: one owner of `count`
 //! organizations, each with a few members whose roles the load switches, a join code and
-//! a pending invitation. The invitations matter on PostgreSQL: statistics gathered from an
-//! empty table make every connection's cached plan for the open-invitation lookup a
-//! sequential scan, which no one replans while autovacuum is off (docs/benchmarks.md);
-//! a real deployment has invitations.
+//! a pending invitation. The invitations give PostgreSQL's statistics what a real
+//! deployment's show, about one invitation per organization, instead of an empty table,
+//! whose statistics make every cached plan that reads it a sequential scan
+//! (docs/benchmarks.md).
 
 use anyhow::anyhow;
 use orgs_app::App;
@@ -57,14 +57,14 @@ pub async fn seed(app: &App, store: &dyn Store, count: usize) -> anyhow::Result<
     }
     tx.commit().await?;
     let mut join_codes = Vec::with_capacity(count);
-    for &organization in &organizations {
+    for (index, &organization) in organizations.iter().enumerate() {
         let enough = MaxUses::parse(MaxUses::LIMIT.into())?;
         let code = app
             .create_join_code(&acting, organization, Role::MEMBER, Some(enough))
             .await
             .map_err(|e| anyhow!("{e:?}"))?;
         join_codes.push(code.code);
-        let invitee = Email::parse(&format!("invitee-{}@bench.test", join_codes.len()))?;
+        let invitee = Email::parse(&format!("invitee-{index}@bench.test"))?;
         app.create_invitation(&acting, organization, invitee, Role::MEMBER)
             .await
             .map_err(|e| anyhow!("{e:?}"))?;

@@ -281,7 +281,7 @@ fn bench_store(
     let seed_file = out.join(format!("seed-{}.json", store.to_lowercase()));
     std::fs::write(&seed_file, seed.to_string()).map_err(|err| format!("{}: {err}", seed_file.display()))?;
     if store == "PostgreSQL" {
-        references::analyze(profile.database)?;
+        references::vacuum(profile.database)?;
     }
     let seed_seconds = started.elapsed().as_secs_f64();
     eprintln!("xtask: {store} seeded in {seed_seconds:.1} s");
@@ -292,9 +292,6 @@ fn bench_store(
     let mut cells = Vec::new();
     let chosen = scenarios::scenarios(&seed, &profile.concurrencies, &lists);
     for scenario in chosen.into_iter().filter(|s| profile.options.runs(s.key)) {
-        if store == "PostgreSQL" {
-            references::vacuum(profile.database)?;
-        }
         for (step, &concurrency) in scenario.concurrencies.iter().enumerate() {
             let mut runs = Vec::new();
             if scenario.kind == scenarios::Kind::Burst {
@@ -326,6 +323,9 @@ fn bench_store(
                 concurrency,
                 runs,
             });
+        }
+        if store == "PostgreSQL" {
+            references::vacuum(profile.database)?;
         }
     }
     let events = if profile.options.runs("events") {

@@ -53,19 +53,12 @@ pub fn fresh_database(name: &str) -> Result<(), String> {
     checked(create).map(|_| ())
 }
 
-/// Gathers planner statistics, as autovacuum does on its own within a minute or so of a
-/// bulk load; without them PostgreSQL misjudges the keyset condition and sorts every row
-/// after the cursor instead of reading 101 in index order.
-pub fn analyze(database: &str) -> Result<(), String> {
-    let mut analyze = psql(database);
-    analyze.args(["-c", "ANALYZE"]);
-    checked(analyze).map(|_| ())
-}
-
-/// What autovacuum does on a user's server between two bursts of writes: clears the dead
-/// rows the last scenario left and refreshes the statistics, which also makes every
-/// connection replan its cached statements. The PostgreSQL on these machines runs with
-/// autovacuum off, so without this each scenario would inherit the last one's debris.
+/// What autovacuum does on a user's server after a bulk load and between bursts of
+/// writes: clears the dead rows the last load left and gathers planner statistics, which
+/// also makes every connection replan its cached statements. Without statistics
+/// PostgreSQL misjudges the keyset condition and sorts every row after the cursor instead
+/// of reading 101 in index order; the PostgreSQL on these machines runs with autovacuum
+/// off, so without this each scenario would also inherit the last one's debris.
 pub fn vacuum(database: &str) -> Result<(), String> {
     let mut vacuum = psql(database);
     vacuum.args(["-c", "VACUUM (ANALYZE)"]);

@@ -82,9 +82,7 @@ macro_rules! invitation_statements {
             organization: OrgId,
             email: &Email,
         ) -> Result<Option<Invitation>, StoreError> {
-            let sql = format!(
-                "{INVITATION} WHERE organization_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL"
-            );
+            let sql = format!("{INVITATION} WHERE {}", $crate::OPEN_INVITATION_FILTER);
             one_invitation(
                 conn,
                 sqlx::query(&sql).bind(organization.as_uuid()).bind(email.as_str()),
